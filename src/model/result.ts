@@ -1,0 +1,104 @@
+import type { DriftWarning, Violation } from "./contract";
+import type { Phase } from "./suite";
+
+/** passed; failed = the contract is broken; error = a tool or network problem; skipped. */
+export type Outcome = "passed" | "failed" | "error" | "skipped";
+
+/** One check of a step that did not hold. */
+export interface CheckFailure {
+  kind:
+    | "status"
+    | "schema"
+    | "no-schema"
+    | "not-json"
+    | "header"
+    | "body"
+    | "duration"
+    | "retry"
+    | "capture"
+    | "callback"
+    | "signature";
+  message: string;
+  /** JSONPath or header name the check looked at */
+  path?: string;
+  expected?: string;
+  actual?: string;
+  schema?: string;
+  violations?: Violation[];
+}
+
+/** One attempt to send a request (retries and polls add more). */
+export interface Attempt {
+  status?: number;
+  durationMs: number;
+  /** why this attempt did not count: "503", "429", "ECONNRESET", "token expired", "poll" */
+  retryReason?: string;
+  error?: string;
+}
+
+/** A request and its response as they appear in reports: secrets already redacted, bodies cut short. */
+export interface Exchange {
+  request: { method: string; url: string; headers: Record<string, string>; body?: string };
+  response?: { status: number; headers: Record<string, string>; body?: string };
+}
+
+/** The result of one step. */
+export interface StepResult {
+  name: string;
+  phase: Phase;
+  file: string;
+  line: number;
+  column: number;
+  outcome: Outcome;
+  /** "Folder/Name", "POST /v1/...", or "callback MESSAGE_DELIVERY" */
+  request: string;
+  status?: number;
+  durationMs: number;
+  attempts: Attempt[];
+  /** passed only after a retry */
+  flaky: boolean;
+  failures: CheckFailure[];
+  /** tool or network problem (outcome "error"), with a diagnostic-style code */
+  error?: { code: string; message: string };
+  skipReason?: string;
+  drift: DriftWarning[];
+  exchange?: Exchange;
+}
+
+/** The result of one suite in one region. */
+export interface SuiteResult {
+  key: string;
+  suiteId: string;
+  name: string;
+  file: string;
+  region: string;
+  outcome: Outcome;
+  startedAt: string;
+  durationMs: number;
+  steps: StepResult[];
+}
+
+export interface RunTotals {
+  suites: number;
+  steps: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  skipped: number;
+  flaky: number;
+  drift: number;
+}
+
+/** The whole run: what results.json holds. */
+export interface RunResult {
+  formatVersion: 1;
+  tool: { name: string; version: string };
+  target: string;
+  regions: string[];
+  strict: boolean;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  totals: RunTotals;
+  suites: SuiteResult[];
+}
