@@ -35,6 +35,8 @@ export interface OperationRef {
   host: "conversation" | "template" | "auth";
   /** status code ("200") or class ("4xx") -> schema name */
   responses: Record<string, string>;
+  /** schema of the request body, when the operation takes one */
+  request?: string;
 }
 
 /** The contract as data: every schema compiled once, and the operation map. */

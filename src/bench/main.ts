@@ -1,0 +1,45 @@
+import { measureColdStart } from "./cold-start";
+import { runFloor } from "./floor";
+import { runRunner } from "./runner-bench";
+import { startBenchServer } from "./server";
+
+const REQUESTS = 1000;
+const TOKEN = "bench-token-0123456789abcdef";
+const RATIO_TARGET = 0.85;
+const COLD_START_TARGET_MS = 250;
+
+const fmt = (n: number) => n.toFixed(1);
+
+/** `npm run bench`: floor vs runner on 1000 chained requests, cold start and peak RSS. Stops by itself. */
+async function main(): Promise<void> {
+  const server = await startBenchServer(TOKEN);
+  try {
+    await runFloor(server.url, TOKEN, 100); // warm-up: JIT and sockets
+    const floorMs = await runFloor(server.url, TOKEN, REQUESTS);
+    await runRunner(server.url, 100);
+    const runner = await runRunner(server.url, REQUESTS);
+    const ratio = floorMs / runner.ms;
+    const lines = [
+      `floor  (bare undici, ${REQUESTS} chained requests): ${fmt(floorMs)} ms, ${fmt((REQUESTS / floorMs) * 1000)} req/s`,
+      `runner (runPlan, ${runner.steps} steps, ${runner.passed} passed, schema-checked, JUnit + JSON written): ${fmt(runner.ms)} ms, ${fmt((REQUESTS / runner.ms) * 1000)} req/s`,
+      `overhead per request: ${fmt(((runner.ms - floorMs) / REQUESTS) * 1000)} µs`,
+      `ratio runner/floor throughput: ${ratio.toFixed(3)} (target >= ${RATIO_TARGET}: ${ratio >= RATIO_TARGET ? "yes" : "NO"})`,
+    ];
+    const cold = measureColdStart(server.url, 7);
+    lines.push(
+      `cold start (run, one-step suite, median of ${cold.runs.length}): ${fmt(cold.medianMs)} ms (target <= ${COLD_START_TARGET_MS}: ${cold.medianMs <= COLD_START_TARGET_MS ? "yes" : "NO"}); exit codes ${[...new Set(cold.exitCodes)].join(",")}`,
+      `peak RSS of this process: ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`,
+    );
+    process.stdout.write(lines.join("\n") + "\n");
+  } finally {
+    await server.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,66 @@
+import type { Diagnostic, Suite } from "../model";
+import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
+import { checkKnownRequest, checkKnownSchema, checkKnownTrigger, checkRequestSource } from "./check-requests";
+import { checkStepMatchers } from "./check-matchers";
+import { checkExports, checkNeedsCycles, checkNeedsExist } from "./check-needs";
+import { checkVariables } from "./check-variables";
+import { allSteps, fieldAt, type CheckContext, type SuiteCheck } from "./context";
+
+/** Steps named explicitly twice in one suite (implicit names such as a request id may repeat). */
+function checkDuplicateSteps(check: SuiteCheck): void {
+  const seen = new Map<string, string>();
+  for (const step of allSteps(check.suite)) {
+    if (step.fieldPos["name"] === undefined) continue;
+    const first = seen.get(step.name);
+    if (first !== undefined) {
+      check.out.push(makeDiagnostic("CC_DUPLICATE_STEP", `step name "${step.name}" is used twice in suite "${check.suite.id}" (first at ${first})`, fieldAt(step, "name")));
+    } else {
+      const at = fieldAt(step, "name");
+      seen.set(step.name, `${at.line}:${at.column}`);
+    }
+  }
+}
+
+function checkSteps(check: SuiteCheck): void {
+  for (const step of allSteps(check.suite)) {
+    if (step.kind === "request") {
+      checkRequestSource(check, step);
+      checkKnownRequest(check, step);
+      checkKnownSchema(check, step);
+    } else {
+      checkKnownTrigger(check, step);
+    }
+    checkStepMatchers(check, step);
+  }
+}
+
+/** Index suites by id; a second suite with the same id is a diagnostic and is left out of the index. */
+function indexSuites(suites: Suite[], out: Diagnostic[]): Map<string, Suite> {
+  const byId = new Map<string, Suite>();
+  for (const suite of suites) {
+    const first = byId.get(suite.id);
+    if (first) out.push(makeDiagnostic("CC_DUPLICATE_SUITE", `suite id "${suite.id}" is used by ${first.file} and ${suite.file}`, suite.pos));
+    else byId.set(suite.id, suite);
+  }
+  return byId;
+}
+
+/**
+ * Everything a run would reject, found without sending a request: unknown requests, schemas and
+ * triggers, variables used before they exist, duplicate steps, bad needs and exports, bad matchers,
+ * regexes and JSONPaths. Returns one diagnostic per problem, sorted by position; never throws.
+ */
+export function checkSuites(suites: Suite[], ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const suitesById = indexSuites(suites, out);
+  for (const suite of suites) {
+    const check: SuiteCheck = { suite, ctx, suitesById, out };
+    checkSteps(check);
+    checkDuplicateSteps(check);
+    checkVariables(check);
+    checkNeedsExist(check);
+    checkExports(check);
+  }
+  out.push(...checkNeedsCycles(suitesById));
+  return sortDiagnostics(out);
+}

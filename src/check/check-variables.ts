@@ -1,0 +1,101 @@
+import type { RequestTemplate, Step, Suite } from "../model";
+import { didYouMeanHint, makeDiagnostic } from "../diagnostics";
+import { allSteps, fieldAt, stepLabel, suiteFieldAt, type SuiteCheck } from "./context";
+import { variableUses, variablesIn, type VariableUse } from "./variable-uses";
+
+/** Set by the runner itself (the collection's bearer token), never by a suite. */
+const RUNNER_VARIABLES = ["ACCESS_TOKEN"];
+
+/** Variables of the collection that every request sees (collection level, non-empty). */
+function commonCollectionVariables(requests: Map<string, RequestTemplate>): Set<string> {
+  let common: Set<string> | undefined;
+  for (const r of requests.values()) {
+    const names = Object.keys(r.variables);
+    common = common === undefined ? new Set(names) : new Set(names.filter((n) => common?.has(n)));
+  }
+  return common ?? new Set();
+}
+
+/** Names available to every step of the suite before any capture. */
+function baseNames(check: SuiteCheck): Set<string> {
+  const { suite, ctx, suitesById } = check;
+  const names = new Set([...ctx.runVariables, ...RUNNER_VARIABLES, ...Object.keys(suite.variables)]);
+  for (const need of suite.needs) for (const name of suitesById.get(need)?.exports ?? []) names.add(name);
+  return names;
+}
+
+function capturesOf(steps: Step[]): Set<string> {
+  return new Set(steps.flatMap((s) => Object.keys(s.capture)));
+}
+
+interface Scope {
+  base: Set<string>;
+  collection: Set<string>;
+  capturedAnywhere: Set<string>;
+  requests: Map<string, RequestTemplate>;
+}
+
+function isDefined(name: string, step: Step, scope: Scope, captured: Set<string>): boolean {
+  if (name.startsWith("$") || scope.base.has(name) || captured.has(name)) return true;
+  if (step.kind === "request" && step.request !== undefined) {
+    const vars = scope.requests.get(step.request)?.variables;
+    if (vars) return name in vars;
+  }
+  return scope.collection.has(name);
+}
+
+function report(check: SuiteCheck, step: Step, use: VariableUse, scope: Scope, teardown: boolean): void {
+  const where = use.fromRequest ? ` (in collection request "${use.fromRequest}")` : "";
+  const at = fieldAt(step, use.field);
+  if (!teardown && scope.capturedAnywhere.has(use.name)) {
+    const message = `${stepLabel(step)} uses {{${use.name}}}${where} before any earlier step captures it`;
+    check.out.push(makeDiagnostic("CC_VARIABLE_BEFORE_CAPTURE", message, at));
+    return;
+  }
+  const known = [...scope.base, ...scope.collection, ...scope.capturedAnywhere];
+  const message = `${stepLabel(step)} uses {{${use.name}}}${where}, which nothing defines`;
+  check.out.push(makeDiagnostic("CC_UNKNOWN_VARIABLE", message, at, didYouMeanHint(use.name, known)));
+}
+
+function checkStep(check: SuiteCheck, step: Step, scope: Scope, captured: Set<string>, teardown: boolean): void {
+  const seen = new Set<string>();
+  for (const use of variableUses(step, scope.requests)) {
+    if (seen.has(use.name) || isDefined(use.name, step, scope, captured)) continue;
+    seen.add(use.name);
+    report(check, step, use, scope, teardown);
+  }
+}
+
+/** Suite variable values may use run variables, other suite variables, exports and captures. */
+function checkSuiteVariables(check: SuiteCheck, scope: Scope): void {
+  const suite: Suite = check.suite;
+  for (const [key, value] of Object.entries(suite.variables)) {
+    for (const name of new Set(variablesIn(value))) {
+      if (name.startsWith("$") || scope.base.has(name) || scope.collection.has(name) || scope.capturedAnywhere.has(name)) continue;
+      const hint = didYouMeanHint(name, [...scope.base, ...scope.capturedAnywhere]);
+      check.out.push(makeDiagnostic("CC_UNKNOWN_VARIABLE", `variable ${key} uses {{${name}}}, which nothing defines`, suiteFieldAt(suite, `variables.${key}`), hint));
+    }
+  }
+}
+
+/**
+ * Every {{VARIABLE}} must be defined before the step runs: by the run, the collection, the suite, a
+ * needed suite's exports, or a capture of an earlier setup/main step. Teardown may use any capture of
+ * the suite (its steps are skipped at run time when the capture never happened).
+ */
+export function checkVariables(check: SuiteCheck): void {
+  const { suite, ctx } = check;
+  const scope: Scope = {
+    base: baseNames(check),
+    collection: commonCollectionVariables(ctx.requests),
+    capturedAnywhere: capturesOf(allSteps(suite)),
+    requests: ctx.requests,
+  };
+  checkSuiteVariables(check, scope);
+  const captured = new Set<string>();
+  for (const step of [...suite.setup, ...suite.steps]) {
+    checkStep(check, step, scope, captured, false);
+    for (const name of Object.keys(step.capture)) captured.add(name);
+  }
+  for (const step of suite.teardown) checkStep(check, step, scope, scope.capturedAnywhere, true);
+}

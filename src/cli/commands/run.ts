@@ -1,0 +1,104 @@
+import { relative, resolve } from "node:path";
+import type { RunEvents, RunResult } from "../../model";
+import type { Config } from "../../config";
+import { createRedactor, hasErrors, type Redactor } from "../../diagnostics";
+import { buildPlan } from "../../plan";
+import { runPlan } from "../../execute";
+import { createConsoleReporter, createJsonReporter, createJunitReporter, createResultCollector, type ConsoleReporter } from "../../report";
+import { exitCodeFor } from "../exit-code";
+import { EXIT, type CliIo } from "../io";
+import { openTargets, type OpenTargets } from "../open-targets";
+import { packageInfo } from "../package-info";
+import { renderDiagnostics } from "../print-diagnostics";
+import { loadProject, type Project } from "../project";
+
+/** `run [SUITE...]`: load, check (exit 2 before sending anything), run the plan, write the reports. */
+export async function runCommand(config: Config, io: CliIo): Promise<number> {
+  const project = loadProject(config, envFileVariables(config));
+  if (project.diagnostics.length > 0) io.err(renderDiagnostics(project.diagnostics, { cwd: config.cwd, sources: project.sources }));
+  if (hasErrors(project.diagnostics) || !project.contract) return EXIT.invalid;
+  const opened = await openTargets(config, io.env, project.contract);
+  if (!opened.open) {
+    io.err(renderDiagnostics(opened.diagnostics, { cwd: config.cwd }));
+    return EXIT.invalid;
+  }
+  try {
+    return await execute(config, io, project, opened.open);
+  } finally {
+    await opened.open.close();
+  }
+}
+
+function envFileVariables(config: Config): string[] {
+  // the Postman environment may add variables; their names are only known once it is read, so allow its usual keys
+  return config.env ? ["PROJECT", "APP", "CONTACT", "WEBHOOK_ID", "CONVERSATION"] : [];
+}
+
+function buildReporters(config: Config, io: CliIo, redactor: Redactor, written: string[]): { listeners: RunEvents[]; console?: ConsoleReporter } {
+  const outDir = resolve(config.cwd, config.out);
+  const onWritten = (path: string) => written.push(relative(config.cwd, path) || path);
+  const listeners: RunEvents[] = [];
+  let console: ConsoleReporter | undefined;
+  for (const name of config.reporter) {
+    if (name === "console") {
+      const tty = io.stdoutTty && io.env.CI !== "true";
+      console = createConsoleReporter({ write: io.out, tty, color: tty && !config.noColor, redactor });
+      listeners.push(console);
+    }
+    if (name === "junit") listeners.push(createJunitReporter({ outDir, redactor, onWritten }));
+    if (name === "json") listeners.push(createJsonReporter({ outDir, redactor, onWritten }));
+  }
+  return { listeners, console };
+}
+
+async function execute(config: Config, io: CliIo, project: Project, open: OpenTargets): Promise<number> {
+  const plan = buildPlan(project.suites, { regions: open.regions, tags: [...config.tag], grep: config.grep, shard: config.shard });
+  if (plan.items.length === 0) io.err("warning[CC_NOTHING_SELECTED]: no suite or step selected; check --tag, --grep, --region and --shard\n");
+  const targets = Object.values(open.targets);
+  const redactor = createRedactor(targets.map((t) => t.clientSecret), { pairs: targets.map((t) => [t.clientId, t.clientSecret]) });
+  const written: string[] = [];
+  const { listeners, console } = buildReporters(config, io, redactor, written);
+  const collector = createResultCollector();
+  const startedAt = new Date();
+  const info = packageInfo();
+  let result: RunResult;
+  let crashed: unknown;
+  try {
+    result = await runPlan({
+      plan, requests: project.requests, contract: project.contract!, targets: open.targets, runVariables: open.runVariables,
+      options: {
+        concurrency: config.concurrency, bail: config.bail, strict: config.strict, requestTimeoutMs: config.timeout,
+        backoff: { attempts: config.retries + 1, baseDelayMs: 200, maxDelayMs: 5000, maxTotalMs: config.retryBudgetMs },
+        ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
+      },
+      listeners: [collector, ...listeners.map(withoutRunEnd)], target: open.label, toolVersion: info.version, signal: io.signal,
+    });
+  } catch (e) {
+    crashed = e;
+    console?.close();
+    result = collector.partial({ tool: info, target: open.label, regions: open.regions, strict: config.strict, startedAt });
+  }
+  const reportFailures = await endRun(listeners, result);
+  if (written.length > 0 && config.reporter.includes("console")) io.out(`Reports: ${written.join(", ")}\n`);
+  for (const f of reportFailures) io.err(`error[CC_REPORT_WRITE]: ${redactor.redact(f)}\n`);
+  if (crashed !== undefined) throw crashed;
+  return reportFailures.length > 0 ? EXIT.couldNotRun : exitCodeFor(result, io.signal.aborted);
+}
+
+/** The runner must not call onRunEnd itself: endRun calls it once per reporter so one failure cannot lose another report. */
+function withoutRunEnd(listener: RunEvents): RunEvents {
+  const { onRunEnd: _ignored, ...rest } = listener;
+  return rest;
+}
+
+async function endRun(listeners: RunEvents[], result: RunResult): Promise<string[]> {
+  const failures: string[] = [];
+  for (const l of listeners) {
+    try {
+      await l.onRunEnd?.(result);
+    } catch (e) {
+      failures.push(`could not write a report: ${(e as Error).message}`);
+    }
+  }
+  return failures;
+}

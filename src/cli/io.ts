@@ -1,0 +1,14 @@
+/** What a command may touch of the outside world; main.ts binds it to the process, tests to buffers. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** stdout is a terminal */
+  stdoutTty: boolean;
+  /** aborted on SIGINT / SIGTERM */
+  signal: AbortSignal;
+}
+
+/** Exit codes of DESIGN.md. */
+export const EXIT = { ok: 0, failed: 1, invalid: 2, couldNotRun: 3 } as const;

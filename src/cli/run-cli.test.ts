@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import type { CliIo } from "./io";
+import { runCli } from "./run-cli";
+
+const FIXTURES = join(__dirname, "..", "e2e", "fixtures");
+
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  let out = "";
+  let err = "";
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), env, cwd: FIXTURES, stdoutTty: false, signal: new AbortController().signal };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+describe("runCli", () => {
+  it("prints help generated from the option table", async () => {
+    const r = await cli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Usage: conversation-contract <command> [options]");
+    expect(r.out).toContain("--retry-budget-ms MS");
+  });
+
+  it("prints the version", async () => {
+    const r = await cli(["--version"]);
+    expect(r.out).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("exits 2 without a command", async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Usage:");
+  });
+
+  it("exits 2 on an unknown command with a suggestion", async () => {
+    const r = await cli(["chek"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error[CC_UNKNOWN_COMMAND]: unknown command "chek"');
+    expect(r.err).toContain("did you mean check?");
+  });
+
+  it("checks suites without sending anything and prints diagnostics with a code frame", async () => {
+    const r = await cli(["check", "suites/invalid.yaml", "--collections", "collections", "--schemas", "schemas"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--> suites\/invalid\.yaml:4:\d+\n.*\n4 \| {4}request: Things\/Create thign/);
+  });
+
+  it("exits 2 with CC_MISSING_CREDENTIAL for a real region without credentials", async () => {
+    const r = await cli(["run", "suites/green.yaml", "--collections", "collections", "--schemas", "schemas", "--target", "eu"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("SINCH_CLIENT_ID is not set");
+  });
+});
+
+describe("emulator command", () => {
+  it("prints one JSON line with the addresses and serves until aborted", async () => {
+    let out = "";
+    const controller = new AbortController();
+    const io: CliIo = { out: (t) => (out += t), err: () => {}, env: {}, cwd: FIXTURES, stdoutTty: false, signal: controller.signal };
+    const done = runCli(["emulator", "--json"], io);
+    for (let i = 0; i < 500 && !out.includes("\n"); i++) await new Promise((r) => setTimeout(r, 10));
+    const info = JSON.parse(out.trim());
+    expect(info.regions.eu.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/eu$/);
+    expect(info.adminUrl).toMatch(/\/_emulator$/);
+    const res = await fetch(`${info.regions.us.authUrl}/oauth2/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${info.clientId}:${info.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    });
+    expect(res.status).toBe(200);
+    controller.abort();
+    expect(await done).toBe(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { formatHelp, resolveConfig, type CommandName, type Config } from "../config";
+import { hasErrors } from "../diagnostics";
+import type { Diagnostic } from "../model";
+import { checkCommand } from "./commands/check";
+import { coverageCommand } from "./commands/coverage";
+import { emulatorCommand } from "./commands/emulator";
+import { runCommand } from "./commands/run";
+import { EXIT, type CliIo } from "./io";
+import { packageInfo } from "./package-info";
+import { renderDiagnostics } from "./print-diagnostics";
+
+const COMMANDS: Record<CommandName, (config: Config, io: CliIo) => Promise<number>> = {
+  run: runCommand,
+  check: checkCommand,
+  emulator: emulatorCommand,
+  coverage: coverageCommand,
+};
+
+/** Parses argv, dispatches, and turns every error into a message and an exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { config, diagnostics } = resolveConfig({ argv, env: io.env, cwd: io.cwd });
+    if (!config || hasErrors(diagnostics)) {
+      io.err(renderDiagnostics(diagnostics, { cwd: io.cwd }));
+      return EXIT.invalid;
+    }
+    if (config.version) {
+      io.out(`${packageInfo().version}\n`);
+      return EXIT.ok;
+    }
+    if (config.help || !config.command) {
+      (config.help ? io.out : io.err)(formatHelp(config.command));
+      return config.help ? EXIT.ok : EXIT.invalid;
+    }
+    return await COMMANDS[config.command](config, io);
+  } catch (e) {
+    return reportCrash(e, io);
+  }
+}
+
+function reportCrash(e: unknown, io: CliIo): number {
+  const diagnostics = (e as { diagnostics?: Diagnostic[] } | undefined)?.diagnostics;
+  if (Array.isArray(diagnostics) && diagnostics.length > 0) {
+    io.err(renderDiagnostics(diagnostics, { cwd: io.cwd }));
+    return EXIT.invalid;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.err(`error[CC_INTERNAL]: ${message.split("\n")[0]}\n`);
+  if (io.env.DEBUG === "1" && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+  else io.err("  = hint: set DEBUG=1 for the stack trace\n");
+  return EXIT.couldNotRun;
+}

@@ -1,0 +1,27 @@
+import { COMMANDS, OPTIONS, type CommandName } from "./options";
+
+const BIN = "conversation-contract";
+
+/** --help text generated from the option table; one command's options when a command is given. */
+export function formatHelp(command?: CommandName): string {
+  const lines: string[] = [];
+  if (command) {
+    lines.push(`Usage: ${BIN} ${COMMANDS[command].usage} [options]`, "", COMMANDS[command].summary, "");
+  } else {
+    lines.push(`Usage: ${BIN} <command> [options]`, "", "Commands:");
+    for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${c.usage.padEnd(30)} ${c.summary}`);
+    lines.push("");
+  }
+  lines.push("Options:");
+  const shown = OPTIONS.filter((o) => !command || !o.commands || o.commands.includes(command));
+  const rows = shown.map((o) => {
+    const short = o.short ? `-${o.short}, ` : "";
+    const left = `  ${short}--${o.flag}${o.valueName ? ` ${o.valueName}` : ""}`;
+    const notes = [o.env ? `env ${o.env}` : "", !command && o.commands ? o.commands.join("/") : ""].filter(Boolean);
+    return { left, right: o.description + (notes.length ? ` [${notes.join("; ")}]` : "") };
+  });
+  const width = Math.max(...rows.map((r) => r.left.length)) + 2;
+  for (const r of rows) lines.push(r.left.padEnd(width) + r.right);
+  lines.push("", "Exit codes: 0 all passed, 1 a contract check failed, 2 invalid input, 3 the run could not happen.");
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,121 @@
+/** The commands the CLI knows. */
+export type CommandName = "run" | "check" | "emulator" | "coverage";
+
+/** One option, declared once: it drives argv parsing, the environment, the config file and --help. */
+export interface OptionSpec {
+  /** long flag name without dashes, e.g. "retry-budget-ms" */
+  flag: string;
+  /** key in the resolved config */
+  key: keyof OptionValues;
+  type: "string" | "boolean" | "int" | "list";
+  /** placeholder shown in --help */
+  valueName?: string;
+  short?: string;
+  env?: string;
+  description: string;
+  /** commands that accept it; absent = every command */
+  commands?: CommandName[];
+}
+
+/** Values every option can take once resolved (before targets and credentials). */
+export interface OptionValues {
+  target: string;
+  env?: string;
+  region?: string[];
+  tag: string[];
+  grep?: string;
+  concurrency: number;
+  shard?: string;
+  bail: boolean;
+  reporter: string[];
+  out: string;
+  strict: boolean;
+  callbackUrl?: string;
+  retries: number;
+  retryBudgetMs: number;
+  timeout: number;
+  collections?: string;
+  schemas?: string;
+  port: number;
+  json: boolean;
+  noColor: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** Defaults of every option that has one. */
+export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
+  target: "emulator",
+  tag: [],
+  concurrency: 4,
+  bail: false,
+  reporter: ["console", "junit", "json"],
+  out: "reports",
+  strict: false,
+  retries: 3,
+  retryBudgetMs: 30000,
+  timeout: 15000,
+  port: 0,
+  json: false,
+  noColor: false,
+  help: false,
+  version: false,
+});
+
+const RUN: CommandName[] = ["run"];
+const PROJECT: CommandName[] = ["run", "check", "coverage"];
+const SERVE: CommandName[] = ["emulator"];
+
+/** The option table. Order here is the order in --help. */
+export const OPTIONS: readonly OptionSpec[] = [
+  { flag: "target", key: "target", type: "string", valueName: "emulator|us|eu|br|URL", env: "CC_TARGET", commands: RUN,
+    description: "where requests go: the in-process emulator, a Sinch region, or a base URL" },
+  { flag: "env", key: "env", type: "string", valueName: "FILE", env: "CC_ENV_FILE", commands: RUN,
+    description: "Postman environment JSON (BASE_URL, AUTH_URL, TEMPLATE_BASE_URL, REGION, PROJECT)" },
+  { flag: "region", key: "region", type: "list", valueName: "us,eu", env: "CC_REGION", commands: RUN,
+    description: "regions to run (default: us,eu on the emulator, the target's region otherwise)" },
+  { flag: "tag", key: "tag", type: "list", valueName: "T", env: "CC_TAG", commands: RUN,
+    description: "run only suites with one of these tags (repeatable or comma-separated)" },
+  { flag: "grep", key: "grep", type: "string", valueName: "TEXT", env: "CC_GREP", commands: RUN,
+    description: "run only suites or steps whose name contains TEXT" },
+  { flag: "concurrency", key: "concurrency", type: "int", valueName: "N", env: "CC_CONCURRENCY", commands: RUN,
+    description: "suites run at once" },
+  { flag: "shard", key: "shard", type: "string", valueName: "I/N", env: "CC_SHARD", commands: RUN,
+    description: "run shard I of N (1-based), for splitting a run across CI jobs" },
+  { flag: "bail", key: "bail", type: "boolean", env: "CC_BAIL", commands: RUN,
+    description: "stop starting new suites after the first failure (teardowns still run)" },
+  { flag: "reporter", key: "reporter", type: "list", valueName: "console,junit,json", env: "CC_REPORTER", commands: RUN,
+    description: "reporters to use" },
+  { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: RUN,
+    description: "directory for junit.xml and results.json" },
+  { flag: "strict", key: "strict", type: "boolean", env: "CC_STRICT", commands: RUN,
+    description: "treat schema drift (unknown properties) as failures" },
+  { flag: "callback-url", key: "callbackUrl", type: "string", valueName: "URL", env: "CC_CALLBACK_URL", commands: RUN,
+    description: "public URL that forwards to the run's webhook receiver (real regions)" },
+  { flag: "retries", key: "retries", type: "int", valueName: "N", env: "CC_RETRIES", commands: RUN,
+    description: "retries of a request after 5xx, 429 or a dropped connection (exponential back-off)" },
+  { flag: "retry-budget-ms", key: "retryBudgetMs", type: "int", valueName: "MS", env: "CC_RETRY_BUDGET_MS", commands: RUN,
+    description: "total time one request may take including retries and waits" },
+  { flag: "timeout", key: "timeout", type: "int", valueName: "MS", env: "CC_TIMEOUT", commands: RUN,
+    description: "timeout of one HTTP attempt in milliseconds" },
+  { flag: "collections", key: "collections", type: "string", valueName: "DIR", env: "CC_COLLECTIONS", commands: PROJECT,
+    description: "Postman collections directory (default: the package's collections/)" },
+  { flag: "schemas", key: "schemas", type: "string", valueName: "DIR", env: "CC_SCHEMAS", commands: PROJECT,
+    description: "schemas directory with operations.json (default: the package's schemas/)" },
+  { flag: "port", key: "port", type: "int", valueName: "N", env: "CC_PORT", commands: SERVE,
+    description: "port to serve on (0 = a free port)" },
+  { flag: "json", key: "json", type: "boolean", commands: SERVE,
+    description: "print the emulator's addresses as one JSON line" },
+  { flag: "no-color", key: "noColor", type: "boolean", env: "NO_COLOR",
+    description: "plain output without ANSI colors" },
+  { flag: "help", key: "help", type: "boolean", short: "h", description: "show help" },
+  { flag: "version", key: "version", type: "boolean", short: "v", description: "print the version" },
+];
+
+/** What each command does, for --help. */
+export const COMMANDS: Record<CommandName, { usage: string; summary: string }> = {
+  run: { usage: "run [SUITE...]", summary: "run suites (default: the package's suites/) and write reports" },
+  check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },
+  emulator: { usage: "emulator [--port N] [--json]", summary: "serve the Conversation API emulator until interrupted" },
+  coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
+};

@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { formatHelp } from "./help";
+import { OPTIONS } from "./options";
+import { resolveConfig } from "./resolve";
+
+const cwd = mkdtempSync(join(tmpdir(), "cc-config-"));
+const resolve = (argv: string[], env: Record<string, string> = {}, dir = cwd) => resolveConfig({ argv, env, cwd: dir });
+
+describe("resolveConfig", () => {
+  it("gives the defaults for a bare run", () => {
+    const { config, diagnostics } = resolve(["run"]);
+    expect(diagnostics).toEqual([]);
+    expect(config).toMatchObject({ command: "run", target: "emulator", concurrency: 4, reporter: ["console", "junit", "json"], out: "reports", suites: [] });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("reads flags, lists, shards and suites", () => {
+    const { config } = resolve(["run", "suites/a.yaml", "--target", "eu", "--region=eu,br", "--tag", "smoke", "--tag", "x", "--shard", "2/3", "--bail", "--strict"]);
+    expect(config).toMatchObject({ target: "eu", region: ["eu", "br"], tag: ["smoke", "x"], shard: { index: 2, total: 3 }, bail: true, strict: true, suites: ["suites/a.yaml"] });
+  });
+
+  it("layers defaults <- config file <- environment <- flags", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cc-config-file-"));
+    writeFileSync(join(dir, "conversation-contract.config.json"), JSON.stringify({ concurrency: 2, "retry-budget-ms": 9, out: "file-out", grep: "file" }));
+    const { config } = resolve(["run", "--concurrency", "8"], { CC_CONCURRENCY: "6", CC_OUT: "env-out" }, dir);
+    expect(config).toMatchObject({ concurrency: 8, out: "env-out", retryBudgetMs: 9, grep: "file" });
+  });
+
+  it("turns color off with NO_COLOR or --no-color", () => {
+    expect(resolve(["run"], { NO_COLOR: "1" }).config?.noColor).toBe(true);
+    expect(resolve(["run", "--no-color"]).config?.noColor).toBe(true);
+  });
+
+  it("rejects an unknown flag with CC_BAD_OPTION and a did-you-mean", () => {
+    const { config, diagnostics } = resolve(["run", "--concurency", "3"]);
+    expect(config).toBeUndefined();
+    expect(diagnostics[0]).toMatchObject({ code: "CC_BAD_OPTION", message: "unknown option --concurency", hint: "did you mean --concurrency?" });
+  });
+
+  it("rejects bad values, missing values and options of another command", () => {
+    const codes = (argv: string[]) => resolve(argv).diagnostics.map((d) => d.message);
+    expect(codes(["run", "--concurrency", "many"])[0]).toMatch(/not a valid whole number/);
+    expect(codes(["run", "--shard", "4/3"])[0]).toMatch(/--shard "4\/3" is not I\/N/);
+    expect(codes(["run", "--target", "mars"])[0]).toBe('unknown target "mars"');
+    expect(codes(["run", "--reporter", "junt"])).toEqual(['unknown reporter "junt"']);
+    expect(resolve(["run", "--reporter", "junt"]).diagnostics[0]?.hint).toBe("did you mean junit?");
+    expect(codes(["run", "--target"])[0]).toBe("option --target needs a value");
+    expect(codes(["run", "--port", "1"])[0]).toBe('option --port does not apply to "run"');
+    expect(codes(["run", "--bail=yes"])[0]).toBe("option --bail takes no value");
+  });
+
+  it("rejects an unknown command with a suggestion", () => {
+    const { diagnostics } = resolve(["runn"]);
+    expect(diagnostics[0]).toMatchObject({ code: "CC_UNKNOWN_COMMAND", hint: "did you mean run?" });
+  });
+
+  it("accepts a URL target", () => {
+    expect(resolve(["run", "--target", "http://127.0.0.1:9/x"]).config?.target).toBe("http://127.0.0.1:9/x");
+  });
+});
+
+describe("formatHelp", () => {
+  it("lists every option of the table", () => {
+    const help = formatHelp();
+    for (const o of OPTIONS) expect(help).toContain(`--${o.flag}`);
+    expect(formatHelp("emulator")).toContain("--port N");
+    expect(formatHelp("emulator")).not.toContain("--target");
+  });
+});

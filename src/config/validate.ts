@@ -1,0 +1,47 @@
+import type { Diagnostic } from "../model";
+import { didYouMean } from "../diagnostics";
+import type { OptionValues } from "./options";
+
+/** Regions of the Sinch Conversation API. */
+export const REGIONS = ["us", "eu", "br"] as const;
+/** Reporters the run command knows. */
+export const REPORTERS = ["console", "junit", "json"] as const;
+
+function bad(message: string, hint?: string): Diagnostic {
+  return { code: "CC_BAD_OPTION", severity: "error", message, ...(hint ? { hint } : {}) };
+}
+
+function oneOf(what: string, value: string, allowed: readonly string[], out: Diagnostic[]): void {
+  if (allowed.includes(value)) return;
+  const close = didYouMean(value, [...allowed]);
+  out.push(bad(`unknown ${what} "${value}"`, close ? `did you mean ${close}?` : `expected one of ${allowed.join(", ")}`));
+}
+
+/** Checks values that need more than a type; returns the parsed shard when one was given. */
+export function validateValues(v: OptionValues, out: Diagnostic[]): { index: number; total: number } | undefined {
+  if (!isUrl(v.target)) oneOf("target", v.target, ["emulator", ...REGIONS], out);
+  for (const r of v.region ?? []) oneOf("region", r, REGIONS, out);
+  for (const r of v.reporter) oneOf("reporter", r, REPORTERS, out);
+  if (v.concurrency < 1) out.push(bad("--concurrency must be at least 1"));
+  if (v.callbackUrl !== undefined && !isUrl(v.callbackUrl)) out.push(bad(`--callback-url "${v.callbackUrl}" is not an http(s) URL`));
+  if (v.timeout < 1) out.push(bad("--timeout must be at least 1 ms"));
+  if (v.shard === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(v.shard.trim());
+  const index = Number(m?.[1]);
+  const total = Number(m?.[2]);
+  if (!m || total < 1 || index < 1 || index > total) {
+    out.push(bad(`--shard "${v.shard}" is not I/N with 1 <= I <= N`, "e.g. --shard 2/4"));
+    return undefined;
+  }
+  return { index, total };
+}
+
+/** True for an absolute http(s) URL. */
+export function isUrl(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

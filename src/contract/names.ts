@@ -1,0 +1,43 @@
+const SCHEMA_SUFFIX = /\.schema\.json$/;
+
+/** Canonical schema name of a schema $id: "contact.schema.json" -> "contact". */
+export function schemaNameOf(id: string): string {
+  return id.replace(SCHEMA_SUFFIX, "");
+}
+
+/** The $id of a canonical schema name: "callbacks/message-delivery" -> "callbacks/message-delivery.schema.json". */
+export function schemaIdOf(name: string): string {
+  return `${name}.schema.json`;
+}
+
+/** Comparison key of a schema name: lowercase, without "-", "_", spaces and a ".schema.json" suffix. */
+export function normalizeSchemaName(name: string): string {
+  return name.trim().replace(SCHEMA_SUFFIX, "").toLowerCase().replace(/[-_ ]/g, "");
+}
+
+/** Callback triggers whose schema name is not simply the trigger in kebab-case. */
+const TRIGGER_ALIASES: Record<string, string> = {
+  SMART_CONVERSATIONS: "smart-conversation",
+};
+
+/** The callback schema name of a webhook trigger: MESSAGE_DELIVERY -> "callbacks/message-delivery". */
+export function callbackSchemaNameOf(trigger: string): string {
+  const upper = trigger.trim().toUpperCase();
+  const kebab = TRIGGER_ALIASES[upper] ?? upper.toLowerCase().replace(/_/g, "-");
+  return `callbacks/${kebab}`;
+}
+
+/** Lookup of canonical schema names by their normalized spelling. */
+export class SchemaNameIndex {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) this.byKey.set(normalizeSchemaName(name), name);
+  }
+
+  /** The canonical name for what a user wrote; bare callback names ("MessageDelivery") are tried under callbacks/. */
+  resolve(name: string): string | undefined {
+    const key = normalizeSchemaName(name);
+    return this.byKey.get(key) ?? this.byKey.get(`callbacks/${key}`);
+  }
+}

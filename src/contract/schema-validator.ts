@@ -1,0 +1,108 @@
+import Ajv2020 from "ajv/dist/2020";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import type { Diagnostic, DriftWarning, SchemaCheck } from "../model";
+import { makeDiagnostic } from "../diagnostics";
+import type { LoadedSchema } from "../load/schemas";
+import { CLOSED_PREFIX, closedVariant } from "./closed-schema";
+import { schemaIdOf } from "./names";
+import { toViolations } from "./violations";
+
+/** The two compiled forms of one schema: as written, and closed (to find drift). */
+interface Compiled {
+  open: ValidateFunction;
+  closed: ValidateFunction;
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * Drift from the closed variant's errors. Closing a nested object inside a oneOf branch can make that branch
+ * fail, which then makes its parent's field look unknown too; such a field is dropped when a deeper drift
+ * explains it. Other errors are consequences of the same thing and are ignored unless nothing else is left.
+ */
+function driftOf(errors: ErrorObject[] | null | undefined, schema: string): DriftWarning[] {
+  const list = errors ?? [];
+  const paths = new Set<string>();
+  for (const e of list) {
+    const extra = (e.params as { unevaluatedProperty?: string }).unevaluatedProperty;
+    if (e.keyword === "unevaluatedProperties" && extra !== undefined) paths.add(`${e.instancePath}/${escapePointer(extra)}`);
+  }
+  const all = [...paths];
+  let kept = all.filter((p) => !all.some((q) => q.startsWith(`${p}/`)));
+  if (kept.length === 0 && list[0]) kept = [list[0].instancePath];
+  return kept.sort().map((instancePath) => ({ instancePath, schema }));
+}
+
+/** Every schema in one ajv instance; each compiled on first use, then reused. */
+export class SchemaValidator {
+  private readonly ajv: Ajv2020;
+  private readonly compiled = new Map<string, Compiled>();
+  private readonly files = new Map<string, string>();
+
+  constructor(schemas: LoadedSchema[], sink: Diagnostic[]) {
+    this.ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, logger: false });
+    addFormats(this.ajv);
+    for (const s of schemas) this.add(s, sink);
+  }
+
+  private add(s: LoadedSchema, sink: Diagnostic[]): void {
+    try {
+      this.ajv.addSchema(s.schema, s.id);
+      this.ajv.addSchema(closedVariant(s.schema, s.id), CLOSED_PREFIX + s.id);
+      this.files.set(s.id, s.file);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      sink.push(makeDiagnostic("CC_SCHEMA_INVALID", `${s.id}: ${message}`, { file: s.file }));
+    }
+  }
+
+  /** The compiled pair for a canonical name; throws when the schema cannot be compiled (e.g. a $ref to nothing). */
+  private get(name: string): Compiled {
+    const cached = this.compiled.get(name);
+    if (cached) return cached;
+    const id = schemaIdOf(name);
+    const open = this.ajv.getSchema(id);
+    if (!open) throw new Error(`no schema with $id "${id}"`);
+    const closed = this.ajv.compile({ $ref: CLOSED_PREFIX + id, unevaluatedProperties: false });
+    const pair = { open, closed };
+    this.compiled.set(name, pair);
+    return pair;
+  }
+
+  /** Whether a canonical name was registered. */
+  has(name: string): boolean {
+    return this.files.has(schemaIdOf(name));
+  }
+
+  /** Check data against a canonical schema name; drift is looked for only when the data is valid. */
+  validate(name: string, data: unknown): SchemaCheck {
+    let pair: Compiled;
+    try {
+      pair = this.get(name);
+    } catch (err) {
+      const message = `schema "${name}" cannot be used: ${err instanceof Error ? err.message : String(err)}`;
+      return { schema: name, valid: false, violations: [{ instancePath: "", keyword: "schema", schemaPath: "", message }], drift: [] };
+    }
+    if (!pair.open(data)) return { schema: name, valid: false, violations: toViolations(pair.open.errors), drift: [] };
+    const drift = pair.closed(data) ? [] : driftOf(pair.closed.errors, name);
+    return { schema: name, valid: true, violations: [], drift };
+  }
+
+  /** Compile every registered schema now; problems become diagnostics. */
+  compileAll(names: string[]): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const name of names) {
+      try {
+        this.get(name);
+      } catch (err) {
+        const file = this.files.get(schemaIdOf(name));
+        const message = `${name}: ${err instanceof Error ? err.message : String(err)}`;
+        out.push(makeDiagnostic("CC_SCHEMA_INVALID", message, file === undefined ? undefined : { file }));
+      }
+    }
+    return out;
+  }
+}

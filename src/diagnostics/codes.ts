@@ -1,0 +1,69 @@
+/** What the catalog knows about one code. */
+export interface DiagnosticCodeInfo {
+  title: string;
+  /** shown as `= hint:` when a diagnostic brings no hint of its own */
+  hint: string;
+  severity?: "error" | "warning";
+}
+
+/**
+ * Every stable diagnostic code of the tool. Users and tests match on the code, never on the text,
+ * so a code is never renamed or reused once published.
+ */
+export const DIAGNOSTIC_CODES = {
+  // reading and parsing input
+  CC_FILE_NOT_FOUND: { title: "file not found", hint: "check the path; it is resolved against the working directory" },
+  CC_FILE_UNREADABLE: { title: "file cannot be read", hint: "check the file's permissions and that it is a regular file" },
+  CC_NO_SUITES: { title: "no suites found", hint: "pass suite files or directories holding *.yaml / *.yml files" },
+  CC_YAML_SYNTAX: { title: "invalid YAML", hint: "fix the YAML syntax at the position shown" },
+  CC_SUITE_FORMAT: { title: "invalid suite", hint: "see schemas/suite.schema.json for the suite format" },
+  CC_UNKNOWN_KEY: { title: "unknown key", hint: "remove the key or correct its spelling" },
+  CC_MISSING_KEY: { title: "missing key", hint: "add the required key" },
+  CC_WRONG_TYPE: { title: "wrong type", hint: "see schemas/suite.schema.json for the expected type" },
+  CC_BAD_VALUE: { title: "invalid value", hint: "see schemas/suite.schema.json for the allowed values" },
+  CC_COLLECTION_INVALID: { title: "invalid Postman collection", hint: "the collection must be valid Postman Collection v2.1 JSON" },
+  CC_SCHEMA_INVALID: { title: "invalid JSON Schema", hint: "schemas must be valid JSON Schema 2020-12 with an $id" },
+  CC_OPERATIONS_INVALID: { title: "invalid operation map", hint: "see schemas/operations.json for the expected shape" },
+  // static checks of suites against the collection and the contract
+  CC_UNKNOWN_REQUEST: { title: "unknown collection request", hint: "use a request id \"Folder/Name\" of the collection" },
+  CC_UNKNOWN_SCHEMA: { title: "unknown schema", hint: "use the name of a schema in schemas/ (case and -/_ are ignored)" },
+  CC_UNKNOWN_TRIGGER: { title: "unknown callback trigger", hint: "use a trigger with a schema in schemas/callbacks/, e.g. MESSAGE_DELIVERY" },
+  CC_UNKNOWN_VARIABLE: { title: "undefined variable", hint: "capture it in an earlier step, declare it in `variables`, or export it from a needed suite" },
+  CC_VARIABLE_BEFORE_CAPTURE: { title: "variable used before it is captured", hint: "move the step that captures it before this step" },
+  CC_DUPLICATE_STEP: { title: "duplicate step name", hint: "step names must be unique within a suite" },
+  CC_DUPLICATE_SUITE: { title: "duplicate suite id", hint: "suite ids are file stems and must be unique across the run" },
+  CC_UNKNOWN_NEED: { title: "unknown suite in needs", hint: "`needs` names suites by file stem" },
+  CC_NEEDS_CYCLE: { title: "cycle in needs", hint: "suites cannot need each other in a cycle; remove one of the `needs`" },
+  CC_EXPORT_NEVER_SET: { title: "exported variable is never set", hint: "capture the variable in a step or declare it in `variables`" },
+  CC_BAD_MATCHER: { title: "invalid matcher", hint: "a matcher is a plain value or exactly one of eq, ne, matches, contains, exists, type, length, gt, gte, lt, lte, one_of" },
+  CC_BAD_JSONPATH: { title: "invalid JSONPath", hint: "write a JSONPath such as $.id, $.items[0].name or $..status" },
+  CC_BAD_REGEX: { title: "invalid regular expression", hint: "`matches` takes a JavaScript regular expression" },
+  CC_REQUEST_AND_INLINE: { title: "step has both a collection request and an inline request", hint: "use either `request` or `method` + `url`, not both" },
+  CC_NO_REQUEST: { title: "step has no request", hint: "give the step `request: Folder/Name`, or `method` and `url`, or `callback`" },
+  CC_CALLBACK_UNSUPPORTED: { title: "callbacks are not supported here", hint: "callback steps need a webhook receiver reachable by the target (see --callback-url)" },
+  // configuration and command line
+  CC_UNKNOWN_COMMAND: { title: "unknown command", hint: "run `conversation-contract --help` for the commands" },
+  CC_BAD_OPTION: { title: "invalid option", hint: "run `conversation-contract --help` for the options" },
+  CC_MISSING_CREDENTIAL: { title: "missing credential", hint: "set SINCH_CLIENT_ID, SINCH_CLIENT_SECRET and SINCH_PROJECT_ID (or use --env FILE)" },
+  CC_BAD_ENV_FILE: { title: "invalid env file", hint: "an env file holds KEY=value lines" },
+  CC_TARGET_UNREACHABLE: { title: "target unreachable", hint: "check the target URL and your network connection" },
+  CC_CREDENTIALS_REJECTED: { title: "credentials rejected", hint: "check the client id and secret for this region; keys are regional" },
+  CC_REPORT_INVALID: { title: "invalid report file", hint: "pass a results.json written by `conversation-contract run`" },
+  CC_NOTHING_SELECTED: { title: "no suite or step selected", hint: "check the --tag, --grep, --region and --shard filters", severity: "warning" },
+  // runtime step errors (tool or network problems, not contract failures)
+  CC_UNRESOLVED_VARIABLE: { title: "unresolved variable", hint: "the variable had no value when the step ran; check the step that should capture it" },
+  CC_NETWORK_ERROR: { title: "network error", hint: "the connection failed; check the target and retry" },
+  CC_TIMEOUT: { title: "request timed out", hint: "raise the request timeout or check the target's health" },
+  CC_TOKEN_FAILED: { title: "could not obtain an access token", hint: "check AUTH_URL and the credentials for this region" },
+  CC_CALLBACK_TIMEOUT: { title: "callback did not arrive in time", hint: "raise `within_ms` or check that the webhook points at WEBHOOK_URL" },
+  CC_INTERRUPTED: { title: "run interrupted", hint: "the run was stopped before this step finished" },
+  CC_INTERNAL: { title: "internal error", hint: "this is a bug in conversation-contract; please report it" },
+} as const satisfies Record<string, DiagnosticCodeInfo>;
+
+/** A code of the catalog. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Whether a string is a code of the catalog. */
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
+}

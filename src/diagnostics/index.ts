@@ -1,0 +1,6 @@
+export * from "./codes";
+export * from "./make";
+export * from "./did-you-mean";
+export * from "./redact";
+export * from "./format";
+export * from "./diagnostic-error";

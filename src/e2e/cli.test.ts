@@ -1,0 +1,136 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runBuiltCli, type CliRun } from "./cli-process";
+import { startFakeApi, type FakeApi } from "./fake-api";
+import { expectGolden, scrub } from "./golden";
+
+const FIXTURES = join(__dirname, "fixtures");
+const XSD = resolve(__dirname, "../../../shared/reference/junit/JUnit.xsd");
+const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
+const CLIENT_ID = "e2e-client";
+const SECRET = "e2e-very-secret-client-secret";
+const TOKEN = "e2e-token-4f9a1c7d2b8e6f3a0c5d9e1b";
+const BASIC = Buffer.from(`${CLIENT_ID}:${SECRET}`).toString("base64");
+const CREDS = { SINCH_CLIENT_ID: CLIENT_ID, SINCH_CLIENT_SECRET: SECRET, SINCH_PROJECT_ID: "e2e-project", CI: "true" };
+
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi({ clientId: CLIENT_ID, clientSecret: SECRET, token: TOKEN });
+});
+afterAll(() => api.close());
+
+interface Run extends CliRun {
+  out: string;
+  junit?: string;
+  results?: string;
+}
+
+/** Runs the CLI from the fixtures folder (suite paths relative to it) with reports in a fresh directory. */
+async function run(args: string[], env: Record<string, string> = CREDS): Promise<Run> {
+  const out = mkdtempSync(join(tmpdir(), "cc-e2e-"));
+  const result = await runBuiltCli([...args, "--collections", "collections", "--schemas", "schemas", "--out", out], { cwd: FIXTURES, env });
+  const read = (f: string) => (existsSync(join(out, f)) ? readFileSync(join(out, f), "utf8") : undefined);
+  return { ...result, out, junit: read("junit.xml"), results: read("results.json") };
+}
+
+function validateJunit(dir: string): void {
+  if (!hasXmllint) return;
+  execFileSync("xmllint", ["--noout", "--schema", XSD, join(dir, "junit.xml")], { stdio: "pipe" });
+}
+
+describe("conversation-contract run (built CLI, fake API)", () => {
+  it("exits 0 when every check holds, with console and JUnit output as in the golden files", async () => {
+    const r = await run(["run", "suites/green.yaml", "--target", api.url]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expectGolden("green.stdout.txt", scrub(r.stdout, [[r.out, "<OUT>"]]));
+    expectGolden("green.junit.xml", scrub(r.junit ?? ""));
+    expect(JSON.parse(r.results ?? "{}")).toMatchObject({ formatVersion: 1, totals: { steps: 3, passed: 3, failed: 0 } });
+    validateJunit(r.out);
+  });
+
+  it("exits 1 on a broken contract, names the step as file:line and the schema rule", async () => {
+    const r = await run(["run", "suites/broken.yaml", "--target", api.url]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("suites/broken.yaml:");
+    expect(r.stdout).toContain("/size");
+    expectGolden("broken.stdout.txt", scrub(r.stdout, [[r.out, "<OUT>"]]));
+    expectGolden("broken.junit.xml", scrub(r.junit ?? ""));
+    expect(r.junit).toContain("<failure ");
+    validateJunit(r.out);
+  });
+
+  it("never shows the client secret, the token or the Basic credentials anywhere", async () => {
+    const r = await run(["run", "suites/broken.yaml", "--target", api.url]);
+    expect(r.code).toBe(1);
+    for (const [name, text] of Object.entries({ stdout: r.stdout, stderr: r.stderr, junit: r.junit ?? "", results: r.results ?? "" })) {
+      for (const secret of [SECRET, TOKEN, BASIC]) {
+        if (text.includes(secret)) throw new Error(`${name} contains a secret (${secret.slice(0, 6)}...)`);
+      }
+    }
+    expect(r.results).toContain("[REDACTED]");
+  });
+
+  it("exits 2 on an invalid suite with file:line:column, sending nothing", async () => {
+    const before = api.count();
+    const r = await run(["run", "suites/invalid.yaml", "--target", api.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/suites\/invalid\.yaml:4:\d+/);
+    expect(r.stderr).toContain("CC_UNKNOWN_REQUEST");
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expectGolden("invalid.stderr.txt", scrub(r.stderr));
+    expect(api.count()).toBe(before);
+  });
+
+  it("exits 3 when the target is unreachable", async () => {
+    const port = await closedPort();
+    const r = await run(["run", "suites/green.yaml", "--target", `http://127.0.0.1:${port}`, "--retries", "0"]);
+    expect(r.code).toBe(3);
+  });
+
+  it("exits 3 when the credentials are rejected", async () => {
+    const r = await run(["run", "suites/green.yaml", "--target", api.url], { ...CREDS, SINCH_CLIENT_SECRET: "wrong-secret-value" });
+    expect(r.code).toBe(3);
+    expect(r.stdout + r.stderr).not.toContain("wrong-secret-value");
+  });
+
+  it("exits 2 with CC_MISSING_CREDENTIAL naming the missing variable", async () => {
+    const r = await run(["run", "suites/green.yaml", "--target", api.url], { SINCH_CLIENT_ID: CLIENT_ID, SINCH_PROJECT_ID: "p" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[CC_MISSING_CREDENTIAL]: SINCH_CLIENT_SECRET is not set");
+  });
+
+  it("exits 2 on a mistyped flag, with a did-you-mean", async () => {
+    const r = await run(["run", "--concurency", "2"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[CC_BAD_OPTION]: unknown option --concurency");
+    expect(r.stderr).toContain("did you mean --concurrency?");
+  });
+});
+
+describe("conversation-contract check (built CLI)", () => {
+  it("prints diagnostics and exits 2 for an invalid suite", async () => {
+    const r = await run(["check", "suites/invalid.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error\[CC_UNKNOWN_REQUEST\].*\n {2}--> suites\/invalid\.yaml:4:\d+/);
+    expect(r.stderr).toContain("Things/Create thing");
+  });
+
+  it("exits 0 for valid suites", async () => {
+    const r = await run(["check", "suites/green.yaml", "suites/broken.yaml"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("ok: 2 suite(s)");
+  });
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}

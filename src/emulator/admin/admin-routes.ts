@@ -1,0 +1,54 @@
+import { ApiError } from "../errors";
+import { one, type Query } from "../query";
+import type { Runtime } from "../runtime";
+import type { Json } from "../store/types";
+import { simulateInbound } from "./inbound";
+
+/** One admin request, already parsed. */
+export interface AdminRequest {
+  method: string;
+  /** path after /_emulator */
+  path: string;
+  query: Query;
+  body: unknown;
+}
+
+/** Reset state, pending timers, callbacks and faults. */
+export function resetRuntime(rt: Runtime): void {
+  rt.timers.clear();
+  rt.callbacks.reset();
+  rt.faults.clear();
+  rt.world.reset();
+}
+
+function callbacks(rt: Runtime, q: Query): Json {
+  const appId = one(q, "app_id");
+  const trigger = one(q, "trigger");
+  const state = one(q, "state");
+  const entries = rt.callbacks
+    .entries()
+    .filter((e) => (!appId || e.app_id === appId) && (!trigger || e.trigger === trigger) && (!state || e.state === state));
+  return { callbacks: entries, pending: rt.callbacks.pendingCount() };
+}
+
+type Handler = (rt: Runtime, req: AdminRequest) => Json;
+
+const HANDLERS: Record<string, Handler> = {
+  "POST /reset": (rt) => (resetRuntime(rt), {}),
+  "GET /state": (rt) => ({ ...rt.world.state(), pending_callbacks: rt.callbacks.pendingCount(), pending_timers: rt.timers.size }),
+  "GET /faults": (rt) => ({ faults: rt.faults.list() }),
+  "POST /faults": (rt, req) => ({ ...rt.faults.add(req.body) }),
+  "DELETE /faults": (rt) => (rt.faults.clear(), {}),
+  "POST /inbound": (rt, req) => simulateInbound(rt, (req.body && typeof req.body === "object" ? req.body : {}) as Json),
+  "GET /callbacks": (rt, req) => callbacks(rt, req.query),
+  "GET /health": () => ({ status: "ok" }),
+};
+
+/** Dispatch an admin request; unknown paths are a 404, known paths with another method a 405. */
+export async function handleAdmin(rt: Runtime, req: AdminRequest): Promise<{ status: number; body: Json }> {
+  const path = req.path.replace(/\/+$/, "") || "/";
+  const handler = HANDLERS[`${req.method} ${path}`];
+  if (handler) return { status: 200, body: handler(rt, req) };
+  if (Object.keys(HANDLERS).some((k) => k.endsWith(` ${path}`))) throw new ApiError(405, `Method ${req.method} is not allowed on /_emulator${path}`);
+  throw new ApiError(404, `No admin route /_emulator${path}`);
+}

@@ -1,0 +1,46 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/** The claims of an emulator access token. */
+export interface TokenClaims {
+  iss: string;
+  sub: string;
+  client_id: string;
+  region: string;
+  project_id: string;
+  iat: number;
+  exp: number;
+  jti: string;
+}
+
+const HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
+
+/** Signs and verifies HS256 JWTs with a key made at start, so tokens of another emulator never pass. */
+export class JwtSigner {
+  private readonly key = randomBytes(32);
+
+  /** A compact JWS for the claims. */
+  sign(claims: TokenClaims): string {
+    const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    return `${HEADER}.${body}.${this.mac(`${HEADER}.${body}`)}`;
+  }
+
+  /** The claims when the signature is ours, undefined for anything else (expiry is checked by the caller). */
+  verify(token: string): TokenClaims | undefined {
+    const parts = token.split(".");
+    if (parts.length !== 3) return undefined;
+    const [header, body, sig] = parts as [string, string, string];
+    const expected = Buffer.from(this.mac(`${header}.${body}`));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    try {
+      const claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as TokenClaims;
+      return typeof claims.exp === "number" ? claims : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private mac(data: string): string {
+    return createHmac("sha256", this.key).update(data).digest("base64url");
+  }
+}

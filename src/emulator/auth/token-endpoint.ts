@@ -1,0 +1,69 @@
+import { ulid } from "ulid";
+import type { Region } from "../options";
+import { parseBasic } from "./basic";
+import type { JwtSigner } from "./jwt";
+
+/** What the token endpoint needs: the request and the emulator's credentials. */
+export interface TokenRequest {
+  region: Region;
+  authorization: string | undefined;
+  body: unknown;
+  issuer: string;
+  jwt: JwtSigner;
+  credentials: { projectId: string; clientId: string; clientSecret: string };
+  lifetimeSec: number;
+}
+
+/** Status and JSON body of a token endpoint reply. */
+export interface TokenReply {
+  status: number;
+  body: Record<string, unknown>;
+  schema: "oauth-token" | "oauth-error";
+}
+
+function oryError(status: number, error: string, description: string, hint: string): TokenReply {
+  return {
+    status,
+    schema: "oauth-error",
+    body: { error, error_verbose: description, error_description: description, error_hint: hint },
+  };
+}
+
+/** POST {authUrl}/oauth2/token: client_credentials with Basic (or form) client authentication. */
+export function issueToken(req: TokenRequest): TokenReply {
+  const form = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
+  const basic = parseBasic(req.authorization);
+  const id = basic?.id ?? (typeof form.client_id === "string" ? form.client_id : undefined);
+  const secret = basic?.secret ?? (typeof form.client_secret === "string" ? form.client_secret : undefined);
+  if (id !== req.credentials.clientId || secret !== req.credentials.clientSecret) {
+    return oryError(
+      401,
+      "invalid_client",
+      "Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).",
+      "Check the client id and secret, sent as HTTP Basic authentication.",
+    );
+  }
+  const grant = form.grant_type;
+  if (grant === undefined || grant === "") {
+    return oryError(400, "invalid_request", "The request is missing a required parameter: grant_type.", "Send grant_type=client_credentials as a form field.");
+  }
+  if (grant !== "client_credentials") {
+    return oryError(400, "unsupported_grant_type", `The authorization grant type '${String(grant)}' is not supported.`, "Use grant_type=client_credentials.");
+  }
+  const iat = Math.floor(Date.now() / 1000);
+  const token = req.jwt.sign({
+    iss: req.issuer,
+    sub: id,
+    client_id: id,
+    region: req.region,
+    project_id: req.credentials.projectId,
+    iat,
+    exp: iat + req.lifetimeSec,
+    jti: ulid(),
+  });
+  return {
+    status: 200,
+    schema: "oauth-token",
+    body: { access_token: token, token_type: "Bearer", expires_in: req.lifetimeSec, scope: "" },
+  };
+}

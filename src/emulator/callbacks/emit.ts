@@ -1,0 +1,68 @@
+import { nowIso } from "../ids";
+import type { Region } from "../options";
+import type { Runtime } from "../runtime";
+import type { Json, Webhook } from "../store/types";
+
+/** One event that may produce callbacks. */
+export interface CallbackEvent {
+  region: Region;
+  projectId: string;
+  /** undefined for project-level events (contacts): every webhook of the project may get it */
+  appId?: string;
+  trigger: string;
+  /** the one trigger-specific key of the payload, e.g. message_delivery_report */
+  key: string;
+  payload: Json;
+  acceptedTime?: string;
+  correlationId?: string;
+  messageMetadata?: string;
+  /** per-message callback_url override, signed with the app's secret_for_overridden_callback_urls */
+  callbackUrl?: string;
+}
+
+function wants(w: Webhook, trigger: string): boolean {
+  if (w.target_type === "DISMISS") return false;
+  if (trigger === "SMART_CONVERSATION") {
+    return w.triggers.includes("SMART_CONVERSATION") || w.triggers.includes("SMART_CONVERSATIONS");
+  }
+  return w.triggers.includes(trigger);
+}
+
+/** The callback body: the common fields plus exactly one trigger key (API.md §7). */
+export function callbackBody(ev: CallbackEvent, projectAppId: string): Json {
+  const now = nowIso();
+  return {
+    app_id: projectAppId,
+    accepted_time: ev.acceptedTime ?? now,
+    event_time: now,
+    project_id: ev.projectId,
+    [ev.key]: ev.payload,
+    message_metadata: ev.messageMetadata ?? "",
+    correlation_id: ev.correlationId ?? "",
+  };
+}
+
+/** Send an event to every webhook whose triggers include it (or to the per-message callback_url). */
+export function emitCallback(rt: Runtime, ev: CallbackEvent): void {
+  const store = rt.world.project(ev.region, ev.projectId);
+  const body = callbackBody(ev, ev.appId ?? "");
+  rt.checkBody({ method: "CALLBACK", url: ev.trigger, status: 200 }, callbackSchema(rt, ev.trigger), body);
+  const raw = JSON.stringify(body);
+  const base = { trigger: ev.trigger, body: raw, region: ev.region, projectId: ev.projectId };
+  if (ev.callbackUrl && ev.appId) {
+    const app = store.apps.get(ev.appId);
+    const settings = (app?.callback_settings ?? {}) as { secret_for_overridden_callback_urls?: string };
+    const secret = settings.secret_for_overridden_callback_urls || undefined;
+    rt.callbacks.send({ ...base, target: ev.callbackUrl, secret, appId: ev.appId });
+    return;
+  }
+  for (const w of store.webhooks.values()) {
+    if (ev.appId !== undefined && w.app_id !== ev.appId) continue;
+    if (!wants(w, ev.trigger)) continue;
+    rt.callbacks.send({ ...base, target: w.target, secret: w.secret || undefined, appId: w.app_id, webhookId: w.id });
+  }
+}
+
+function callbackSchema(rt: Runtime, trigger: string): string {
+  return rt.contract?.callbackSchema(trigger) ?? `callbacks/${trigger.toLowerCase().replace(/_/g, "-")}`;
+}

@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { computeSignature, signatureHeaders } from "./signing";
+
+const FIXTURES = "/work/shared/sinch/fixtures";
+const vectors = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((f) => f.startsWith("callback-signature-vector-")) : [];
+
+interface Vector {
+  secret: string;
+  raw_body: string;
+  expected_signature: string;
+  headers: Record<string, string>;
+}
+
+describe("callback signature", () => {
+  it("has the three shared test vectors", () => {
+    expect(vectors.sort()).toEqual([
+      "callback-signature-vector-contact-create.json",
+      "callback-signature-vector-message-delivery.json",
+      "callback-signature-vector-multiline-event-inbound.json",
+    ]);
+  });
+
+  it.each(vectors)("reproduces %s", (file) => {
+    const v = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as Vector;
+    const sig = computeSignature(v.secret, v.raw_body, v.headers["x-sinch-webhook-signature-nonce"] as string, v.headers["x-sinch-webhook-signature-timestamp"] as string);
+    expect(sig).toBe(v.expected_signature);
+  });
+
+  it("fails for a changed byte, secret or timestamp", () => {
+    const v = JSON.parse(fs.readFileSync(path.join(FIXTURES, "callback-signature-vector-contact-create.json"), "utf8")) as Vector;
+    const nonce = v.headers["x-sinch-webhook-signature-nonce"] as string;
+    const ts = v.headers["x-sinch-webhook-signature-timestamp"] as string;
+    expect(computeSignature(v.secret, `${v.raw_body} `, nonce, ts)).not.toBe(v.expected_signature);
+    expect(computeSignature("other", v.raw_body, nonce, ts)).not.toBe(v.expected_signature);
+    expect(computeSignature(v.secret, v.raw_body, nonce, "1634579354")).not.toBe(v.expected_signature);
+  });
+
+  it("builds all four headers with HmacSHA256", () => {
+    const h = signatureHeaders("k", "{}", "01FJA8B4A7BM43YGWSG9GBV067", 1634579353);
+    expect(h).toEqual({
+      "x-sinch-webhook-signature-timestamp": "1634579353",
+      "x-sinch-webhook-signature-nonce": "01FJA8B4A7BM43YGWSG9GBV067",
+      "x-sinch-webhook-signature-algorithm": "HmacSHA256",
+      "x-sinch-webhook-signature": computeSignature("k", "{}", "01FJA8B4A7BM43YGWSG9GBV067", "1634579353"),
+    });
+  });
+});

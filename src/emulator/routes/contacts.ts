@@ -1,0 +1,93 @@
+import { emitCallback } from "../callbacks/emit";
+import { badField } from "../errors";
+import { newId } from "../ids";
+import { paginate } from "../paging";
+import { applyMask, one, pageSize, updateMask } from "../query";
+import type { RouteContext, RouteDef } from "../router";
+import type { ChannelIdentity, Contact, Json } from "../store/types";
+import { copy, maxLength, requireContact } from "./common";
+import { emptyReply } from "./empty";
+
+const P = "/v1/projects/{project_id}";
+const UPDATABLE = ["channel_identities", "channel_priority", "display_name", "email", "external_id", "metadata", "language"] as const;
+const DEFAULTS = { channel_identities: [], channel_priority: [], display_name: "", email: "", external_id: "", metadata: "", language: "UNSPECIFIED" };
+
+/** Fire a CONTACT_* callback to every webhook of the project that wants it. */
+export function contactCallback(ctx: Pick<RouteContext, "rt" | "region" | "projectId">, trigger: string, payload: Json): void {
+  const key = `${trigger.toLowerCase()}_notification`;
+  emitCallback(ctx.rt, { region: ctx.region, projectId: ctx.projectId, trigger, key, payload });
+}
+
+function checkLimits(body: Json): void {
+  maxLength(body, "metadata", 1024);
+  maxLength(body, "display_name", 1024);
+  maxLength(body, "external_id", 1024);
+}
+
+/** Build and store a contact (also used when a send or an inbound message creates one). */
+export function storeContact(ctx: Pick<RouteContext, "store">, body: Json): Contact {
+  const contact: Contact = {
+    id: newId(),
+    channel_identities: copy((body.channel_identities as ChannelIdentity[] | undefined) ?? []),
+    channel_priority: copy((body.channel_priority as string[] | undefined) ?? []),
+    display_name: String(body.display_name ?? ""),
+    email: String(body.email ?? ""),
+    external_id: String(body.external_id ?? ""),
+    metadata: String(body.metadata ?? ""),
+    language: String(body.language ?? "UNSPECIFIED"),
+  };
+  ctx.store.contacts.set(contact.id, contact);
+  return contact;
+}
+
+function create(ctx: RouteContext): Json {
+  checkLimits(ctx.body);
+  const contact = storeContact(ctx, ctx.body);
+  contactCallback(ctx, "CONTACT_CREATE", { contact: copy(contact) });
+  return copy(contact);
+}
+
+function list(ctx: RouteContext): Json {
+  const size = pageSize(ctx.query, 10, 20);
+  const externalId = one(ctx.query, "external_id");
+  const channel = one(ctx.query, "channel");
+  const identity = one(ctx.query, "identity");
+  if (externalId !== undefined && (channel !== undefined || identity !== undefined)) {
+    throw badField("external_id", "external_id cannot be combined with channel and identity");
+  }
+  if ((channel === undefined) !== (identity === undefined)) {
+    throw badField(channel === undefined ? "channel" : "identity", "channel and identity must be given together");
+  }
+  let all = [...ctx.store.contacts.values()];
+  if (externalId !== undefined) all = all.filter((c) => c.external_id === externalId);
+  if (channel !== undefined) {
+    all = all.filter((c) => c.channel_identities.some((ci) => ci.channel === channel && ci.identity === identity));
+  }
+  const page = paginate(all, size, one(ctx.query, "page_token"));
+  return { contacts: copy(page.items), next_page_token: page.nextPageToken };
+}
+
+function update(ctx: RouteContext): Json {
+  const contact = requireContact(ctx, ctx.params.contact_id);
+  checkLimits(ctx.body);
+  applyMask({ target: contact, patch: copy(ctx.body), mask: updateMask(ctx.query), allowed: UPDATABLE, defaults: DEFAULTS });
+  contactCallback(ctx, "CONTACT_UPDATE", { contact: copy(contact) });
+  return copy(contact);
+}
+
+function remove(ctx: RouteContext): Json {
+  const contact = requireContact(ctx, ctx.params.contact_id);
+  ctx.store.contacts.delete(contact.id);
+  for (const [id, c] of ctx.store.conversations) if (c.contact_id === contact.id) ctx.store.deleteConversation(id);
+  contactCallback(ctx, "CONTACT_DELETE", { contact: copy(contact) });
+  return emptyReply();
+}
+
+/** Contacts: list, create, get, patch, delete. */
+export const contactRoutes: RouteDef[] = [
+  { method: "GET", path: `${P}/contacts`, response: "contact-list", handler: list },
+  { method: "POST", path: `${P}/contacts`, request: "contact-create-request", response: "contact", handler: create },
+  { method: "GET", path: `${P}/contacts/{contact_id}`, response: "contact", handler: (ctx) => requireContact(ctx, ctx.params.contact_id) },
+  { method: "PATCH", path: `${P}/contacts/{contact_id}`, request: "contact-update-request", response: "contact", handler: update },
+  { method: "DELETE", path: `${P}/contacts/{contact_id}`, response: "empty", handler: remove },
+];

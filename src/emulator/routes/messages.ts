@@ -1,0 +1,130 @@
+import { badField, notFound } from "../errors";
+import { paginate } from "../paging";
+import { bool, enumParam, one, pageSize, timeParam, type Query } from "../query";
+import type { RouteContext, RouteDef } from "../router";
+import type { Json, MessageRecord } from "../store/types";
+import { copy, maxLength } from "./common";
+import { emptyReply } from "./empty";
+
+const P = "/v1/projects/{project_id}";
+const SOURCES = ["CONVERSATION_SOURCE", "DISPATCH_SOURCE"] as const;
+const VIEWS = ["WITH_METADATA", "WITHOUT_METADATA"] as const;
+const DIRECTIONS = ["TO_APP", "TO_CONTACT"] as const;
+
+/** The filters of a message listing (query or fetch-last-message body). */
+interface MessageFilter {
+  conversationId?: string;
+  contactIds?: string[];
+  appId?: string;
+  identities?: string[];
+  start?: number;
+  end?: number;
+  source?: string;
+  channel?: string;
+  direction?: string;
+  onlyRecipientOriginated?: boolean;
+}
+
+function matches(r: MessageRecord, f: MessageFilter): boolean {
+  const m = r.message;
+  return (
+    (f.conversationId === undefined || m.conversation_id === f.conversationId) &&
+    (f.contactIds === undefined || f.contactIds.includes(m.contact_id)) &&
+    (f.appId === undefined || r.appId === f.appId) &&
+    (f.identities === undefined || f.identities.includes(m.channel_identity.identity)) &&
+    (f.start === undefined || r.acceptedMs >= f.start) &&
+    (f.end === undefined || r.acceptedMs <= f.end) &&
+    // a source filter applies only when asked for explicitly, so GETs after a DISPATCH send still find it
+    (f.source === undefined || r.source === f.source) &&
+    (f.channel === undefined || m.channel_identity.channel === f.channel) &&
+    (f.direction === undefined || m.direction === f.direction) &&
+    (!f.onlyRecipientOriginated || m.direction === "TO_APP")
+  );
+}
+
+function view(records: MessageRecord[], withoutMetadata: boolean): Json[] {
+  return records.map((r) => {
+    const m: Json = copy(r.message);
+    if (withoutMetadata) delete m.metadata;
+    return m;
+  });
+}
+
+function listFilter(q: Query): MessageFilter {
+  const source = enumParam(q, "messages_source", SOURCES);
+  const onlyRecipientOriginated = bool(q, "only_recipient_originated", false);
+  if (onlyRecipientOriginated && source !== "DISPATCH_SOURCE") {
+    throw badField("only_recipient_originated", "only_recipient_originated needs messages_source=DISPATCH_SOURCE");
+  }
+  const contactId = one(q, "contact_id");
+  const identity = one(q, "channel_identity");
+  return {
+    conversationId: one(q, "conversation_id"), contactIds: contactId === undefined ? undefined : [contactId],
+    appId: one(q, "app_id"), identities: identity === undefined ? undefined : [identity],
+    start: timeParam(q, "start_time"), end: timeParam(q, "end_time"), source,
+    channel: one(q, "channel"), direction: enumParam(q, "direction", DIRECTIONS), onlyRecipientOriginated,
+  };
+}
+
+function list(ctx: RouteContext): Json {
+  const size = pageSize(ctx.query, 10, 1000);
+  const f = listFilter(ctx.query);
+  const withoutMetadata = enumParam(ctx.query, "view", VIEWS) === "WITHOUT_METADATA";
+  const all = [...ctx.store.messages.values()].filter((r) => matches(r, f));
+  const page = paginate(all, size, one(ctx.query, "page_token"));
+  return { messages: view(page.items, withoutMetadata), next_page_token: page.nextPageToken };
+}
+
+function requireMessage(ctx: RouteContext): MessageRecord {
+  enumParam(ctx.query, "messages_source", SOURCES);
+  const r = ctx.store.messages.get(ctx.params.message_id as string);
+  if (!r) throw notFound("Message", ctx.params.message_id as string);
+  return r;
+}
+
+function fetchLast(ctx: RouteContext): Json {
+  const b = ctx.body;
+  const identities = b.channel_identities as string[] | undefined;
+  const contactIds = b.contact_ids as string[] | undefined;
+  if (identities?.length && contactIds?.length) throw badField("channel_identities", "give channel_identities or contact_ids, not both");
+  if (!identities?.length && !contactIds?.length) throw badField("channel_identities", "channel_identities or contact_ids is required");
+  const size = pageSize({ page_size: b.page_size === undefined ? undefined : String(b.page_size) }, 10, 1000);
+  const f: MessageFilter = {
+    identities: identities?.length ? identities : undefined, contactIds: contactIds?.length ? contactIds : undefined,
+    appId: b.app_id as string | undefined, source: (b.messages_source as string | undefined) ?? "DISPATCH_SOURCE",
+    channel: b.channel as string | undefined, direction: b.direction as string | undefined,
+    start: b.start_time ? Date.parse(String(b.start_time)) : undefined, end: b.end_time ? Date.parse(String(b.end_time)) : undefined,
+  };
+  const last = new Map<string, MessageRecord>();
+  for (const r of ctx.store.messages.values()) {
+    if (!matches(r, f)) continue;
+    const key = f.contactIds ? r.message.contact_id : r.message.channel_identity.identity;
+    const prev = last.get(key);
+    if (!prev || r.acceptedMs >= prev.acceptedMs) last.set(key, r);
+  }
+  const page = paginate([...last.values()], size, b.page_token as string | undefined);
+  return { messages: view(page.items, b.view === "WITHOUT_METADATA"), next_page_token: page.nextPageToken };
+}
+
+/** Messages: list, get, patch metadata, delete, fetch-last-message. */
+export const messageRoutes: RouteDef[] = [
+  { method: "GET", path: `${P}/messages`, response: "message-list", handler: list },
+  { method: "GET", path: `${P}/messages/{message_id}`, response: "conversation-message", handler: (ctx) => requireMessage(ctx).message },
+  {
+    method: "PATCH", path: `${P}/messages/{message_id}`, request: "message-update-request", response: "conversation-message",
+    handler: (ctx) => {
+      const r = requireMessage(ctx);
+      maxLength(ctx.body, "metadata", 1024);
+      if (typeof ctx.body.metadata === "string") r.message.metadata = ctx.body.metadata;
+      return copy(r.message);
+    },
+  },
+  {
+    method: "DELETE", path: `${P}/messages/{message_id}`, response: "empty",
+    handler: (ctx) => {
+      ctx.store.messages.delete(requireMessage(ctx).message.id);
+      return emptyReply();
+    },
+  },
+  { method: "POST", path: `${P}/messages:fetch-last-message`, request: "fetch-last-message-request", response: "message-list", handler: fetchLast },
+];

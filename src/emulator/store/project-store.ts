@@ -1,0 +1,75 @@
+import type { App, AuditRecord, Contact, Conversation, EventRecord, Json, MessageRecord, Template, Webhook } from "./types";
+
+/** Everything one project owns in one region. */
+export class ProjectStore {
+  readonly apps = new Map<string, App>();
+  readonly contacts = new Map<string, Contact>();
+  readonly conversations = new Map<string, Conversation>();
+  readonly messages = new Map<string, MessageRecord>();
+  readonly events = new Map<string, EventRecord>();
+  readonly webhooks = new Map<string, Webhook>();
+  readonly templates = new Map<string, Template>();
+  /** app id -> list type -> identities opted out */
+  readonly consents = new Map<string, Map<string, Set<string>>>();
+  /** app id -> identity -> audit trail */
+  readonly audit = new Map<string, Map<string, AuditRecord[]>>();
+  settings: Json | undefined;
+
+  constructor(readonly projectId: string) {}
+
+  /** Resource counts, for the admin state endpoint. */
+  counts(): Record<string, number> {
+    return {
+      apps: this.apps.size,
+      contacts: this.contacts.size,
+      conversations: this.conversations.size,
+      messages: this.messages.size,
+      events: this.events.size,
+      webhooks: this.webhooks.size,
+      templates: this.templates.size,
+    };
+  }
+
+  /** Webhooks of one app, in creation order. */
+  webhooksOf(appId: string): Webhook[] {
+    return [...this.webhooks.values()].filter((w) => w.app_id === appId);
+  }
+
+  /** The newest active conversation of an app with a contact. */
+  activeConversation(appId: string, contactId: string): Conversation | undefined {
+    let found: Conversation | undefined;
+    for (const c of this.conversations.values()) {
+      if (c.app_id === appId && c.contact_id === contactId && c.active) found = c;
+    }
+    return found;
+  }
+
+  /** The contact owning a channel identity (app-scoped identities match only their app). */
+  contactByIdentity(channel: string, identity: string, appId?: string): Contact | undefined {
+    for (const c of this.contacts.values()) {
+      const hit = c.channel_identities.some(
+        (ci) => ci.channel === channel && ci.identity === identity && (!ci.app_id || !appId || ci.app_id === appId),
+      );
+      if (hit) return c;
+    }
+    return undefined;
+  }
+
+  /** Drop a conversation and what hangs off it. */
+  deleteConversation(id: string): void {
+    this.conversations.delete(id);
+    for (const [mid, m] of this.messages) if (m.message.conversation_id === id) this.messages.delete(mid);
+    for (const [eid, e] of this.events) if (e.event.conversation_id === id) this.events.delete(eid);
+  }
+
+  /** Drop an app with its webhooks, conversations, messages, events and consents. */
+  deleteApp(id: string): void {
+    this.apps.delete(id);
+    for (const [wid, w] of this.webhooks) if (w.app_id === id) this.webhooks.delete(wid);
+    for (const [cid, c] of this.conversations) if (c.app_id === id) this.deleteConversation(cid);
+    for (const [mid, m] of this.messages) if (m.appId === id) this.messages.delete(mid);
+    for (const [eid, e] of this.events) if (e.appId === id) this.events.delete(eid);
+    this.consents.delete(id);
+    this.audit.delete(id);
+  }
+}

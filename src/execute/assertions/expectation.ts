@@ -1,0 +1,73 @@
+import type { CheckFailure, Expectation, MatcherSpec } from "../../model";
+import type { Resolver } from "../variables";
+import { compileMatcher, describeMatcher, expectsAbsence, preview, runMatcher, type CompiledMatcher } from "./compile-matcher";
+import { compilePath, type CompiledPath } from "./json-path";
+import { compileStatus, type CompiledStatus } from "./status";
+
+/** JSONPath -> matcher pairs, compiled once. */
+export type CompiledBodyChecks = Array<{ path: CompiledPath; matcher: CompiledMatcher }>;
+
+/** An `expect` block compiled once per step. */
+export interface CompiledExpectation {
+  status: CompiledStatus;
+  headers: Array<{ name: string; matcher: CompiledMatcher }>;
+  body: CompiledBodyChecks;
+  maxDurationMs?: number;
+}
+
+/** Compile an expectation: paths, matchers and the status spec are parsed here, not per response. */
+export function compileExpectation(e: Expectation): CompiledExpectation {
+  return {
+    status: compileStatus(e.status),
+    headers: Object.entries(e.headers).map(([name, spec]) => ({ name: name.toLowerCase(), matcher: compileMatcher(spec) })),
+    body: compileBodyChecks(e.body),
+    maxDurationMs: e.maxDurationMs,
+  };
+}
+
+/** Compile JSONPath -> matcher pairs (expect.body, retry.until.body, callback.match). */
+export function compileBodyChecks(spec: Record<string, MatcherSpec> | undefined): CompiledBodyChecks {
+  return Object.entries(spec ?? {}).map(([path, m]) => ({ path: compilePath(path), matcher: compileMatcher(m) }));
+}
+
+/** A status failure, or undefined when the status is as expected. */
+export function checkStatus(status: CompiledStatus, actual: number): CheckFailure | undefined {
+  if (status.test(actual)) return undefined;
+  return { kind: "status", message: `expected status ${status.text}, got ${actual}`, expected: status.text, actual: String(actual) };
+}
+
+/** Header checks; names match case-insensitively (undici gives lower-case names). */
+export function checkHeaders(checks: CompiledExpectation["headers"], headers: Record<string, string | string[] | undefined>,
+  r: Resolver, out: CheckFailure[]): void {
+  for (const { name, matcher } of checks) {
+    const raw = headers[name];
+    const actual = Array.isArray(raw) ? raw.join(", ") : raw;
+    const expected = runMatcher(matcher, actual, r);
+    if (expected !== undefined) {
+      out.push({ kind: "header", path: name, message: `header ${name}: expected ${expected}, got ${preview(actual)}`, expected, actual: preview(actual) });
+    }
+  }
+}
+
+/** Body checks: a path that finds nothing fails unless its matcher is `exists: false`. */
+export function checkBody(checks: CompiledBodyChecks, json: unknown, r: Resolver, out: CheckFailure[],
+  kind: CheckFailure["kind"] = "body"): void {
+  for (const { path, matcher } of checks) {
+    const actual = path.get(json);
+    if (actual === undefined && !expectsAbsence(matcher)) {
+      out.push({ kind, path: path.path, message: `${path.path} not found`, expected: describeMatcher(matcher, r), actual: "(missing)" });
+      continue;
+    }
+    const expected = runMatcher(matcher, actual, r);
+    if (expected !== undefined) {
+      out.push({ kind, path: path.path, message: `${path.path}: expected ${expected}, got ${preview(actual)}`, expected, actual: preview(actual) });
+    }
+  }
+}
+
+/** A duration failure, or undefined. */
+export function checkDuration(maxMs: number | undefined, actualMs: number): CheckFailure | undefined {
+  if (maxMs === undefined || actualMs <= maxMs) return undefined;
+  const actual = String(Math.round(actualMs));
+  return { kind: "duration", message: `took ${actual} ms, more than max_duration_ms ${maxMs}`, expected: `<= ${maxMs}`, actual };
+}

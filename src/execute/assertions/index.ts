@@ -1,0 +1,9 @@
+export { MATCHERS } from "./registry";
+export type { Matcher, MatchContext } from "./matcher";
+export { compileMatcher, runMatcher, applySpec, preview, type CompiledMatcher } from "./compile-matcher";
+export { compilePath, type CompiledPath } from "./json-path";
+export { compileStatus, type CompiledStatus } from "./status";
+export {
+  compileExpectation, compileBodyChecks, checkStatus, checkHeaders, checkBody, checkDuration,
+  type CompiledExpectation, type CompiledBodyChecks,
+} from "./expectation";

@@ -1,0 +1,19 @@
+import type { Matcher } from "../matcher";
+
+function numeric(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
+  return undefined;
+}
+
+/** A numeric comparison matcher; values that are not numbers (or numeric strings) never match. */
+export function comparison(name: string, holds: (a: number, b: number) => boolean): Matcher {
+  return {
+    name,
+    test(actual, arg) {
+      const a = numeric(actual);
+      const b = numeric(arg);
+      return a !== undefined && b !== undefined && holds(a, b);
+    },
+  };
+}

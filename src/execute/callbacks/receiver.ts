@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { triggerOfBody } from "./triggers";
+
+/** One callback as it arrived: exact bytes, headers, and the body parsed once. */
+export interface ReceivedCallback {
+  raw: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+  /** undefined when the body is not JSON */
+  json: unknown;
+  trigger?: string;
+}
+
+interface Waiter {
+  accept(cb: ReceivedCallback): boolean;
+  resolve(cb: ReceivedCallback | undefined): void;
+}
+
+interface Inbox {
+  buffered: ReceivedCallback[];
+  waiters: Waiter[];
+  /** triggers of everything that arrived, for hints */
+  seen: string[];
+}
+
+const MAX_BODY = 5 * 1024 * 1024;
+
+/**
+ * The run's webhook receiver on 127.0.0.1: `POST /hooks/<suite key>` answers 200 at once and buffers
+ * the callback for that suite run, so one that arrives before its step waits is not lost.
+ */
+export class CallbackReceiver {
+  private server?: Server;
+  private base = "";
+  private readonly inboxes = new Map<string, Inbox>();
+
+  /** Listen on a free port. */
+  async start(): Promise<void> {
+    const server = createServer((req, res) => this.receive(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.server = server;
+    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  /** The receiver's own base URL. */
+  get url(): string {
+    return this.base;
+  }
+
+  /** The URL a suite run's webhooks point at. */
+  hookUrl(key: string, publicBase?: string): string {
+    return `${(publicBase ?? this.base).replace(/\/+$/, "")}/hooks/${encodeURIComponent(key)}`;
+  }
+
+  /** The first buffered or future callback of a suite run that `accept`s, consumed; undefined after withinMs. */
+  take(key: string, accept: (cb: ReceivedCallback) => boolean, withinMs: number): Promise<ReceivedCallback | undefined> {
+    const inbox = this.inbox(key);
+    const index = inbox.buffered.findIndex(accept);
+    if (index >= 0) return Promise.resolve(inbox.buffered.splice(index, 1)[0]);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        accept,
+        resolve: (cb) => {
+          clearTimeout(timer);
+          resolve(cb);
+        },
+      };
+      const timer = setTimeout(() => {
+        inbox.waiters.splice(inbox.waiters.indexOf(waiter), 1);
+        resolve(undefined);
+      }, withinMs);
+      inbox.waiters.push(waiter);
+    });
+  }
+
+  /** Triggers of every callback that reached a suite run so far. */
+  seen(key: string): string[] {
+    return [...this.inbox(key).seen];
+  }
+
+  /** Stop listening and drop buffered callbacks. */
+  async close(): Promise<void> {
+    for (const inbox of this.inboxes.values()) for (const w of [...inbox.waiters]) w.resolve(undefined);
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private inbox(key: string): Inbox {
+    let inbox = this.inboxes.get(key);
+    if (!inbox) {
+      inbox = { buffered: [], waiters: [], seen: [] };
+      this.inboxes.set(key, inbox);
+    }
+    return inbox;
+  }
+
+  private receive(req: IncomingMessage, res: ServerResponse): void {
+    const m = /^\/hooks\/([^/?]+)/.exec(req.url ?? "");
+    if (req.method !== "POST" || !m) {
+      res.writeHead(404).end();
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      this.deliver(safeDecode(m[1]!), { raw: Buffer.concat(chunks), headers: req.headers, json: undefined });
+    });
+  }
+
+  private deliver(key: string, cb: ReceivedCallback): void {
+    try {
+      cb.json = JSON.parse(cb.raw.toString("utf8"));
+    } catch {
+      cb.json = undefined;
+    }
+    cb.trigger = triggerOfBody(cb.json);
+    const inbox = this.inbox(key);
+    inbox.seen.push(cb.trigger ?? "(unknown)");
+    const index = inbox.waiters.findIndex((w) => w.accept(cb));
+    if (index < 0) {
+      inbox.buffered.push(cb);
+      return;
+    }
+    inbox.waiters.splice(index, 1)[0]!.resolve(cb);
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,115 @@
+import type { CallbackStep, CheckFailure, StepResult } from "../../model";
+import { checkBody, compileBodyChecks, compilePath, type CompiledBodyChecks, type CompiledPath } from "../assertions";
+import { buildExchange, redactResult } from "../exchange";
+import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
+import type { SuiteRun } from "../suite-run";
+import { resolveValue } from "../variables";
+import type { ReceivedCallback } from "./receiver";
+import { verifySignature } from "./signature";
+import { TRIGGER_KEYS } from "./triggers";
+
+interface CompiledCallbackStep {
+  payloadKey?: string;
+  match: CompiledBodyChecks;
+  captures: Array<[string, CompiledPath]>;
+}
+
+const compiledSteps = new WeakMap<CallbackStep, CompiledCallbackStep>();
+
+function compiled(step: CallbackStep): CompiledCallbackStep {
+  let c = compiledSteps.get(step);
+  if (!c) {
+    c = {
+      payloadKey: TRIGGER_KEYS[step.callback.trigger.toUpperCase()],
+      match: compileBodyChecks(step.callback.match),
+      captures: Object.entries(step.capture).map(([name, path]) => [name, compilePath(path)]),
+    };
+    compiledSteps.set(step, c);
+  }
+  return c;
+}
+
+/** Wait for the suite run's callback of the trigger that satisfies `match`, then check, verify and capture it. */
+export async function runCallbackStep(run: SuiteRun, step: CallbackStep): Promise<StepResult> {
+  const started = performance.now();
+  const c = compiled(step);
+  const { trigger, withinMs } = step.callback;
+  const result = newResult(step, stepLabel(step));
+  if (!c.payloadKey) {
+    setError(result, "CC_UNKNOWN_TRIGGER", `unknown callback trigger ${trigger}`);
+    return result;
+  }
+  const probe = run.scope.resolver();
+  for (const { matcher } of c.match) resolveValue(matcher.arg, probe);
+  if (probe.missing.length > 0) {
+    const names = [...new Set(probe.missing)].join(", ");
+    if (step.phase === "teardown") return skippedResult(step, `${names} never got a value`);
+    setError(result, "CC_UNRESOLVED_VARIABLE", `variable ${names} has no value when the step runs`);
+    return result;
+  }
+  const accept = (cb: ReceivedCallback): boolean => {
+    const body = cb.json as Record<string, unknown> | undefined;
+    if (!body || typeof body !== "object" || !(c.payloadKey! in body)) return false;
+    const out: CheckFailure[] = [];
+    checkBody(c.match, body, run.scope.resolver(), out);
+    return out.length === 0;
+  };
+  const cb = await run.env.receiver.take(run.item.key, accept, withinMs);
+  result.durationMs = performance.now() - started;
+  if (!cb) result.failures.push(timeoutFailure(run, step));
+  else checkCallback(run, step, c, cb, result);
+  settle(result);
+  if (result.outcome !== "passed") {
+    const redactor = run.env.redactor;
+    if (cb) {
+      result.exchange = buildExchange(redactor, {
+        request: { method: "POST", url: String(run.scope.lookup("WEBHOOK_URL") ?? ""), headers: cb.headers, body: cb.raw.toString("utf8") },
+      });
+    }
+    redactResult(redactor, result);
+  }
+  return result;
+}
+
+function timeoutFailure(run: SuiteRun, step: CallbackStep): CheckFailure {
+  const seen = run.env.receiver.seen(run.item.key);
+  const arrived = seen.length === 0 ? "no callback arrived" : `arrived: ${summarize(seen)}`;
+  const { trigger, withinMs } = step.callback;
+  const matching = Object.keys(step.callback.match).length > 0 ? " matching the step's `match`" : "";
+  return { kind: "callback", expected: trigger, actual: arrived,
+    message: `no ${trigger} callback${matching} arrived within ${withinMs} ms (${arrived})` };
+}
+
+function summarize(triggers: string[]): string {
+  const counts = new Map<string, number>();
+  for (const t of triggers) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].map(([t, n]) => (n > 1 ? `${t} x${n}` : t)).join(", ");
+}
+
+function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackStep, cb: ReceivedCallback, result: StepResult): void {
+  const { contract, options } = run.env.ctx;
+  const schema = contract.callbackSchema(step.callback.trigger);
+  if (!schema) {
+    result.failures.push({ kind: "no-schema", message: `no callback schema is known for trigger ${step.callback.trigger}` });
+  } else {
+    const check = contract.validate(schema, cb.json);
+    if (!check.valid) {
+      result.failures.push({ kind: "schema", schema, violations: check.violations,
+        message: `the callback does not match schema ${schema} (${check.violations.length} violations)` });
+    }
+    result.drift.push(...check.drift);
+    if (options.strict && check.drift.length > 0) {
+      result.failures.push({ kind: "schema", schema, message: `fields not in schema ${schema} (--strict): ${check.drift.map((d) => d.instancePath).join(", ")}` });
+    }
+  }
+  if (step.callback.signed) {
+    const secret = run.scope.lookup("WEBHOOK_SECRET");
+    const problem = verifySignature(cb.headers, cb.raw, typeof secret === "string" ? secret : "");
+    if (problem) result.failures.push({ kind: "signature", path: problem.header, message: problem.message });
+  }
+  for (const [name, path] of c.captures) {
+    const value = path.get(cb.json);
+    if (value !== undefined) run.scope.captures.set(name, value);
+    else result.failures.push({ kind: "capture", path: path.path, message: `capture ${name}: ${path.path} found nothing in the callback` });
+  }
+}

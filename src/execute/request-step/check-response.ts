@@ -1,0 +1,103 @@
+import type { CheckFailure, Contract, StepResult } from "../../model";
+import { checkBody, checkDuration, checkHeaders, checkStatus } from "../assertions";
+import type { HttpRequest, HttpResponse } from "../http";
+import type { VariableScope } from "../variables";
+import type { CompiledRequestStep } from "./compile-request-step";
+
+/** A response body parsed once: the JSON value, or why it is not JSON. */
+export interface ParsedBody {
+  json: unknown;
+  notJson?: string;
+}
+
+/** Parse a body as JSON (every API response is JSON, DELETE included: `{}`). */
+export function parseBody(text: string): ParsedBody {
+  if (text.length === 0) return { json: undefined, notJson: "the body is empty" };
+  try {
+    return { json: JSON.parse(text) };
+  } catch {
+    return { json: undefined, notJson: `the body is not JSON: ${JSON.stringify(text.slice(0, 80))}${text.length > 80 ? "…" : ""}` };
+  }
+}
+
+/** What every response of a request step is checked against. */
+export interface ResponseCheckInput {
+  c: CompiledRequestStep;
+  contract: Contract;
+  strict: boolean;
+  req: HttpRequest;
+  res: HttpResponse;
+  body: ParsedBody;
+  scope: VariableScope;
+}
+
+/** Status, schema (always), headers, body matchers and duration; failures and drift go to the result. */
+export function checkResponse(input: ResponseCheckInput, result: StepResult): void {
+  const { c, res, body, scope } = input;
+  const out = result.failures;
+  const status = checkStatus(c.expect.status, res.status);
+  if (status) out.push(status);
+  checkSchema(input, result);
+  const r = scope.resolver(c.templateVars);
+  checkHeaders(c.expect.headers, res.headers, r, out);
+  if (body.notJson === undefined) checkBody(c.expect.body, body.json, r, out);
+  const slow = checkDuration(c.expect.maxDurationMs, res.durationMs);
+  if (slow) out.push(slow);
+}
+
+/** Check the body against its schema: expect.schema, else the operation's schema for the status. */
+export function checkSchema(input: ResponseCheckInput, result: StepResult): void {
+  const { body, contract } = input;
+  const schema = schemaFor(input);
+  if (typeof schema !== "string") {
+    result.failures.push(schema);
+    return;
+  }
+  if (body.notJson !== undefined) {
+    result.failures.push({ kind: "not-json", schema, message: `expected JSON for schema ${schema}: ${body.notJson}` });
+    return;
+  }
+  const check = contract.validate(schema, body.json);
+  if (!check.valid) {
+    const n = check.violations.length;
+    result.failures.push({ kind: "schema", schema, message: `the body does not match schema ${schema} (${n} violation${n === 1 ? "" : "s"})`,
+      violations: check.violations });
+  }
+  if (check.drift.length === 0) return;
+  result.drift.push(...check.drift);
+  if (input.strict) {
+    const fields = check.drift.map((d) => d.instancePath).join(", ");
+    result.failures.push({ kind: "schema", schema, message: `fields not in schema ${schema} (--strict): ${fields.slice(0, 300)}` });
+  }
+}
+
+/** The schema a response is due to match: expect.schema, else the operation's for this status; or a no-schema failure. */
+function schemaFor(input: ResponseCheckInput): string | CheckFailure {
+  const { c, contract, req, res } = input;
+  if (c.schemaWritten !== undefined) {
+    return c.schema ?? { kind: "no-schema", message: `expect.schema "${c.schemaWritten}" is not a known schema` };
+  }
+  const op = c.operation ?? contract.matchOperation(c.method, pathnameOf(req.url));
+  if (!op) return { kind: "no-schema", message: `no operation of the contract matches ${c.method} ${pathnameOf(req.url)}` };
+  const schema = contract.schemaForStatus(op, res.status);
+  return schema ?? { kind: "no-schema", message: `operation ${op.id} declares no schema for status ${res.status}` };
+}
+
+function pathnameOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start < 0) return "/";
+  const q = url.indexOf("?", start);
+  return url.slice(start, q < 0 ? undefined : q);
+}
+
+/** Store captures; a path that finds nothing fails the step (unless the step already failed its status). */
+export function capture(c: CompiledRequestStep, json: unknown, scope: VariableScope, result: StepResult, statusOk: boolean): void {
+  for (const [name, path] of c.captures) {
+    const value = path.get(json);
+    if (value !== undefined) scope.captures.set(name, value);
+    else if (statusOk) {
+      result.failures.push({ kind: "capture", path: path.path, message: `capture ${name}: ${path.path} found nothing in the response` });
+    }
+  }
+}
+

@@ -1,0 +1,96 @@
+import type { RequestStep, StepResult } from "../../model";
+import { TokenError } from "../auth";
+import { checkStatus } from "../assertions";
+import { buildExchange, redactResult } from "../exchange";
+import { HttpError, type HttpRequest, type HttpResponse, type SendContext } from "../http";
+import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
+import type { SuiteRun } from "../suite-run";
+import { compileRequestStep, type CompiledRequestStep } from "./compile-request-step";
+import { capture, checkResponse, checkSchema, parseBody, type ParsedBody, type ResponseCheckInput } from "./check-response";
+import { pollUntil } from "./poll";
+import { renderRequest } from "./render-request";
+
+/** Send one request step (with its polls and transient retries), check the response, store captures. */
+export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<StepResult> {
+  const started = performance.now();
+  let c: CompiledRequestStep;
+  try {
+    c = compiled(run, step);
+  } catch (error) {
+    const result = newResult(step, stepLabel(step));
+    setError(result, "CC_UNKNOWN_REQUEST", (error as Error).message);
+    return result;
+  }
+  const { req, missing } = renderRequest(c, run.scope, run.item.region);
+  if (missing.length > 0) return unresolved(step, c, missing);
+  const result = newResult(step, c.label);
+  const ctx: SendContext = { attempts: result.attempts };
+  let res: HttpResponse | undefined;
+  try {
+    res = await sendAndCheck(run, c, req, ctx, result);
+  } catch (error) {
+    failWith(result, error);
+  }
+  result.durationMs = performance.now() - started;
+  if (res) result.status = res.status;
+  settle(result);
+  if (result.outcome !== "passed") {
+    const redactor = run.env.redactor;
+    result.exchange = buildExchange(redactor, { request: req, response: res });
+    redactResult(redactor, result);
+  }
+  return result;
+}
+
+async function sendAndCheck(run: SuiteRun, c: CompiledRequestStep, req: HttpRequest, ctx: SendContext,
+  result: StepResult): Promise<HttpResponse> {
+  const { env, scope } = run;
+  let res: HttpResponse;
+  let body: ParsedBody;
+  let exhausted = false;
+  if (c.poll) ({ res, body, exhausted } = await pollUntil(run, c, req, ctx, result));
+  else {
+    res = await env.send(req, ctx);
+    body = parseBody(res.body);
+  }
+  const input: ResponseCheckInput = { c, contract: env.ctx.contract, strict: env.ctx.options.strict, req, res, body, scope };
+  if (exhausted) checkSchema(input, result);
+  else checkResponse(input, result);
+  if (body.notJson === undefined) {
+    capture(c, body.json, scope, result, !checkStatus(c.expect.status, res.status));
+    for (const [name, path] of c.captures) {
+      const value = scope.captures.get(name);
+      if (path.path.endsWith("access_token") && typeof value === "string") env.redactor.add(value);
+    }
+  }
+  return res;
+}
+
+function compiled(run: SuiteRun, step: RequestStep): CompiledRequestStep {
+  const { env } = run;
+  let c = env.compiled.get(step);
+  if (!c) {
+    c = compileRequestStep(step, run.item.suite, env.ctx.requests, env.ctx.contract);
+    env.compiled.set(step, c);
+  }
+  return c;
+}
+
+/** A teardown step whose variables were never captured is skipped; elsewhere it is an error. */
+function unresolved(step: RequestStep, c: CompiledRequestStep, missing: string[]): StepResult {
+  const names = [...new Set(missing)];
+  const list = names.map((n) => `{{${n}}}`).join(", ");
+  if (step.phase === "teardown") {
+    const skipped = skippedResult(step, `${list} never got a value (nothing to clean up)`);
+    skipped.request = c.label;
+    return skipped;
+  }
+  const result = newResult(step, c.label);
+  setError(result, "CC_UNRESOLVED_VARIABLE", `variable ${names.join(", ")} has no value when the step runs (${list})`);
+  return result;
+}
+
+function failWith(result: StepResult, error: unknown): void {
+  if (error instanceof HttpError || error instanceof TokenError) setError(result, error.code, error.message);
+  else setError(result, "CC_INTERNAL", error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,44 @@
+import type { Redactor } from "../diagnostics";
+import type { Contract, ExecuteOptions, Plan, RegionTarget, RequestTemplate, RunEvents } from "../model";
+import type { CallbackReceiver } from "./callbacks";
+import type { Send } from "./http";
+import type { CompiledRequestStep } from "./request-step/compile-request-step";
+
+/** What runPlan needs (COMMON.md item 6); the CLI builds it once. */
+export interface RunPlanContext {
+  plan: Plan;
+  requests: Map<string, RequestTemplate>;
+  contract: Contract;
+  targets: Record<string, RegionTarget>;
+  options: ExecuteOptions;
+  listeners: RunEvents[];
+  /** extra run variables (ADMIN_URL, ...); the region's own (PROJECT, BASE_URL, ...) take precedence */
+  runVariables?: Record<string, string>;
+  target: string;
+  toolVersion: string;
+  signal?: AbortSignal;
+}
+
+/** Everything shared by the suites of one run. */
+export interface RunEnv {
+  ctx: RunPlanContext;
+  /** the HTTP stack: auth(retry(dispatcher)) */
+  send: Send;
+  receiver: CallbackReceiver;
+  redactor: Redactor;
+  /** run variables per region, without WEBHOOK_URL (set per suite run) */
+  regionVars: Map<string, Record<string, string>>;
+  /** compiled request steps, so templates are split once per run */
+  compiled: Map<object, CompiledRequestStep>;
+  /** set once no new step may start: "bail" or "interrupted" */
+  stopped?: "bail" | "interrupted";
+  sleep(ms: number): Promise<void>;
+}
+
+/** Why no new step starts, if it may not. */
+export function stopReason(env: RunEnv): string | undefined {
+  if (env.ctx.signal?.aborted && !env.stopped) env.stopped = "interrupted";
+  if (env.stopped === "interrupted") return "the run was interrupted";
+  if (env.stopped === "bail") return "--bail: an earlier step failed";
+  return undefined;
+}

@@ -1,0 +1,157 @@
+import { buildPlan } from "../plan";
+import type { RunEvents, RunResult, Suite } from "../model";
+import { credentialsRejected } from "./run-result";
+import { runPlan } from "./run-plan";
+import { contactFlow, reqStep, suite, testOptions } from "./testing/builders";
+import { fakeContract, fakeRequests } from "./testing/fake-contract";
+import { startFakeApi, type FakeApi } from "./testing/fake-api";
+
+let api: FakeApi;
+beforeEach(async () => { api = await startFakeApi(); });
+afterEach(async () => { await api.close(); });
+
+async function run(suites: Suite[], opts: { regions?: string[]; options?: Parameters<typeof testOptions>[0];
+  listeners?: RunEvents[]; signal?: AbortSignal } = {}): Promise<RunResult> {
+  const regions = opts.regions ?? ["us"];
+  return runPlan({
+    plan: buildPlan(suites, { regions }), requests: fakeRequests(), contract: fakeContract(), targets: api.targets(regions),
+    options: testOptions(opts.options), listeners: opts.listeners ?? [], target: "fake", toolVersion: "0.0.0-test", signal: opts.signal,
+  });
+}
+
+const outcomes = (r: RunResult, i = 0): string[] => r.suites[i]!.steps.map((s) => `${s.name}:${s.outcome}`);
+
+describe("runPlan", () => {
+  it("runs a chained suite: captures feed later steps, teardown cleans up, every body is schema-checked", async () => {
+    const r = await run([suite("c", { steps: [contactFlow.create(), contactFlow.get()], teardown: [contactFlow.remove()] })]);
+    expect(outcomes(r)).toEqual(["create:passed", "get:passed", "delete:passed"]);
+    expect(r.totals).toMatchObject({ suites: 1, steps: 3, passed: 3, failed: 0 });
+    expect(r.suites[0]!.steps[0]!.exchange).toBeUndefined();
+    expect(api.tokenFetches).toEqual({ us: 1 });
+  });
+
+  it("fetches one token for ten concurrent suites of a region, and one per region", async () => {
+    const suites = Array.from({ length: 10 }, (_, i) => suite(`s${i}`, { steps: [contactFlow.create()] }));
+    const r = await run(suites, { regions: ["us", "eu"], options: { concurrency: 10 } });
+    expect(r.totals.passed).toBe(20);
+    expect(api.tokenFetches).toEqual({ us: 1, eu: 1 });
+  });
+
+  it("skips the rest after a failure, still runs teardown, and skips a teardown whose variable was never captured", async () => {
+    const s = suite("c", {
+      steps: [contactFlow.create(), contactFlow.get({ name: "wrong", expect: { status: 201, headers: {}, body: {} } }), contactFlow.get()],
+      teardown: [contactFlow.remove(), reqStep("other", { request: "Contacts/Delete contact", url: "{{BASE_URL}}/v1/projects/{{PROJECT}}/contacts/{{NEVER}}" })],
+    });
+    const r = await run([s]);
+    expect(outcomes(r)).toEqual(["create:passed", "wrong:failed", "get:skipped", "delete:passed", "other:skipped"]);
+    const wrong = r.suites[0]!.steps[1]!;
+    expect(wrong.failures).toEqual([expect.objectContaining({ kind: "status", expected: "201", actual: "200" })]);
+    expect(wrong.exchange?.request.headers.authorization).toBe("[REDACTED]");
+    expect(wrong.exchange?.response?.status).toBe(200);
+    expect(r.suites[0]!.steps[4]!.skipReason).toMatch(/NEVER/);
+    expect(r.suites[0]!.outcome).toBe("failed");
+  });
+
+  it("never lets a token reach a result or an exchange", async () => {
+    const s = suite("c", { steps: [contactFlow.create(), contactFlow.get({ expect: { status: 404, headers: {}, body: {} } })] });
+    const r = await run([s]);
+    expect(r.totals.failed).toBe(1);
+    const text = JSON.stringify(r);
+    expect(api.issuedTokens.length).toBeGreaterThan(0);
+    for (const token of api.issuedTokens) expect(text).not.toContain(token);
+    expect(text).not.toContain("secret-1");
+  });
+
+  it("reports an unresolved variable as an error naming it", async () => {
+    const r = await run([suite("c", { steps: [contactFlow.get()] })]);
+    expect(r.suites[0]!.steps[0]).toMatchObject({ outcome: "error", error: { code: "CC_UNRESOLVED_VARIABLE" } });
+    expect(r.suites[0]!.steps[0]!.error!.message).toContain("CONTACT");
+  });
+
+  it("fails a response with no known schema, and a body that is not JSON", async () => {
+    const s = suite("c", { steps: [
+      reqStep("unknown op", { method: "GET", url: "{{BASE_URL}}/v1/projects/{{PROJECT}}/text", expect: { status: 200, headers: {}, body: {} } }),
+    ] });
+    const schemaGiven = suite("d", { steps: [
+      reqStep("text", { method: "GET", url: "{{BASE_URL}}/v1/projects/{{PROJECT}}/text", expect: { status: 200, schema: "Contact", headers: {}, body: {} } }),
+    ] });
+    const r = await run([s, schemaGiven]);
+    expect(r.suites[0]!.steps[0]!.failures.map((f) => f.kind)).toEqual(["no-schema"]);
+    const notJson = r.suites[1]!.steps[0]!.failures[0]!;
+    expect(notJson).toMatchObject({ kind: "not-json", schema: "contact" });
+    expect(notJson.message).toContain("hello, not json");
+  });
+
+  it("lists schema violations in full and reports drift (a failure with strict)", async () => {
+    const s = suite("c", { steps: [contactFlow.create({ body: { display_name: 42, extra: true } as unknown as object, expect: { status: 200, headers: {}, body: {} } })] });
+    const loose = await run([s]);
+    const step = loose.suites[0]!.steps[0]!;
+    expect(step.failures).toEqual([expect.objectContaining({ kind: "schema", schema: "contact",
+      violations: [expect.objectContaining({ instancePath: "/display_name", keyword: "type" })] })]);
+    expect(step.drift).toEqual([{ instancePath: "/extra", schema: "contact" }]);
+    const ok = suite("d", { steps: [contactFlow.create({ body: { display_name: "QA", extra: 1 } })] });
+    expect((await run([ok])).suites[0]!.steps[0]!.outcome).toBe("passed");
+    const strict = await run([ok], { options: { strict: true } });
+    expect(strict.suites[0]!.steps[0]!.failures[0]!.message).toMatch(/--strict/);
+  });
+
+  it("hands exports to suites that need them, and skips dependents of a failed suite", async () => {
+    const app = suite("app", { steps: [contactFlow.create()] }, { exports: ["CONTACT"] });
+    const user = suite("user", { steps: [contactFlow.get()] }, { needs: ["app"] });
+    const r = await run([user, app]);
+    expect(r.suites.map((s) => `${s.key}:${s.outcome}`)).toEqual(["app@us:passed", "user@us:passed"]);
+    const broken = suite("app", { steps: [contactFlow.create({ expect: { status: 500, headers: {}, body: {} } })] }, { exports: ["CONTACT"] });
+    const r2 = await run([user, broken]);
+    expect(r2.suites[1]!.steps[0]).toMatchObject({ outcome: "skipped", skipReason: "needed suite app@us failed" });
+  });
+
+  it("retries a transient 503 and marks the step flaky", async () => {
+    api.options.faults.set("/v1/projects/proj-1/contacts/C1", [503]);
+    const r = await run([suite("c", { steps: [contactFlow.create(), contactFlow.get()] })]);
+    const get = r.suites[0]!.steps[1]!;
+    expect(get).toMatchObject({ outcome: "passed", flaky: true });
+    expect(get.attempts.map((a) => [a.status, a.retryReason])).toEqual([[503, "503"], [200, undefined]]);
+    expect(r.totals.flaky).toBe(1);
+  });
+
+  it("polls with retry.until and fails with kind retry when it never holds", async () => {
+    const poll = contactFlow.get({ retry: { until: { body: { "$.display_name": "never" } }, attempts: 3, delayMs: 1 } });
+    const r = await run([suite("c", { steps: [contactFlow.create(), poll] })]);
+    const step = r.suites[0]!.steps[1]!;
+    expect(step.failures.map((f) => f.kind)).toEqual(["retry"]);
+    expect(step.attempts.map((a) => a.retryReason)).toEqual(["poll", "poll", undefined]);
+  });
+
+  it("reports rejected credentials as CC_CREDENTIALS_REJECTED", async () => {
+    api.options.rejectCredentials = true;
+    const r = await run([suite("c", { steps: [contactFlow.create()] })]);
+    expect(r.suites[0]!.steps[0]).toMatchObject({ outcome: "error", error: { code: "CC_CREDENTIALS_REJECTED" } });
+    expect(credentialsRejected(r)).toBe(true);
+  });
+
+  it("with bail, starts no new suite after a failure", async () => {
+    const bad = suite("a", { steps: [contactFlow.create({ expect: { status: 500, headers: {}, body: {} } })] });
+    const later = suite("b", { steps: [contactFlow.create()] });
+    const r = await run([bad, later], { options: { concurrency: 1, bail: true } });
+    expect(r.suites[1]!.steps[0]).toMatchObject({ outcome: "skipped", skipReason: expect.stringMatching(/bail/) });
+  });
+
+  it("on abort stops sending new steps but still runs teardown", async () => {
+    const controller = new AbortController();
+    const listener: RunEvents = { onStepResult: (_item, result) => { if (result.name === "create") controller.abort(); } };
+    const s = suite("c", { steps: [contactFlow.create(), contactFlow.get()], teardown: [contactFlow.remove()] });
+    const r = await run([s], { listeners: [listener], signal: controller.signal });
+    expect(outcomes(r)).toEqual(["create:passed", "get:skipped", "delete:passed"]);
+  });
+
+  it("emits events in order", async () => {
+    const seen: string[] = [];
+    const listener: RunEvents = {
+      onRunStart: () => seen.push("run:start"), onSuiteStart: (i) => seen.push(`suite:start:${i.key}`),
+      onStepStart: (_i, s) => seen.push(`step:start:${s.name}`), onStepResult: (_i, r) => seen.push(`step:${r.name}:${r.outcome}`),
+      onSuiteEnd: (i, r) => seen.push(`suite:end:${i.key}:${r.outcome}`), onRunEnd: async (r) => { seen.push(`run:end:${r.totals.steps}`); },
+    };
+    await run([suite("c", { steps: [contactFlow.create()] })], { listeners: [listener] });
+    expect(seen).toEqual(["run:start", "suite:start:c@us", "step:start:create", "step:create:passed", "suite:end:c@us:passed", "run:end:1"]);
+  });
+});

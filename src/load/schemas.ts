@@ -1,0 +1,148 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { Diagnostic } from "../model";
+import { makeDiagnostic } from "../diagnostics";
+import { parseJsonWithPosition, positionOf } from "./json-position";
+import { readTextFile } from "./read-file";
+
+/** One schema file: where it is, its $id and its parsed JSON. */
+export interface LoadedSchema {
+  file: string;
+  id: string;
+  schema: Record<string, unknown>;
+}
+
+/** What loadSchemaFiles found; bad files become diagnostics, never throws. */
+export interface LoadedSchemas {
+  schemas: LoadedSchema[];
+  diagnostics: Diagnostic[];
+}
+
+/** One entry of schemas/operations.json. */
+export interface OperationEntry {
+  method: string;
+  host: "conversation" | "template" | "auth";
+  path: string;
+  request?: string;
+  responses: Record<string, string>;
+}
+
+/** The parsed operation map; `operations` is empty when the file is absent. */
+export interface OperationMapFile {
+  operations: Record<string, OperationEntry>;
+}
+
+/** What loadOperationMap found. */
+export interface LoadedOperationMap {
+  map: OperationMapFile;
+  diagnostics: Diagnostic[];
+}
+
+const SCHEMA_FILE = /\.schema\.json$/;
+const HOSTS = new Set(["conversation", "template", "auth"]);
+
+function listSchemaFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listSchemaFiles(full));
+    else if (SCHEMA_FILE.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+/** Find where a key is written in the text, for a diagnostic position. */
+function positionOfKey(text: string, key: string): { line: number; column: number } {
+  const at = text.indexOf(`"${key}"`);
+  return positionOf(text, at < 0 ? 0 : at);
+}
+
+function checkSchema(file: string, id: string, text: string, value: unknown): Diagnostic | LoadedSchema {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return makeDiagnostic("CC_SCHEMA_INVALID", `${id}: a schema file must hold a JSON object`, { file, line: 1, column: 1 });
+  }
+  const schema = value as Record<string, unknown>;
+  if (schema.$id !== id) {
+    const where = schema.$id === undefined ? { line: 1, column: 1 } : positionOfKey(text, "$id");
+    const found = schema.$id === undefined ? "no $id" : `$id ${JSON.stringify(schema.$id)}`;
+    return makeDiagnostic("CC_SCHEMA_INVALID", `${found}; it must be "${id}" (the path relative to the schemas folder)`, {
+      file,
+      ...where,
+    });
+  }
+  return { file, id, schema };
+}
+
+/** Read every *.schema.json under `dir` (recursively, sorted); $id must equal the path relative to `dir`. */
+export function loadSchemaFiles(dir: string): LoadedSchemas {
+  const schemas: LoadedSchema[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let files: string[];
+  try {
+    files = listSchemaFiles(dir);
+  } catch {
+    return { schemas, diagnostics: [makeDiagnostic("CC_FILE_NOT_FOUND", `no such directory: ${dir}`, { file: dir })] };
+  }
+  for (const file of files) {
+    const read = readTextFile(file);
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const text = read.text ?? "";
+    const parsed = parseJsonWithPosition(text);
+    if (!parsed.ok) {
+      const at = { file, line: parsed.line, column: parsed.column };
+      diagnostics.push(makeDiagnostic("CC_SCHEMA_INVALID", `not valid JSON: ${parsed.message}`, at));
+      continue;
+    }
+    const id = relative(dir, file).split(sep).join("/");
+    const result = checkSchema(file, id, text, parsed.value);
+    if ("code" in result) diagnostics.push(result);
+    else schemas.push(result);
+  }
+  return { schemas, diagnostics };
+}
+
+function entryProblem(entry: unknown): string | undefined {
+  if (entry === null || typeof entry !== "object") return "must be an object";
+  const e = entry as Record<string, unknown>;
+  if (typeof e.method !== "string" || e.method === "") return "needs a method";
+  if (typeof e.path !== "string" || !e.path.startsWith("/")) return "needs a path starting with /";
+  if (typeof e.host !== "string" || !HOSTS.has(e.host)) return "host must be conversation, template or auth";
+  if (e.request !== undefined && typeof e.request !== "string") return "request must be a schema name";
+  if (e.responses === null || typeof e.responses !== "object") return "needs responses {status: schema}";
+  const bad = Object.entries(e.responses as object).find(([, v]) => typeof v !== "string");
+  return bad ? `response "${bad[0]}" must name a schema` : undefined;
+}
+
+/** Read `dir`/operations.json; an absent file is an empty map, a bad one or a bad entry a CC_OPERATIONS_INVALID. */
+export function loadOperationMap(dir: string): LoadedOperationMap {
+  const file = join(dir, "operations.json");
+  const empty: OperationMapFile = { operations: {} };
+  const read = readTextFile(file);
+  if (read.diagnostic) {
+    return { map: empty, diagnostics: read.diagnostic.code === "CC_FILE_NOT_FOUND" ? [] : [read.diagnostic] };
+  }
+  const text = read.text ?? "";
+  const parsed = parseJsonWithPosition(text);
+  if (!parsed.ok) {
+    const at = { file, line: parsed.line, column: parsed.column };
+    return { map: empty, diagnostics: [makeDiagnostic("CC_OPERATIONS_INVALID", `not valid JSON: ${parsed.message}`, at)] };
+  }
+  const ops = (parsed.value as { operations?: unknown } | null)?.operations;
+  if (ops === null || typeof ops !== "object" || Array.isArray(ops)) {
+    const at = { file, line: 1, column: 1 };
+    return { map: empty, diagnostics: [makeDiagnostic("CC_OPERATIONS_INVALID", `expected {"operations": {...}}`, at)] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const operations: Record<string, OperationEntry> = {};
+  for (const [id, entry] of Object.entries(ops as Record<string, unknown>)) {
+    const problem = entryProblem(entry);
+    if (problem) {
+      const at = { file, ...positionOfKey(text, id) };
+      diagnostics.push(makeDiagnostic("CC_OPERATIONS_INVALID", `operation "${id}" ${problem}`, at));
+    } else operations[id] = entry as OperationEntry;
+  }
+  return { map: { operations }, diagnostics };
+}

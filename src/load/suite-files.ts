@@ -1,0 +1,63 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, isAbsolute } from "node:path";
+import type { Diagnostic } from "../model";
+import { makeDiagnostic } from "../diagnostics";
+import { readTextFile } from "./read-file";
+
+/** A suite file as read from disk; `file` is relative to the working directory when inside it. */
+export interface SuiteFile {
+  file: string;
+  text: string;
+}
+
+/** What loadSuiteFiles found. */
+export interface LoadedSuiteFiles {
+  files: SuiteFile[];
+  diagnostics: Diagnostic[];
+}
+
+const SUITE_FILE = /\.ya?ml$/i;
+
+function displayPath(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? absolute : rel.split("\\").join("/");
+}
+
+/** Expand one argument to absolute suite file paths; directories give their *.yaml / *.yml files, sorted. */
+function expand(arg: string, cwd: string, diagnostics: Diagnostic[]): string[] {
+  const absolute = resolve(cwd, arg);
+  let isDir: boolean;
+  try {
+    isDir = statSync(absolute).isDirectory();
+  } catch {
+    diagnostics.push(makeDiagnostic("CC_FILE_NOT_FOUND", `no such file or directory: ${arg}`, { file: arg }));
+    return [];
+  }
+  if (!isDir) return [absolute];
+  return readdirSync(absolute)
+    .filter((name) => SUITE_FILE.test(name))
+    .sort()
+    .map((name) => join(absolute, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+/** Read the suite files named by `paths` (files or directories), relative to `cwd`. Never throws. */
+export function loadSuiteFiles(paths: string[], cwd: string): LoadedSuiteFiles {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const files: SuiteFile[] = [];
+  for (const arg of paths) {
+    for (const absolute of expand(arg, cwd, diagnostics)) {
+      if (seen.has(absolute)) continue;
+      seen.add(absolute);
+      const file = displayPath(absolute, cwd);
+      const read = readTextFile(absolute, file);
+      if (read.diagnostic) diagnostics.push(read.diagnostic);
+      else files.push({ file, text: read.text ?? "" });
+    }
+  }
+  if (files.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(makeDiagnostic("CC_NO_SUITES", `no suite files (*.yaml, *.yml) in ${paths.join(", ") || "(nothing given)"}`));
+  }
+  return { files, diagnostics };
+}

@@ -1,0 +1,75 @@
+import type { Step, Suite } from "../model";
+import { buildPlan } from "./build-plan";
+import { DiagnosticError } from "../diagnostics";
+
+const pos = { file: "x.yaml", line: 1, column: 1 };
+
+function step(name: string): Step {
+  return { kind: "request", name, phase: "steps", index: 0, pos, fieldPos: {}, capture: {}, request: "A/B", query: {},
+    headers: {}, expect: { headers: {}, body: {} } };
+}
+
+function suite(id: string, extra: Partial<Suite> = {}): Suite {
+  return { file: `suites/${id}.yaml`, id, name: `Suite ${id}`, tags: [], auth: "oauth2", needs: [], exports: [],
+    variables: {}, setup: [], steps: [step(`${id} step`)], teardown: [], pos, fieldPos: {}, ...extra };
+}
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try { fn(); } catch (e) { return (e as DiagnosticError).diagnostics[0]?.code; }
+  return undefined;
+};
+
+const keys = (suites: Suite[], opts: Parameters<typeof buildPlan>[1]): string[] =>
+  buildPlan(suites, opts).items.map((i) => i.key);
+
+describe("buildPlan", () => {
+  it("crosses suites with regions, keeps suite.regions ∩ run regions", () => {
+    const plan = buildPlan([suite("a"), suite("b", { regions: ["eu", "br"] })], { regions: ["us", "eu"] });
+    expect(plan.items.map((i) => i.key)).toEqual(["a@us", "a@eu", "b@eu"]);
+    expect(plan.regions).toEqual(["us", "eu"]);
+  });
+
+  it("orders needs first and maps them to the same region", () => {
+    const plan = buildPlan([suite("child", { needs: ["app"] }), suite("app")], { regions: ["us", "eu"] });
+    expect(plan.items.map((i) => i.key)).toEqual(["app@us", "child@us", "app@eu", "child@eu"]);
+    expect(plan.items.find((i) => i.key === "child@eu")!.needs).toEqual(["app@eu"]);
+  });
+
+  it("filters by tag (any match) and pulls in needed suites", () => {
+    const suites = [suite("app"), suite("c", { tags: ["smoke"], needs: ["app"] }), suite("d", { tags: ["slow"] })];
+    expect(keys(suites, { regions: ["us"], tags: ["smoke", "other"] })).toEqual(["app@us", "c@us"]);
+  });
+
+  it("greps suite name, file and step names, keeping the whole suite", () => {
+    const suites = [suite("a"), suite("b", { steps: [step("create contact"), step("other")] })];
+    expect(keys(suites, { regions: ["us"], grep: "CONTACT" })).toEqual(["b@us"]);
+    expect(buildPlan(suites, { regions: ["us"], grep: "contact" }).items[0]!.suite.steps).toHaveLength(2);
+    expect(keys(suites, { regions: ["us"], grep: "suites/a" })).toEqual(["a@us"]);
+    expect(keys(suites, { regions: ["us"], grep: "nothing" })).toEqual([]);
+  });
+
+  it("rejects a needs cycle with CC_NEEDS_CYCLE instead of looping", () => {
+    const run = (): unknown => buildPlan([suite("a", { needs: ["b"] }), suite("b", { needs: ["a"] })], { regions: ["us"] });
+    expect(run).toThrow(DiagnosticError);
+    expect(codeOf(run)).toBe("CC_NEEDS_CYCLE");
+  });
+
+  it("rejects a need that does not run in the region", () => {
+    const suites = [suite("app", { regions: ["us"] }), suite("c", { needs: ["app"] })];
+    expect(() => buildPlan(suites, { regions: ["us", "eu"] })).toThrow(/does not run in region eu/);
+    expect(codeOf(() => buildPlan([suite("c", { needs: ["ghost"] })], { regions: ["us"] }))).toBe("CC_UNKNOWN_NEED");
+  });
+
+  it("shards by stable hash, covering every item once and keeping needs together", () => {
+    const suites = [suite("app"), ...Array.from({ length: 20 }, (_, i) => suite(`s${i}`, { needs: i % 5 === 0 ? ["app"] : [] }))];
+    const all = keys(suites, { regions: ["us", "eu"] });
+    const parts = [1, 2, 3].map((index) => keys(suites, { regions: ["us", "eu"], shard: { index, total: 3 } }));
+    expect(parts.flat().sort()).toEqual([...all].sort());
+    for (const part of parts) {
+      if (part.includes("s5@us")) expect(part).toContain("app@us");
+      expect(part.filter((k) => !all.includes(k))).toEqual([]);
+    }
+    expect(keys(suites, { regions: ["us", "eu"], shard: { index: 2, total: 3 } })).toEqual(parts[1]);
+    expect(() => buildPlan(suites, { regions: ["us"], shard: { index: 0, total: 3 } })).toThrow(/not valid/);
+  });
+});

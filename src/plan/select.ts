@@ -1,0 +1,36 @@
+import type { Suite } from "../model";
+import { DiagnosticError, makeDiagnostic } from "../diagnostics";
+
+/** What the user asked for: tags (any match) and a substring of suite name, file or step name. */
+export interface SelectOptions {
+  tags?: string[];
+  grep?: string;
+}
+
+/** The suites the filters keep, plus every suite they need (transitively), in input order. */
+export function selectSuites(suites: Suite[], opts: SelectOptions): Suite[] {
+  const byId = new Map(suites.map((s) => [s.id, s]));
+  const chosen = new Set<string>();
+  const pull = (suite: Suite): void => {
+    if (chosen.has(suite.id)) return;
+    chosen.add(suite.id);
+    for (const need of suite.needs) {
+      const dep = byId.get(need);
+      if (!dep) {
+        throw new DiagnosticError(makeDiagnostic("CC_UNKNOWN_NEED", `suite "${suite.id}" needs "${need}", which is not loaded`, suite.pos));
+      }
+      pull(dep);
+    }
+  };
+  for (const suite of suites) if (matches(suite, opts)) pull(suite);
+  return suites.filter((s) => chosen.has(s.id));
+}
+
+function matches(suite: Suite, opts: SelectOptions): boolean {
+  if (opts.tags && opts.tags.length > 0 && !suite.tags.some((t) => opts.tags!.includes(t))) return false;
+  if (!opts.grep) return true;
+  const needle = opts.grep.toLowerCase();
+  const has = (text: string): boolean => text.toLowerCase().includes(needle);
+  if (has(suite.name) || has(suite.file)) return true;
+  return [...suite.setup, ...suite.steps, ...suite.teardown].some((step) => has(step.name));
+}

@@ -1,0 +1,112 @@
+import type { Plan, PlannedSuite, RunEvents, RunResult, Step, StepResult, SuiteResult } from "../model";
+import type { Redactor } from "../diagnostics";
+import { formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
+import { formatSummary } from "./format-summary";
+import { createStyle, formatDuration, type Style } from "./style";
+
+/** Options of the console reporter; output goes through `write`, never straight to stdout. */
+export interface ConsoleReporterOptions {
+  write(text: string): void;
+  /** live progress redrawn in place; false (not a TTY, or CI) prints one line per finished suite */
+  tty: boolean;
+  color: boolean;
+  redactor?: Redactor;
+  /** minimum milliseconds between two redraws of the progress line */
+  redrawMs?: number;
+}
+
+/** A console reporter; `close()` stops the redraw timer if a run ends without onRunEnd. */
+export type ConsoleReporter = RunEvents & { close(): void };
+
+interface Progress {
+  total: number;
+  done: number;
+  passed: number;
+  failed: number;
+  running: Map<string, string>;
+}
+
+/** Live progress on a TTY, plain lines otherwise, and a closing summary. */
+export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleReporter {
+  const style = createStyle(opts.color);
+  const out = (text: string) => opts.write(opts.redactor ? opts.redactor.redact(text) : text);
+  const p: Progress = { total: 0, done: 0, passed: 0, failed: 0, running: new Map() };
+  const live = opts.tty ? createLiveLine(out, () => progressLine(p, style), opts.redrawMs ?? 100) : undefined;
+  return {
+    onRunStart(plan: Plan) {
+      p.total = plan.items.length;
+      out(style.bold(`Running ${plan.items.length} suite run(s) in ${plan.regions.join(", ")}\n`));
+      live?.schedule();
+    },
+    onStepStart(item: PlannedSuite, step: Step) {
+      p.running.set(item.key, `${item.suite.name} [${item.region}] › ${step.name}`);
+      live?.schedule();
+    },
+    onStepResult(_item: PlannedSuite, result: StepResult) {
+      if (result.outcome === "passed") p.passed += 1;
+      if (isBad(result)) p.failed += 1;
+      live?.schedule();
+    },
+    onSuiteEnd(item: PlannedSuite, result: SuiteResult) {
+      p.done += 1;
+      p.running.delete(item.key);
+      live?.clear();
+      out(suiteLines(result, style, p));
+      live?.schedule();
+    },
+    onRunEnd(result: RunResult) {
+      live?.close();
+      out(formatSummary(result, style));
+    },
+    close() {
+      live?.close();
+    },
+  };
+}
+
+function suiteLines(result: SuiteResult, style: Style, p: Progress): string {
+  const mark = result.outcome === "passed" ? style.green("✓") : result.outcome === "skipped" ? style.dim("-") : style.red("✗");
+  const bad = result.steps.filter(isBad);
+  const counts = bad.length ? style.red(`${bad.length} of ${result.steps.length} steps failed`) : `${result.steps.length} steps`;
+  const lines = [`${mark} ${result.name} [${result.region}] ${style.dim(result.file)} ${counts} ${style.dim(formatDuration(result.durationMs))} (${p.done}/${p.total})`];
+  for (const step of bad) {
+    lines.push(`    ${style.red("✗")} ${stepLocation(step)} ${stepTitle(result, step)}`);
+    lines.push(...formatStepDetails(step, style, "        "));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function progressLine(p: Progress, style: Style): string {
+  const current = [...p.running.values()].pop() ?? "";
+  const counts = `${style.green(`${p.passed} passed`)}${p.failed ? ` ${style.red(`${p.failed} failed`)}` : ""}`;
+  return `[${p.done}/${p.total} suites] ${counts}${current ? style.dim(` · ${current}`) : ""}`;
+}
+
+/** One status line redrawn in place, at most once per `minMs`. */
+function createLiveLine(out: (t: string) => void, render: () => string, minMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  let shown = false;
+  let last = 0;
+  const draw = () => {
+    timer = undefined;
+    last = Date.now();
+    out(`\r\x1b[2K${render()}`);
+    shown = true;
+  };
+  return {
+    schedule() {
+      if (timer) return;
+      timer = setTimeout(draw, Math.max(0, minMs - (Date.now() - last)));
+      timer.unref();
+    },
+    clear() {
+      if (shown) out("\r\x1b[2K");
+      shown = false;
+    },
+    close() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      this.clear();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createRedactor } from "../diagnostics";
+import { createJunitReporter } from "./junit-reporter";
+import { buildJunitXml } from "./junit-xml";
+import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./sample-result";
+
+const XSD = resolve(__dirname, "../../../shared/reference/junit/JUnit.xsd");
+const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
+const SECRET = "s3cr3t-client-value";
+const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+
+function writeMixed(): { xml: string; file: string } {
+  const outDir = mkdtempSync(join(tmpdir(), "cc-junit-"));
+  const reporter = createJunitReporter({ outDir, redactor: createRedactor([SECRET, TOKEN]), hostname: "ci-host" });
+  reporter.onRunEnd?.(sampleMixedRun(SECRET, TOKEN));
+  const file = join(outDir, "junit.xml");
+  return { xml: readFileSync(file, "utf8"), file };
+}
+
+describe("junit report", () => {
+  it("has a testsuite per suite and region with the XSD's required attributes", () => {
+    const { xml } = writeMixed();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites>/);
+    expect(xml).toContain('name="Contacts lifecycle [us]" tests="5" failures="1" errors="1" skipped="1" time="1.234" timestamp="2026-01-02T03:04:05" hostname="ci-host" id="0" package="conversation-contract.contacts"');
+    expect(xml).toContain('<property name="region" value="us"/>');
+    expect(xml).toContain('<property name="file" value="suites/contacts.yaml"/>');
+  });
+
+  it("maps failed to failure, error to error, skipped to skipped", () => {
+    const { xml } = writeMixed();
+    expect(xml).toContain('<testcase name="get contact" classname="contacts.us" time="0.042">');
+    expect(xml).toMatch(/<failure message="response does not match contact" type="schema">suites\/contacts.yaml:30:5\nschema \(schema contact\): response does not match contact\n {2}\/display_name: type: must be string, actual: 42<\/failure>/);
+    expect(xml).toContain('<error message="connect ECONNREFUSED 127.0.0.1:9" type="CC_NETWORK_ERROR">');
+    expect(xml).toContain('<skipped message="CONTACT was never captured"/>');
+    expect(xml).toContain('<testcase name="teardown: delete contact"');
+  });
+
+  it("puts step properties and the redacted exchange of failures in system-out", () => {
+    const { xml } = writeMixed();
+    expect(xml).toContain("[get contact] failed\nrequest: Contacts/Get contact\nstatus: 200\nduration: 42ms\nattempts: 1\ndrift: /extra_field (contact)\n&gt; GET");
+    expect(xml).toContain("&gt; Authorization: [REDACTED]");
+    expect(xml).not.toContain(SECRET);
+    expect(xml).not.toContain(TOKEN);
+  });
+
+  it("replaces characters XML cannot hold", () => {
+    const xml = buildJunitXml(sampleRun([sampleSuite([sampleStep({ name: "bell\u0007step" })])]), { hostname: "h" });
+    expect(xml).toContain('name="bell\uFFFDstep"');
+  });
+
+  (hasXmllint ? it : it.skip)("validates against JUnit.xsd with xmllint", () => {
+    const { file } = writeMixed();
+    const empty = mkdtempSync(join(tmpdir(), "cc-junit-empty-"));
+    createJunitReporter({ outDir: empty, redactor: createRedactor([]) }).onRunEnd?.(sampleRun([]));
+    for (const f of [file, join(empty, "junit.xml")]) {
+      expect(() => execFileSync("xmllint", ["--noout", "--schema", XSD, f], { stdio: "pipe" })).not.toThrow();
+    }
+  });
+
+  (hasXmllint ? it : it.skip)("xmllint rejects a document that breaks the XSD (the check can fail)", () => {
+    const { file } = writeMixed();
+    const broken = join(mkdtempSync(join(tmpdir(), "cc-junit-bad-")), "junit.xml");
+    require("node:fs").writeFileSync(broken, readFileSync(file, "utf8").replace(/ hostname="ci-host"/g, ""));
+    expect(() => execFileSync("xmllint", ["--noout", "--schema", XSD, broken], { stdio: "pipe" })).toThrow();
+  });
+});
+
+if (!hasXmllint) {
+  // eslint-disable-next-line no-console
+  console.warn("junit-xml.test: xmllint not found (Debian: apt-get install libxml2-utils); XSD validation skipped");
+}
