@@ -89,7 +89,7 @@ describe("runPlan", () => {
     expect(step.failures).toEqual([expect.objectContaining({ kind: "schema", schema: "contact",
       violations: [expect.objectContaining({ instancePath: "/display_name", keyword: "type" })] })]);
     expect(step.drift).toEqual([{ instancePath: "/extra", schema: "contact" }]);
-    const ok = suite("d", { steps: [contactFlow.create({ body: { display_name: "QA", extra: 1 } })] });
+    const ok = suite("d", { steps: [contactFlow.create({ body: { display_name: "QA 1", extra: 1 } })] });
     expect((await run([ok])).suites[0]!.steps[0]!.outcome).toBe("passed");
     const strict = await run([ok], { options: { strict: true } });
     expect(strict.suites[0]!.steps[0]!.failures[0]!.message).toMatch(/--strict/);
@@ -106,7 +106,7 @@ describe("runPlan", () => {
   });
 
   it("retries a transient 503 and marks the step flaky", async () => {
-    api.options.faults.set("/v1/projects/proj-1/contacts/C1", [503]);
+    api.options.faults.set("/contacts/C", [503]);
     const r = await run([suite("c", { steps: [contactFlow.create(), contactFlow.get()] })]);
     const get = r.suites[0]!.steps[1]!;
     expect(get).toMatchObject({ outcome: "passed", flaky: true });

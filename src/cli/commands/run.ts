@@ -36,7 +36,10 @@ function envFileVariables(config: Config): string[] {
 
 function buildReporters(config: Config, io: CliIo, redactor: Redactor, written: string[]): { listeners: RunEvents[]; console?: ConsoleReporter } {
   const outDir = resolve(config.cwd, config.out);
-  const onWritten = (path: string) => written.push(relative(config.cwd, path) || path);
+  const onWritten = (path: string) => {
+    const rel = relative(config.cwd, path);
+    written.push(rel && !rel.startsWith("..") ? rel : path);
+  };
   const listeners: RunEvents[] = [];
   let console: ConsoleReporter | undefined;
   for (const name of config.reporter) {

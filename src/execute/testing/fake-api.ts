@@ -17,7 +17,7 @@ export interface FakeApi {
   authSeen: string[];
   /** every access token the token endpoint issued */
   issuedTokens: string[];
-  /** set to make the token endpoint refuse the credentials */
+  /** rejectCredentials: the token endpoint refuses; faults: path substring -> statuses to answer first */
   options: { rejectCredentials: boolean; tokenLifetimeSec: number; faults: Map<string, number[]> };
   close(): Promise<void>;
 }
@@ -46,7 +46,7 @@ export async function startFakeApi(): Promise<FakeApi> {
     const [, region = "", ...rest] = (req.url ?? "").split("?")[0]!.split("/");
     const path = "/" + rest.join("/");
     if (path === "/auth/oauth2/token") return token(req, res, region, body);
-    const fault = api.options.faults.get(path)?.shift();
+    const fault = [...api.options.faults].find(([part]) => path.includes(part))?.[1].shift();
     if (fault) return json(res, fault, { error: { code: fault, message: "fault", status: "UNAVAILABLE", details: [] } });
     const auth = req.headers.authorization ?? "";
     api.authSeen.push(auth);

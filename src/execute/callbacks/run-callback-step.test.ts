@@ -1,0 +1,62 @@
+import type { RunResult, Suite } from "../../model";
+import { buildPlan } from "../../plan";
+import { runPlan } from "../run-plan";
+import { cbStep, reqStep, suite, testOptions } from "../testing/builders";
+import { fakeContract, fakeRequests } from "../testing/fake-contract";
+import { startFakeApi, type FakeApi } from "../testing/fake-api";
+
+let api: FakeApi;
+beforeEach(async () => { api = await startFakeApi(); });
+afterEach(async () => { await api.close(); });
+
+const run = (suites: Suite[]): Promise<RunResult> => runPlan({
+  plan: buildPlan(suites, { regions: ["us"] }), requests: fakeRequests(), contract: fakeContract(), targets: api.targets(["us"]),
+  options: testOptions(), listeners: [], target: "fake", toolVersion: "test",
+});
+
+const report = (id: string, status = "DELIVERED"): unknown => ({ app_id: "A", message_delivery_report: { message_id: id, status } });
+
+/** A step that makes the fake API post callbacks to the suite run's WEBHOOK_URL. */
+const fire = (bodies: unknown[], secret = "{{WEBHOOK_SECRET}}") => reqStep("fire", {
+  method: "POST", url: "{{BASE_URL}}/v1/projects/{{PROJECT}}/hooks:fire", body: { url: "{{WEBHOOK_URL}}", secret, bodies },
+  expect: { status: 200, schema: "empty", headers: {}, body: {} },
+});
+
+describe("callback steps", () => {
+  it("waits for the matching signed callback, captures from it, and leaves others for later steps", async () => {
+    const s = suite("hooks", { steps: [
+      fire([{ event_delivery_report: {} }, report("M-other", "READ"), report("M1")]),
+      cbStep("delivered", { match: { "$.message_delivery_report.message_id": "M1" }, signed: true },
+        { capture: { STATUS: "$.message_delivery_report.status" } }),
+      cbStep("other", { match: { "$.message_delivery_report.status": { one_of: ["READ"] } } }),
+    ] });
+    const r = await run([s]);
+    expect(r.suites[0]!.steps.map((x) => `${x.name}:${x.outcome}`)).toEqual(["fire:passed", "delivered:passed", "other:passed"]);
+    expect(r.suites[0]!.steps[1]!.request).toBe("callback MESSAGE_DELIVERY");
+  });
+
+  it("fails kind signature, naming the header, when the callback was signed with another secret or not at all", async () => {
+    const wrong = suite("wrong", { steps: [fire([report("M1")], "not-the-run-secret"), cbStep("wait", { signed: true })] });
+    const unsigned = suite("unsigned", { steps: [fire([report("M1")], ""), cbStep("wait", { signed: true })] });
+    const r = await run([wrong, unsigned]);
+    expect(r.suites[0]!.steps[1]!.failures).toEqual([expect.objectContaining({ kind: "signature", path: "x-sinch-webhook-signature" })]);
+    expect(r.suites[1]!.steps[1]!.failures[0]!.message).toMatch(/x-sinch-webhook-signature is missing/);
+    expect(r.suites[0]!.steps[1]!.exchange?.request.headers["x-sinch-webhook-signature"]).toBe("[REDACTED]");
+  });
+
+  it("fails kind callback when nothing matching arrives in time, listing what did arrive", async () => {
+    const s = suite("late", { steps: [
+      fire([{ event_delivery_report: {} }, report("M1"), report("M2")]),
+      cbStep("wait", { match: { "$.message_delivery_report.message_id": "M9" }, withinMs: 400 }),
+    ] });
+    const step = (await run([s])).suites[0]!.steps[1]!;
+    expect(step.outcome).toBe("failed");
+    expect(step.failures[0]).toMatchObject({ kind: "callback", actual: "arrived: EVENT_DELIVERY, MESSAGE_DELIVERY x2" });
+  });
+
+  it("validates the callback against the trigger's schema", async () => {
+    const s = suite("bad", { steps: [fire([{ message_delivery_report: "not an object" }]), cbStep("wait", {})] });
+    const step = (await run([s])).suites[0]!.steps[1]!;
+    expect(step.failures).toEqual([expect.objectContaining({ kind: "schema", schema: "callbacks/message-delivery" })]);
+  });
+});
