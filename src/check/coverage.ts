@@ -49,6 +49,11 @@ function inlinePath(url: string): string {
   return withoutBase.startsWith("/") ? withoutBase : `/${withoutBase}`;
 }
 
+/** The emulator's admin API (simulated inbound traffic, faults) is the tool's own, not part of the contract. */
+function isAdminUrl(url: string | undefined): boolean {
+  return url?.startsWith("{{ADMIN_URL}}") ?? false;
+}
+
 /** The operation id a request step exercises, if any. */
 function operationOf(step: RequestStep, contract: Contract): string | undefined {
   if (step.request) return step.request;
@@ -71,7 +76,7 @@ export function computeCoverage(suites: Suite[], requests: Map<string, RequestTe
       const id = operationOf(step, contract);
       const tally = id === undefined ? undefined : tallies.get(id);
       if (!tally) {
-        if (!step.request) unmatched.push({ suite: suite.id, step: step.name, method: step.method ?? "", url: step.url ?? "" });
+        if (!step.request && !isAdminUrl(step.url)) unmatched.push({ suite: suite.id, step: step.name, method: step.method ?? "", url: step.url ?? "" });
         continue;
       }
       statusLabels(step.expect.status).forEach((s) => tally.statuses.add(s));

@@ -1,20 +1,21 @@
 import { formatHelp, resolveConfig, type CommandName, type Config } from "../config";
 import { hasErrors } from "../diagnostics";
 import type { Diagnostic } from "../model";
-import { checkCommand } from "./commands/check";
-import { coverageCommand } from "./commands/coverage";
-import { emulatorCommand } from "./commands/emulator";
-import { runCommand } from "./commands/run";
 import { EXIT, type CliIo } from "./io";
 import { packageInfo } from "./package-info";
 import { renderDiagnostics } from "./print-diagnostics";
 
-const COMMANDS: Record<CommandName, (config: Config, io: CliIo) => Promise<number>> = {
-  run: runCommand,
-  check: checkCommand,
-  emulator: emulatorCommand,
-  coverage: coverageCommand,
+type Command = (config: Config, io: CliIo) => Promise<number>;
+
+// each command is loaded when used, so `--help` and `--version` do not pay for ajv, undici or fastify
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Record<CommandName, () => Command> = {
+  run: () => (require("./commands/run") as typeof import("./commands/run")).runCommand,
+  check: () => (require("./commands/check") as typeof import("./commands/check")).checkCommand,
+  emulator: () => (require("./commands/emulator") as typeof import("./commands/emulator")).emulatorCommand,
+  coverage: () => (require("./commands/coverage") as typeof import("./commands/coverage")).coverageCommand,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Parses argv, dispatches, and turns every error into a message and an exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -32,7 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       (config.help ? io.out : io.err)(formatHelp(config.command));
       return config.help ? EXIT.ok : EXIT.invalid;
     }
-    return await COMMANDS[config.command](config, io);
+    return await COMMANDS[config.command]()(config, io);
   } catch (e) {
     return reportCrash(e, io);
   }

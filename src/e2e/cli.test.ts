@@ -31,7 +31,8 @@ interface Run extends CliRun {
 /** Runs the CLI from the fixtures folder (suite paths relative to it) with reports in a fresh directory. */
 async function run(args: string[], env: Record<string, string> = CREDS): Promise<Run> {
   const out = mkdtempSync(join(tmpdir(), "cc-e2e-"));
-  const result = await runBuiltCli([...args, "--collections", "collections", "--schemas", "schemas", "--out", out], { cwd: FIXTURES, env });
+  const outFlag = args[0] === "run" ? ["--out", out] : [];
+  const result = await runBuiltCli([...args, "--collections", "collections", "--schemas", "schemas", ...outFlag], { cwd: FIXTURES, env });
   const read = (f: string) => (existsSync(join(out, f)) ? readFileSync(join(out, f), "utf8") : undefined);
   return { ...result, out, junit: read("junit.xml"), results: read("results.json") };
 }

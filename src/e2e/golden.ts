@@ -8,6 +8,7 @@ export function scrub(text: string, extra: Array<[string, string]> = []): string
   let out = text;
   for (const [value, placeholder] of extra) if (value) out = out.split(value).join(placeholder);
   return out
+    .replace(/^(&lt; |< )date: .*$/gim, "$1date: <DATE>")
     .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<PORT>")
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, "<TIMESTAMP>")
     .replace(/hostname="[^"]*"/g, 'hostname="<HOST>"')

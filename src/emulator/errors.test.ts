@@ -50,6 +50,12 @@ describe("error envelope for every bad input", () => {
     expect((await h.raw("GET", "/us/auth/oauth2/token")).status).toBe(405);
   });
 
+  it("a URL with bad percent-encoding -> 400 with the envelope", async () => {
+    const r = await h.raw("GET", "/us/v1/projects/%zz/apps");
+    expect(r.status).toBe(400);
+    expect(r.body.error.status).toBe("INVALID_ARGUMENT");
+  });
+
   it("accepts %3A for the colon of custom methods", async () => {
     const r = await h.raw("GET", `/us/v1/projects/${h.project}/contacts%3AidentityConflicts`);
     expect(r.status).toBe(200);

@@ -57,7 +57,11 @@ function makeRuntime(options: ResolvedOptions, contract: Contract | undefined): 
       const name = contract.resolveSchemaName(schema);
       if (!name) return report({ ...kind, schema, messages: [`no schema named ${schema}`] });
       const check = contract.validate(name, body);
-      if (!check.valid) report({ ...kind, schema: name, messages: check.violations.map((v) => `${v.instancePath || "/"} ${v.message}`) });
+      const messages = [
+        ...check.violations.map((v) => `${v.instancePath || "/"} ${v.message}`),
+        ...check.drift.map((d) => `${d.instancePath} is not named by ${d.schema} (drift)`),
+      ];
+      if (messages.length) report({ ...kind, schema: name, messages });
     };
   }
   return rt;

@@ -30,7 +30,7 @@ export interface EmulatorOptions {
   contract?: Contract;
   /** validate request bodies against the request schemas (default true) */
   validateRequests?: boolean;
-  /** called for every reply that breaks its own schema (tests use it to prove the emulator obeys its contract) */
+  /** called for every reply or callback that breaks its schema or carries fields it does not name (the tests use it) */
   onReplyViolation?: (report: ReplyViolation) => void;
   /** request body limit in bytes (default 1 MiB) */
   bodyLimit?: number;

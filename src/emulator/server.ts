@@ -63,7 +63,13 @@ function toApiError(err: unknown): ApiError {
 
 /** Build the fastify app: one catch-all route that dispatches regions, hosts and admin itself. */
 export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
-  const app = fastify({ logger: rt.options.logger, bodyLimit: rt.options.bodyLimit, forceCloseConnections: true });
+  const app = fastify({
+    logger: rt.options.logger,
+    bodyLimit: rt.options.bodyLimit,
+    forceCloseConnections: true,
+    // fastify's own URL errors (bad percent-encoding) get the envelope too
+    frameworkErrors: (_err, req, reply) => sendError(rt, req, reply, new ApiError(400, "The URL is not valid.")),
+  });
   await app.register(formbody);
   app.removeContentTypeParser(["application/json", "text/plain"]);
   app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => {
@@ -99,7 +105,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
     const isTemplate = rest.startsWith("/template/");
     const router = isTemplate ? template : conversation;
     const path = isTemplate ? rest.slice("/template".length) : rest;
-    const match = router.match(req.method, path);
+    const match = router.match(req.method === "HEAD" ? "GET" : req.method, path);
     if (match.kind === "none") throw new ApiError(404, `No route for ${req.method} ${pathname}`);
     if (match.kind === "method") {
       reply.header("allow", match.allowed.join(", "));

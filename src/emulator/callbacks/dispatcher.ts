@@ -1,4 +1,4 @@
-import { request } from "undici";
+import type * as Undici from "undici";
 import { ulid } from "ulid";
 import type { CallbackRetryOptions } from "../options";
 import { TimerSet } from "../timers";
@@ -35,6 +35,15 @@ export interface DeliveryLogEntry {
 }
 
 const LOG_LIMIT = 2000;
+
+let undici: typeof Undici | undefined;
+
+/** undici is loaded on the first callback, not at start: it is a tenth of a second the emulator need not wait for. */
+function request(...args: Parameters<typeof Undici.request>): ReturnType<typeof Undici.request> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  undici ??= require("undici") as typeof Undici;
+  return undici.request(...args);
+}
 
 /** Posts callbacks in the background with exponential-backoff retries; never throws, never blocks a reply. */
 export class CallbackDispatcher {

@@ -1,9 +1,8 @@
 import { badField } from "../errors";
 import type { RouteContext } from "../router";
-import { requireContact } from "../routes/common";
+import { copy, requireContact } from "../routes/common";
 import { contactCallback, storeContact } from "../routes/contacts";
 import type { App, ChannelIdentity, Contact, Json } from "../store/types";
-import { copy } from "../routes/common";
 
 /** A recipient as requests carry it. */
 interface Recipient {

@@ -19,7 +19,7 @@ export interface CompiledExpectation {
 export function compileExpectation(e: Expectation): CompiledExpectation {
   return {
     status: compileStatus(e.status),
-    headers: Object.entries(e.headers).map(([name, spec]) => ({ name: name.toLowerCase(), matcher: compileMatcher(spec) })),
+    headers: isEmpty(e.headers) ? [] : Object.entries(e.headers).map(([name, spec]) => ({ name: name.toLowerCase(), matcher: compileMatcher(spec) })),
     body: compileBodyChecks(e.body),
     maxDurationMs: e.maxDurationMs,
   };
@@ -27,7 +27,13 @@ export function compileExpectation(e: Expectation): CompiledExpectation {
 
 /** Compile JSONPath -> matcher pairs (expect.body, retry.until.body, callback.match). */
 export function compileBodyChecks(spec: Record<string, MatcherSpec> | undefined): CompiledBodyChecks {
-  return Object.entries(spec ?? {}).map(([path, m]) => ({ path: compilePath(path), matcher: compileMatcher(m) }));
+  if (isEmpty(spec)) return [];
+  return Object.entries(spec!).map(([path, m]) => ({ path: compilePath(path), matcher: compileMatcher(m) }));
+}
+
+function isEmpty(obj: object | undefined): boolean {
+  for (const _ in obj) return false;
+  return true;
 }
 
 /** A status failure, or undefined when the status is as expected. */

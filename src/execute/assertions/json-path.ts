@@ -9,8 +9,21 @@ export interface CompiledPath {
 
 const SEGMENT = /^(?:\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^'\\]*)'\]|\["([^"\\]*)"\])/;
 
-/** Compile a JSONPath ("$.id", "$.items[0].id", "$..id", "$.items[?(@.x)]"). */
+const cache = new Map<string, CompiledPath>();
+const CACHE_LIMIT = 5_000;
+
+/** Compile a JSONPath ("$.id", "$.items[0].id", "$..id", "$.items[?(@.x)]"); equal paths share one compiled form. */
 export function compilePath(path: string): CompiledPath {
+  let hit = cache.get(path);
+  if (!hit) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    hit = compile(path);
+    cache.set(path, hit);
+  }
+  return hit;
+}
+
+function compile(path: string): CompiledPath {
   const keys = simpleKeys(path);
   if (keys) return { path, get: (json) => walk(json, keys) };
   return {

@@ -4,13 +4,10 @@ import {
   type CompiledBodyChecks, type CompiledExpectation, type CompiledPath, type CompiledStatus,
 } from "../assertions";
 import { isIdempotent } from "../http";
-import { compileJson, compileText, type CompiledJson, type CompiledText } from "../variables";
+import { compileText, type CompiledText } from "../variables";
+import { compileTemplate, type CompiledBody, type CompiledTemplate } from "./compile-template";
 
-/** A request body split once. */
-export type CompiledBody =
-  | { kind: "json"; json: CompiledJson }
-  | { kind: "text"; text: CompiledText }
-  | { kind: "form"; pairs: Array<[string, CompiledText]> };
+export type { CompiledBody } from "./compile-template";
 
 /** Everything about a request step that does not change between sends, worked out once. */
 export interface CompiledRequestStep {
@@ -33,28 +30,28 @@ export interface CompiledRequestStep {
   schemaWritten?: string;
 }
 
-/** Compile a request step against its collection request (if any) and the contract. */
+const NO_TEMPLATE: CompiledTemplate = { method: "GET", url: compileText(""), idempotent: true, query: [], headers: [] };
+
+/** Compile a request step: the collection request's parts are shared, only the step's overrides are new. */
 export function compileRequestStep(step: RequestStep, suite: Suite, requests: Map<string, RequestTemplate>,
   contract: Contract): CompiledRequestStep {
   const template = step.request ? requests.get(step.request) : undefined;
   if (step.request && !template) throw new Error(`unknown collection request "${step.request}"`);
-  const method = (step.method ?? template?.method ?? "GET").toUpperCase();
-  const rawUrl = step.url ?? template?.url ?? "";
-  const headers = mergeHeaders(template?.headers ?? {}, step.headers);
-  const explicitAuth = Object.keys(step.headers ?? {}).some((h) => h.toLowerCase() === "authorization");
-  const body = compileBody(step, template);
-  const contentType = body && defaultContentType(body, template);
-  if (contentType && !headers.some(([n]) => n === "content-type")) headers.push(["content-type", compileText(contentType)]);
+  const t = template ? compileTemplate(template) : NO_TEMPLATE;
+  const method = step.method ? step.method.toUpperCase() : t.method;
+  const explicitAuth = hasKey(step.headers, "authorization");
+  const body: CompiledBody | undefined = step.body !== undefined ? { kind: "value", value: step.body } : t.body;
   const written = step.expect.schema;
   return {
-    label: step.request ?? `${method} ${rawUrl}`,
-    method, url: compileText(rawUrl),
-    query: mergeQuery(template?.query ?? [], step.query),
-    headers: headers.filter(([name]) => explicitAuth || name !== "authorization"),
+    label: step.request ?? `${method} ${step.url ?? ""}`,
+    method,
+    url: step.url !== undefined ? compileText(step.url) : t.url,
+    query: isEmpty(step.query) ? t.query : mergeQuery(t.query, step.query),
+    headers: withContentType(isEmpty(step.headers) ? t.headers : mergeHeaders(t.headers, step.headers), body, t),
     body,
-    templateVars: nonEmpty(template?.variables),
+    templateVars: t.variables,
     auth: explicitAuth ? "none" : (step.auth ?? (!template || template.auth === "bearer" ? suite.auth : template.auth)),
-    idempotent: isIdempotent(method, rawUrl),
+    idempotent: step.url !== undefined || step.method ? isIdempotent(method, step.url ?? template?.url ?? "") : t.idempotent,
     expect: compileExpectation(step.expect),
     captures: Object.entries(step.capture).map(([name, path]) => [name, compilePath(path)]),
     poll: step.retry && {
@@ -67,41 +64,34 @@ export function compileRequestStep(step: RequestStep, suite: Suite, requests: Ma
   };
 }
 
-function mergeHeaders(base: Record<string, string>, over: Record<string, string>): Array<[string, CompiledText]> {
-  const merged = new Map<string, string>();
-  for (const [k, v] of Object.entries(base)) merged.set(k.toLowerCase(), v);
-  for (const [k, v] of Object.entries(over ?? {})) merged.set(k.toLowerCase(), String(v));
-  return [...merged].map(([k, v]) => [k, compileText(v)]);
+function isEmpty(obj: object | undefined): boolean {
+  for (const _ in obj) return false;
+  return true;
 }
 
-function mergeQuery(base: Array<[string, string]>, over: Record<string, unknown>): Array<[string, CompiledText]> {
-  const overKeys = new Set(Object.keys(over ?? {}));
-  const out: Array<[string, CompiledText]> = base.filter(([k]) => !overKeys.has(k)).map(([k, v]) => [k, compileText(v)]);
-  for (const [k, v] of Object.entries(over ?? {})) {
+function hasKey(obj: Record<string, unknown> | undefined, lower: string): boolean {
+  for (const k in obj) if (k.toLowerCase() === lower) return true;
+  return false;
+}
+
+function mergeHeaders(base: Array<[string, CompiledText]>, over: Record<string, string>): Array<[string, CompiledText]> {
+  const merged = new Map(base);
+  for (const [k, v] of Object.entries(over)) merged.set(k.toLowerCase(), compileText(String(v)));
+  return [...merged];
+}
+
+function withContentType(headers: Array<[string, CompiledText]>, body: CompiledBody | undefined, t: CompiledTemplate): Array<[string, CompiledText]> {
+  const type = body?.kind === "value" ? "application/json" : body === t.body ? t.contentType : undefined;
+  if (!type || headers.some(([n]) => n === "content-type")) return headers;
+  return [...headers, ["content-type", compileText(type)]];
+}
+
+function mergeQuery(base: Array<[string, CompiledText]>, over: Record<string, unknown>): Array<[string, CompiledText]> {
+  const out = base.filter(([k]) => !(k in over));
+  for (const [k, v] of Object.entries(over)) {
     for (const item of Array.isArray(v) ? v : [v]) {
       if (item !== undefined && item !== null) out.push([k, compileText(typeof item === "object" ? JSON.stringify(item) : String(item))]);
     }
   }
   return out;
-}
-
-function compileBody(step: RequestStep, template: RequestTemplate | undefined): CompiledBody | undefined {
-  if (step.body !== undefined) return { kind: "json", json: compileJson(step.body) };
-  const body = template?.body;
-  if (!body) return undefined;
-  if (body.mode === "json") return { kind: "json", json: compileJson(body.json) };
-  if (body.mode === "raw") return { kind: "text", text: compileText(body.raw) };
-  return { kind: "form", pairs: Object.entries(body.form).map(([k, v]) => [k, compileText(v)]) };
-}
-
-function defaultContentType(body: CompiledBody, template: RequestTemplate | undefined): string | undefined {
-  if (body.kind === "json") return "application/json";
-  if (body.kind === "form") return "application/x-www-form-urlencoded";
-  return template?.body?.mode === "raw" ? template.body.contentType : undefined;
-}
-
-function nonEmpty(vars: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!vars) return undefined;
-  const kept = Object.entries(vars).filter(([, v]) => v !== "" && v !== undefined && v !== null);
-  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }

@@ -1,5 +1,5 @@
 import type { HttpRequest, RequestAuth } from "../http";
-import { renderJson, renderText, type VariableScope } from "../variables";
+import { renderJson, renderJsonValue, renderText, type VariableScope } from "../variables";
 import type { CompiledRequestStep } from "./compile-request-step";
 
 /** A request with every variable resolved, or the names that had no value. */
@@ -25,7 +25,8 @@ export function renderRequest(c: CompiledRequestStep, scope: VariableScope, regi
   for (const [name, value] of c.headers) headers[name] = renderText(value, r);
   let body: string | undefined;
   const b = c.body;
-  if (b?.kind === "json") body = renderJson(b.json, r);
+  if (b?.kind === "value") body = renderJsonValue(b.value, r);
+  else if (b?.kind === "json") body = renderJson(b.json, r);
   else if (b?.kind === "text") body = renderText(b.text, r);
   else if (b?.kind === "form") body = b.pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(renderText(v, r))}`).join("&");
   const auth: RequestAuth = c.auth === "none" ? NO_AUTH : { mode: c.auth, region };

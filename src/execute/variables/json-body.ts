@@ -66,6 +66,37 @@ export function renderJson(c: CompiledJson, r: Resolver): string {
   return out;
 }
 
+/**
+ * Serialize a value straight to JSON text, resolving templated strings on the way: one pass for a body
+ * that is sent once (a step's own body), where compiling first would only add a second walk.
+ */
+export function renderJsonValue(value: unknown, r: Resolver): string {
+  if (typeof value === "string") {
+    if (!value.includes("{{")) return JSON.stringify(value);
+    const text = compileText(value);
+    if (text.whole === undefined) return JSON.stringify(renderText(text, r));
+    const typed = renderValue(text, r);
+    return typed === undefined ? "null" : JSON.stringify(typed);
+  }
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + (value[i] === undefined ? "null" : renderJsonValue(value[i], r));
+    return out + "]";
+  }
+  if (value !== null && typeof value === "object") {
+    let out = "{";
+    let first = true;
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      out += (first ? "" : ",") + renderJsonValue(key, r) + ":" + renderJsonValue(item, r);
+      first = false;
+    }
+    return out + "}";
+  }
+  return JSON.stringify(value ?? null);
+}
+
 /** A value with templated strings anywhere, resolved to a plain value (used for matcher arguments). */
 export type CompiledValue =
   | { kind: "literal"; value: unknown }

@@ -65,12 +65,22 @@ export class VariableScope {
 
   /** A resolver for one request: collects the names it could not resolve. */
   resolver(templateVars?: Record<string, string>): Resolver {
-    const missing: string[] = [];
-    return { missing, lookup: (name) => this.lookup(name, templateVars) };
+    return new ScopeResolver(this, templateVars);
   }
 
   /** Whether a name has a value from the run, the suite, exports or captures (dynamic ones excluded). */
   has(name: string): boolean {
     return this.lookup(name) !== undefined && name.charCodeAt(0) !== 36;
+  }
+}
+
+/** A scope seen through one request's collection variables. */
+class ScopeResolver implements Resolver {
+  readonly missing: string[] = [];
+
+  constructor(private readonly scope: VariableScope, private readonly templateVars?: Record<string, string>) {}
+
+  lookup(name: string): unknown {
+    return this.scope.lookup(name, this.templateVars);
   }
 }

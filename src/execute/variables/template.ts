@@ -19,9 +19,23 @@ export interface Resolver {
 }
 
 const VAR = /\{\{\s*([^{}]+?)\s*\}\}/g;
+/** compiled texts are immutable, so equal texts share one; the cache is dropped when it grows large */
+const cache = new Map<string, CompiledText>();
+const CACHE_LIMIT = 10_000;
 
-/** Split a text into parts once; rendering then does no regex work. */
+/** Split a text into parts once (cached by text); rendering then does no regex work. */
 export function compileText(text: string): CompiledText {
+  if (!text.includes("{{")) return { parts: [text], literal: text };
+  let hit = cache.get(text);
+  if (!hit) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    hit = split(text);
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+function split(text: string): CompiledText {
   const parts: Array<string | VarRef> = [];
   let last = 0;
   for (const m of text.matchAll(VAR)) {

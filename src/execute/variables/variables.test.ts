@@ -1,4 +1,4 @@
-import { compileJson, compileText, compileValue, renderJson, renderText, resolveValue, VariableScope } from ".";
+import { compileJson, compileText, compileValue, renderJson, renderJsonValue, renderText, resolveValue, VariableScope } from ".";
 
 function scopeWith(): VariableScope {
   const scope = new VariableScope({ PROJECT: "p1", REGION: "us", SHARED: "run" }, new Map([["APP", "app-1"], ["SHARED", "export"]]));
@@ -84,5 +84,15 @@ describe("suite variables", () => {
     scope.captures.set("CONTACT", "C1");
     expect(scope.lookup("URL")).toBe("http://h/c/C1");
     expect(scope.lookup("SELF")).toBeUndefined();
+  });
+});
+
+describe("one-pass JSON rendering", () => {
+  it("matches compile + render, keeping capture types", () => {
+    const body = { n: "{{COUNT}}", s: "x{{APP}}", list: [1, "{{FLAG}}", { "{{APP}}": null }], skip: undefined };
+    const r1 = scopeWith().resolver();
+    const r2 = scopeWith().resolver();
+    expect(renderJsonValue(body, r1)).toBe(renderJson(compileJson(body), r2));
+    expect(JSON.parse(renderJsonValue(body, scopeWith().resolver()))).toEqual({ n: 3, s: "xapp-1", list: [1, false, { "app-1": null }] });
   });
 });
