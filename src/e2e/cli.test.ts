@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { runBuiltCli, type CliRun } from "./cli-process";
+import { CLI, runBuiltCli, type CliRun } from "./cli-process";
 import { startFakeApi, type FakeApi } from "./fake-api";
 import { expectGolden, scrub } from "./golden";
 
@@ -109,6 +109,27 @@ describe("conversation-contract run (built CLI, fake API)", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("error[CC_BAD_OPTION]: unknown option --concurency");
     expect(r.stderr).toContain("did you mean --concurrency?");
+  });
+});
+
+describe("interrupting a run (built CLI)", () => {
+  it("on SIGINT runs the teardown, writes the reports and exits 3", async () => {
+    const out = mkdtempSync(join(tmpdir(), "cc-e2e-int-"));
+    const child = spawn(process.execPath, [CLI, "run", "suites/slow.yaml", "--target", api.url, "--collections", "collections", "--schemas", "schemas", "--out", out], {
+      cwd: FIXTURES, env: { PATH: process.env.PATH ?? "", ...CREDS }, stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+    const getSent = () => api.log().some((l) => /^GET \/v1\/projects\/e2e-project\/things\//.test(l));
+    for (let i = 0; i < 1000 && !getSent(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(getSent()).toBe(true);
+    child.kill("SIGINT");
+    expect(await exited).toBe(3);
+    expect(stderr).toContain("SIGINT");
+    expect(api.log().filter((l) => l.startsWith("DELETE ")).length).toBeGreaterThan(0);
+    expect(existsSync(join(out, "junit.xml"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8")).formatVersion).toBe(1);
   });
 });
 

@@ -11,7 +11,8 @@ import {
   type PostmanEnvironment,
 } from "./collection-files";
 
-const REFERENCE = process.env.POSTMAN_SCHEMA_DIR ?? "/work/shared/reference/postman-collection-v2.1.0";
+/** The Postman Collection v2.1.0 schema (upstream postmanlabs/schemas), vendored so the test runs anywhere. */
+const REFERENCE = path.join(__dirname, "postman-collection-v2.1.0");
 const DYNAMIC = new Set(["$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt"]);
 /** Set at run time by scripts or the runner, never stored. */
 const RUNTIME = new Set(["ACCESS_TOKEN"]);

@@ -6,6 +6,8 @@ export interface FakeApi {
   url: string;
   /** requests received, token requests included */
   count(): number;
+  /** "METHOD /path" of every request received, in order */
+  log(): string[];
   close(): Promise<void>;
 }
 
@@ -34,11 +36,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /** Starts the fake API on 127.0.0.1, port 0. */
 export async function startFakeApi(opts: FakeApiOptions): Promise<FakeApi> {
   let requests = 0;
+  const log: string[] = [];
   let nextId = 1;
   const things = new Map<string, Record<string, unknown>>();
   const basic = `Basic ${Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString("base64")}`;
   const server = createServer((req, res) => {
     requests += 1;
+    log.push(`${req.method} ${new URL(req.url ?? "/", "http://x").pathname}`);
     void handle(req, res).catch(() => apiError(res, 500, "fake api failed"));
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -61,6 +65,8 @@ export async function startFakeApi(opts: FakeApiOptions): Promise<FakeApi> {
     }
     const thing = m[1] ? things.get(m[1]) : undefined;
     if (!thing) return apiError(res, 404, "thing not found");
+    // a thing named "slow" answers GET late, so a test can interrupt the run while a request is in flight
+    if (req.method === "GET" && thing.name === "slow") await new Promise((r) => setTimeout(r, 3000));
     if (req.method === "GET") return send(res, 200, thing);
     if (req.method === "DELETE") {
       things.delete(m[1]!);
@@ -73,6 +79,7 @@ export async function startFakeApi(opts: FakeApiOptions): Promise<FakeApi> {
   return {
     url: `http://127.0.0.1:${port}`,
     count: () => requests,
+    log: () => [...log],
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
