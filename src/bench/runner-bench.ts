@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RequestStep, RequestTemplate, Suite } from "../model";
+import type { RequestStep, RequestTemplate, RunEvents, Suite } from "../model";
 import { createRedactor } from "../diagnostics";
 import { loadCollections } from "../load";
 import { parseCollection } from "../parse";
@@ -47,17 +47,25 @@ export function loadBenchProject(): { requests: Map<string, RequestTemplate>; co
 }
 
 /** Runs the 1000-step suite through runPlan with JUnit and JSON reports; returns wall ms and the outcome. */
-export async function runRunner(url: string, count: number): Promise<{ ms: number; passed: number; steps: number }> {
+export async function runRunner(url: string, count: number): Promise<{ ms: number; reportMs: { junit: number; json: number }; passed: number; steps: number }> {
   const { requests, contract } = loadBenchProject();
   const target = { region: "us", baseUrl: url, authUrl: url, templateBaseUrl: url, projectId: "bench", clientId: "bench-id", clientSecret: "bench-secret" };
   const outDir = mkdtempSync(join(tmpdir(), "cc-bench-"));
   const redactor = createRedactor([target.clientSecret]);
+  const reportMs = { junit: 0, json: 0 };
+  const timed = (name: keyof typeof reportMs, l: RunEvents): RunEvents => ({
+    onRunEnd: async (r) => {
+      const t = performance.now();
+      await l.onRunEnd?.(r);
+      reportMs[name] += performance.now() - t;
+    },
+  });
   const started = performance.now();
   const result = await runPlan({
     plan: buildPlan([benchSuite(count)], { regions: ["us"] }), requests, contract, targets: { us: target },
     options: { concurrency: 1, bail: false, strict: false, requestTimeoutMs: 10_000, backoff: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxTotalMs: 10_000 } },
-    listeners: [createJunitReporter({ outDir, redactor }), createJsonReporter({ outDir, redactor })],
+    listeners: [timed("junit", createJunitReporter({ outDir, redactor })), timed("json", createJsonReporter({ outDir, redactor }))],
     target: url, toolVersion: "bench",
   });
-  return { ms: performance.now() - started, passed: result.totals.passed, steps: result.totals.steps };
+  return { ms: performance.now() - started, reportMs, passed: result.totals.passed, steps: result.totals.steps };
 }

@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   /** stdout is a terminal */
   stdoutTty: boolean;
+  /** terminal width, when stdout is a terminal */
+  columns?: number;
   /** aborted on SIGINT / SIGTERM */
   signal: AbortSignal;
 }

@@ -19,6 +19,7 @@ runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stdoutTty: process.stdout.isTTY === true,
+  columns: process.stdout.columns,
   signal: controller.signal,
 }).then((code) => {
   process.exitCode = code;

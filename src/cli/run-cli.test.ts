@@ -41,7 +41,7 @@ describe("runCli", () => {
   it("checks suites without sending anything and prints diagnostics with a code frame", async () => {
     const r = await cli(["check", "suites/invalid.yaml", "--collections", "collections", "--schemas", "schemas"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--> suites\/invalid\.yaml:4:\d+\n.*\n4 \| {4}request: Things\/Create thign/);
+    expect(r.err).toMatch(/--> suites\/invalid\.yaml:4:\d+\n.*\n 4 \| +request: Things\/Create thign/);
   });
 
   it("exits 2 with CC_MISSING_CREDENTIAL for a real region without credentials", async () => {
@@ -69,5 +69,28 @@ describe("emulator command", () => {
     expect(res.status).toBe(200);
     controller.abort();
     expect(await done).toBe(0);
+  });
+});
+
+describe("unexpected errors", () => {
+  function crashingIo(env: Record<string, string>) {
+    let err = "";
+    const io: CliIo = {
+      out: () => { throw new Error("stdout closed\nsecond line"); },
+      err: (t) => (err += t), env, cwd: FIXTURES, stdoutTty: false, signal: new AbortController().signal,
+    };
+    return { io, err: () => err };
+  }
+
+  it("become one line and exit 3, without a stack trace", async () => {
+    const c = crashingIo({});
+    expect(await runCli(["--version"], c.io)).toBe(3);
+    expect(c.err()).toBe("error[CC_INTERNAL]: stdout closed\n  = hint: set DEBUG=1 for the stack trace\n");
+  });
+
+  it("show the stack with DEBUG=1", async () => {
+    const c = crashingIo({ DEBUG: "1" });
+    expect(await runCli(["--version"], c.io)).toBe(3);
+    expect(c.err()).toMatch(/\n {4}at /);
   });
 });

@@ -121,13 +121,14 @@ describe("interrupting a run (built CLI)", () => {
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
-    const getSent = () => api.log().some((l) => /^GET \/v1\/projects\/e2e-project\/things\//.test(l));
+    const seen = api.log().length;
+    const getSent = () => api.log().slice(seen).some((l) => /^GET \/v1\/projects\/e2e-project\/things\//.test(l));
     for (let i = 0; i < 1000 && !getSent(); i++) await new Promise((r) => setTimeout(r, 10));
     expect(getSent()).toBe(true);
     child.kill("SIGINT");
     expect(await exited).toBe(3);
     expect(stderr).toContain("SIGINT");
-    expect(api.log().filter((l) => l.startsWith("DELETE ")).length).toBeGreaterThan(0);
+    expect(api.log().slice(seen).filter((l) => l.startsWith("DELETE ")).length).toBe(1);
     expect(existsSync(join(out, "junit.xml"))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8")).formatVersion).toBe(1);
   });
@@ -156,3 +157,24 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((r) => server.close(() => r()));
   return port;
 }
+
+describe("conversation-contract coverage and emulator (built CLI)", () => {
+  it("prints which operations the suites exercise", async () => {
+    const r = await run(["coverage", "suites/green.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("3/3 operations exercised (100%)");
+  });
+
+  it("serves the emulator, prints one JSON line and stops on SIGTERM with exit 0", async () => {
+    const child = spawn(process.execPath, [CLI, "emulator", "--json"], { cwd: FIXTURES, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+    for (let i = 0; i < 1000 && !stdout.includes("\n"); i++) await new Promise((r) => setTimeout(r, 10));
+    const info = JSON.parse(stdout.split("\n")[0] ?? "");
+    expect(info).toMatchObject({ projectId: "6f2b1e0a-5c1d-4c39-9d1e-0e6a1c0ffee0", clientId: "emulator-client" });
+    expect(info.regions.br.templateBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/br\/template$/);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});

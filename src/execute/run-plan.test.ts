@@ -96,10 +96,15 @@ describe("runPlan", () => {
   });
 
   it("hands exports to suites that need them, and skips dependents of a failed suite", async () => {
-    const app = suite("app", { steps: [contactFlow.create()] }, { exports: ["CONTACT"] });
+    const app = suite("app", { steps: [contactFlow.create()], teardown: [contactFlow.remove()] }, { exports: ["CONTACT"] });
     const user = suite("user", { steps: [contactFlow.get()] }, { needs: ["app"] });
-    const r = await run([user, app]);
-    expect(r.suites.map((s) => `${s.key}:${s.outcome}`)).toEqual(["app@us:passed", "user@us:passed"]);
+    const other = suite("other", { steps: [contactFlow.get()] }, { needs: ["app"] });
+    const order: string[] = [];
+    const listener: RunEvents = { onStepResult: (item, res) => order.push(`${item.key}:${res.name}`) };
+    const r = await run([user, app, other], { options: { concurrency: 1 }, listeners: [listener] });
+    expect(r.suites.map((s) => `${s.key}:${s.outcome}`)).toEqual(["app@us:passed", "user@us:passed", "other@us:passed"]);
+    // the shared suite's teardown waits for every suite that needs it, without holding the only slot
+    expect(order.at(-1)).toBe("app@us:delete");
     const broken = suite("app", { steps: [contactFlow.create({ expect: { status: 500, headers: {}, body: {} } })] }, { exports: ["CONTACT"] });
     const r2 = await run([user, broken]);
     expect(r2.suites[1]!.steps[0]).toMatchObject({ outcome: "skipped", skipReason: "needed suite app@us failed" });
@@ -153,5 +158,28 @@ describe("runPlan", () => {
     };
     await run([suite("c", { steps: [contactFlow.create()] })], { listeners: [listener] });
     expect(seen).toEqual(["run:start", "suite:start:c@us", "step:start:create", "step:create:passed", "suite:end:c@us:passed", "run:end:1"]);
+  });
+});
+
+describe("runPlan auth", () => {
+  it("sends Basic for a step with auth: basic and nothing for auth: none", async () => {
+    const s = suite("c", { steps: [
+      contactFlow.create({ auth: "basic" }),
+      contactFlow.get({ name: "anonymous", auth: "none", expect: { status: 401, headers: {}, body: {} } }),
+    ] });
+    const r = await run([s]);
+    expect(outcomes(r)).toEqual(["create:passed", "anonymous:passed"]);
+    expect(api.authSeen).toEqual([expect.stringMatching(/^Basic /), ""]);
+    expect(api.tokenFetches).toEqual({});
+  });
+
+  it("refreshes an expired token once and retries the step", async () => {
+    const s = suite("c", { steps: [contactFlow.create(), contactFlow.get()] });
+    const listener: RunEvents = { onStepResult: () => { for (const t of api.issuedTokens) api.expired.add(t); } };
+    const r = await run([s], { listeners: [listener] });
+    const get = r.suites[0]!.steps[1]!;
+    expect(get).toMatchObject({ outcome: "passed", flaky: false });
+    expect(get.attempts.map((a) => [a.status, a.retryReason])).toEqual([[401, "token expired"], [200, undefined]]);
+    expect(api.tokenFetches.us).toBe(2);
   });
 });

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import pLimit from "p-limit";
 import { createRedactor } from "../diagnostics";
-import type { RegionTarget, RunResult } from "../model";
+import type { PlannedSuite, RegionTarget, RunResult, SuiteResult } from "../model";
 import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
 import { emit } from "./emit";
 import { createDispatcher, createSend, withRetry } from "./http";
 import type { RunEnv, RunPlanContext } from "./run-context";
 import { buildRunResult } from "./run-result";
-import { runSuite, type SuiteOutcome } from "./run-suite";
+import { finishSuite, startSuite, type SuiteProgress } from "./run-suite";
 
 /** Run a plan: suites concurrently (needs first), steps in order, teardown always; emits events, never prints. */
 export async function runPlan(ctx: RunPlanContext): Promise<RunResult> {
@@ -17,19 +17,35 @@ export async function runPlan(ctx: RunPlanContext): Promise<RunResult> {
   const { env, close } = await createEnv(ctx);
   try {
     emit(ctx.listeners, "onRunStart", ctx.plan);
-    const limit = pLimit(Math.max(1, ctx.options.concurrency));
-    const done = new Map<string, Promise<SuiteOutcome>>();
-    for (const item of ctx.plan.items) {
-      const needs = item.needs.map((key) => done.get(key)).filter((p): p is Promise<SuiteOutcome> => p !== undefined);
-      done.set(item.key, Promise.all(needs).then((needed) => limit(() => runSuite(env, item, needed))));
-    }
-    const outcomes = await Promise.all(done.values());
-    const result = buildRunResult(ctx, outcomes.map((o) => o.result), startedAt, performance.now() - t0);
+    const suites = await schedule(env, ctx.plan.items, pLimit(Math.max(1, ctx.options.concurrency)));
+    const result = buildRunResult(ctx, suites, startedAt, performance.now() - t0);
     for (const listener of ctx.listeners) await listener.onRunEnd?.(result);
     return result;
   } finally {
     await close();
   }
+}
+
+/**
+ * Run the items, at most `limit` at a time: a suite starts when the suites it needs have run their steps
+ * (their exports are ready), and its teardown waits until every suite that needs it has finished, so a
+ * shared resource (the app) outlives its users. Waiting never holds a concurrency slot.
+ */
+async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit): Promise<SuiteResult[]> {
+  const started = new Map<string, Promise<SuiteProgress>>();
+  const finished = new Map<string, Promise<SuiteResult>>();
+  const dependents = new Map<string, string[]>();
+  for (const item of items) for (const need of item.needs) dependents.set(need, [...(dependents.get(need) ?? []), item.key]);
+  for (const item of items) {
+    const needs = item.needs.map((key) => started.get(key)).filter((p): p is Promise<SuiteProgress> => p !== undefined);
+    const main = Promise.all(needs).then((needed) => limit(() => startSuite(env, item, needed)));
+    started.set(item.key, main);
+    finished.set(item.key, main.then(async (progress) => {
+      await Promise.all((dependents.get(item.key) ?? []).map((key) => finished.get(key)));
+      return limit(() => finishSuite(env, progress));
+    }));
+  }
+  return Promise.all(items.map((item) => finished.get(item.key)!));
 }
 
 async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () => Promise<void> }> {
@@ -38,7 +54,8 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const redactor = createRedactor([...targets.map((t) => t.clientSecret), webhookSecret],
     { pairs: targets.map((t): [string, string] => [t.clientId, t.clientSecret]) });
   const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(ctx.options.requestTimeoutMs, 10_000) });
-  const retrying = withRetry(createSend(dispatcher, ctx.options.requestTimeoutMs), { policy: ctx.options.backoff });
+  const sleep = (ms: number): Promise<void> => abortableSleep(ms, ctx.signal);
+  const retrying = withRetry(createSend(dispatcher, ctx.options.requestTimeoutMs), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
   await receiver.start();
@@ -47,13 +64,28 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
     send: withAuth(retrying, { tokens, targets: ctx.targets }),
     regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, ctx.runVariables, webhookSecret)])),
     compiled: new Map(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep,
   };
   const close = async (): Promise<void> => {
     await receiver.close();
     await dispatcher.close();
   };
   return { env, close };
+}
+
+/** Wait, but stop waiting when the run is interrupted. */
+function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
 }
 
 /** The run variables of a region; the region's own values win over extra run variables. */

@@ -8,42 +8,61 @@ import { skippedResult } from "./step-result";
 import type { SuiteRun } from "./suite-run";
 import { VariableScope } from "./variables";
 
-/** A finished suite run: its result and the variables it hands to suites that need it. */
-export interface SuiteOutcome {
-  result: SuiteResult;
+/** A suite whose setup and steps are done and whose teardown is still to come. */
+export interface SuiteProgress {
+  item: PlannedSuite;
+  /** undefined when the suite never started (a need failed, bail, interrupt) */
+  run?: SuiteRun;
+  steps: StepResult[];
+  startedAt: Date;
+  /** time spent running so far (waiting for dependents before teardown is not counted) */
+  activeMs: number;
+  /** outcome of setup + steps: what suites that need this one look at */
+  outcome: SuiteResult["outcome"];
+  /** the variables handed to suites that need this one */
   exports: Map<string, unknown>;
 }
 
-/** Run one planned suite: setup and steps in order until one fails, then teardown always. */
-export async function runSuite(env: RunEnv, item: PlannedSuite, needed: SuiteOutcome[]): Promise<SuiteOutcome> {
+/** Start a suite: setup and steps in order until one fails. Its exports are ready when this resolves. */
+export async function startSuite(env: RunEnv, item: PlannedSuite, needed: SuiteProgress[]): Promise<SuiteProgress> {
   emit(env.ctx.listeners, "onSuiteStart", item);
-  const startedAt = new Date();
   const t0 = performance.now();
-  const steps: StepResult[] = [];
-  const record = (r: StepResult): void => {
-    steps.push(r);
-    emit(env.ctx.listeners, "onStepResult", item, r);
-  };
+  const progress: SuiteProgress = { item, steps: [], startedAt: new Date(), activeMs: 0, outcome: "passed", exports: new Map() };
+  const blocked = needed.find((n) => n.outcome !== "passed");
+  const notStarted = blocked ? `needed suite ${blocked.item.key} ${blocked.outcome}` : stopReason(env);
   const { suite } = item;
-  const all = [...suite.setup, ...suite.steps, ...suite.teardown];
-  const blocked = needed.find((n) => n.result.outcome !== "passed");
-  const notStarted = blocked ? `needed suite ${blocked.result.key} ${blocked.result.outcome}` : stopReason(env);
-  let exports = new Map<string, unknown>();
-  if (notStarted) for (const step of all) record(skippedResult(step, notStarted));
-  else {
-    const run = startRun(env, item, needed);
-    await runPhases(run, record);
-    exports = collectExports(run);
+  if (notStarted) {
+    for (const step of [...suite.setup, ...suite.steps, ...suite.teardown]) record(env, progress, skippedResult(step, notStarted));
+  } else {
+    progress.run = startRun(env, item, needed);
+    await runMain(progress.run, progress);
+    progress.exports = collectExports(progress.run);
   }
-  const result: SuiteResult = {
-    key: item.key, suiteId: suite.id, name: suite.name, file: suite.file, region: item.region,
-    outcome: suiteOutcome(steps), startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - t0), steps,
-  };
-  emit(env.ctx.listeners, "onSuiteEnd", item, result);
-  return { result, exports };
+  progress.outcome = suiteOutcome(progress.steps);
+  progress.activeMs = performance.now() - t0;
+  return progress;
 }
 
-function startRun(env: RunEnv, item: PlannedSuite, needed: SuiteOutcome[]): SuiteRun {
+/** Finish a suite: teardown always runs (it sees every capture), then the suite's result. */
+export async function finishSuite(env: RunEnv, progress: SuiteProgress): Promise<SuiteResult> {
+  const t0 = performance.now();
+  const { item, run } = progress;
+  if (run) for (const step of item.suite.teardown) record(env, progress, await runStep(run, step));
+  const result: SuiteResult = {
+    key: item.key, suiteId: item.suite.id, name: item.suite.name, file: item.suite.file, region: item.region,
+    outcome: suiteOutcome(progress.steps), startedAt: progress.startedAt.toISOString(),
+    durationMs: Math.round(progress.activeMs + performance.now() - t0), steps: progress.steps,
+  };
+  emit(env.ctx.listeners, "onSuiteEnd", item, result);
+  return result;
+}
+
+function record(env: RunEnv, progress: SuiteProgress, result: StepResult): void {
+  progress.steps.push(result);
+  emit(env.ctx.listeners, "onStepResult", progress.item, result);
+}
+
+function startRun(env: RunEnv, item: PlannedSuite, needed: SuiteProgress[]): SuiteRun {
   const exported = new Map<string, unknown>();
   for (const n of needed) for (const [k, v] of n.exports) exported.set(k, v);
   const vars = { ...env.regionVars.get(item.region), WEBHOOK_URL: env.receiver.hookUrl(item.key, env.ctx.options.callbackUrl) };
@@ -52,20 +71,19 @@ function startRun(env: RunEnv, item: PlannedSuite, needed: SuiteOutcome[]): Suit
   return { env, item, scope };
 }
 
-async function runPhases(run: SuiteRun, record: (r: StepResult) => void): Promise<void> {
+async function runMain(run: SuiteRun, progress: SuiteProgress): Promise<void> {
   const { env, item } = run;
   let skip: string | undefined;
   for (const step of [...item.suite.setup, ...item.suite.steps]) {
     skip ??= stopReason(env);
     if (skip) {
-      record(skippedResult(step, skip));
+      record(env, progress, skippedResult(step, skip));
       continue;
     }
     const result = await runStep(run, step);
-    record(result);
+    record(env, progress, result);
     if (result.outcome === "failed" || result.outcome === "error") skip = `an earlier step failed ("${step.name}")`;
   }
-  for (const step of item.suite.teardown) record(await runStep(run, step));
 }
 
 async function runStep(run: SuiteRun, step: Step): Promise<StepResult> {

@@ -61,6 +61,17 @@ describe("console reporter", () => {
     reporter.close();
   });
 
+  it("cuts the progress line to the terminal width", async () => {
+    let out = "";
+    const reporter = createConsoleReporter({ write: (t) => (out += t), tty: true, color: false, redrawMs: 1, columns: 30 });
+    reporter.onRunStart?.({ items: [item()], regions: ["us"] });
+    reporter.onStepStart?.(item(), { name: "a very long step name that would wrap" } as Step);
+    for (let i = 0; i < 100 && !out.includes("…"); i++) await new Promise((r) => setTimeout(r, 10));
+    const line = out.split("\r\x1b[2K").pop() ?? "";
+    expect(line).toBe("[0/1 suites] 0 passed · Cont…");
+    reporter.close();
+  });
+
   it("says when everything passed", () => {
     let out = "";
     const reporter = createConsoleReporter({ write: (t) => (out += t), tty: false, color: false });

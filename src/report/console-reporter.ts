@@ -13,6 +13,8 @@ export interface ConsoleReporterOptions {
   redactor?: Redactor;
   /** minimum milliseconds between two redraws of the progress line */
   redrawMs?: number;
+  /** terminal width; the progress line is cut to fit so redrawing in place never wraps */
+  columns?: number;
 }
 
 /** A console reporter; `close()` stops the redraw timer if a run ends without onRunEnd. */
@@ -31,11 +33,11 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
   const style = createStyle(opts.color);
   const out = (text: string) => opts.write(opts.redactor ? opts.redactor.redact(text) : text);
   const p: Progress = { total: 0, done: 0, passed: 0, failed: 0, running: new Map() };
-  const live = opts.tty ? createLiveLine(out, () => progressLine(p, style), opts.redrawMs ?? 100) : undefined;
+  const live = opts.tty ? createLiveLine(out, () => progressLine(p, opts.columns ?? 80), opts.redrawMs ?? 100) : undefined;
   return {
     onRunStart(plan: Plan) {
       p.total = plan.items.length;
-      out(style.bold(`Running ${plan.items.length} suite run(s) in ${plan.regions.join(", ")}\n`));
+      out(`${style.bold(`Running ${plan.items.length} suite run(s) in ${plan.regions.join(", ")}`)}\n`);
       live?.schedule();
     },
     onStepStart(item: PlannedSuite, step: Step) {
@@ -76,10 +78,13 @@ function suiteLines(result: SuiteResult, style: Style, p: Progress): string {
   return lines.join("\n") + "\n";
 }
 
-function progressLine(p: Progress, style: Style): string {
+/** Plain text on purpose: cutting it to the terminal width must not cut an ANSI sequence in half. */
+function progressLine(p: Progress, columns: number): string {
   const current = [...p.running.values()].pop() ?? "";
-  const counts = `${style.green(`${p.passed} passed`)}${p.failed ? ` ${style.red(`${p.failed} failed`)}` : ""}`;
-  return `[${p.done}/${p.total} suites] ${counts}${current ? style.dim(` · ${current}`) : ""}`;
+  const counts = `${p.passed} passed${p.failed ? `, ${p.failed} failed` : ""}`;
+  const line = `[${p.done}/${p.total} suites] ${counts}${current ? ` · ${current}` : ""}`;
+  const max = Math.max(20, columns - 1);
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 /** One status line redrawn in place, at most once per `minMs`. */

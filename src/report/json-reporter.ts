@@ -1,6 +1,6 @@
 import type { RunEvents, RunResult } from "../model";
 import type { Redactor } from "../diagnostics";
-import { redactResult } from "./redact-result";
+import { redactResultText } from "./redact-result";
 import { writeReportFile } from "./write-file";
 
 /** File name of the JSON report inside the output directory. */
@@ -18,7 +18,8 @@ export interface JsonReporterOptions {
 export function createJsonReporter(opts: JsonReporterOptions): RunEvents {
   return {
     onRunEnd(result: RunResult) {
-      const text = JSON.stringify(redactResult(result, opts.redactor), null, 2) + "\n";
+      // compact: results.json of a large run stays small and fast to write; `jq .` pretty-prints it
+      const text = redactResultText(result, opts.redactor) + "\n";
       const path = writeReportFile(opts.outDir, JSON_REPORT, text);
       opts.onWritten?.(path);
     },

@@ -1,8 +1,7 @@
-import { create } from "xmlbuilder2";
-import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { Exchange, RunResult, StepResult, SuiteResult } from "../model";
 import { formatFailure } from "./format-step";
 import { formatDuration } from "./style";
+import { attrs, element, escapeText } from "./xml-writer";
 
 /*
  * Shape forced by reference/junit/JUnit.xsd:
@@ -19,8 +18,6 @@ export interface JunitContext {
   hostname: string;
 }
 
-const INVALID_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const clean = (text: string) => text.replace(INVALID_XML, "\uFFFD");
 const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
 
 function caseName(step: StepResult): string {
@@ -29,49 +26,70 @@ function caseName(step: StepResult): string {
 
 /** The JUnit document of an (already redacted) run result. */
 export function buildJunitXml(result: RunResult, ctx: JunitContext): string {
-  const root = create({ version: "1.0", encoding: "UTF-8" }).ele("testsuites");
-  result.suites.forEach((suite, id) => addSuite(root, suite, id, ctx));
-  return root.end({ prettyPrint: true }) + "\n";
+  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  if (result.suites.length === 0) return parts[0] + "<testsuites/>\n";
+  parts.push("<testsuites>\n");
+  result.suites.forEach((suite, id) => parts.push(suiteXml(suite, id, ctx)));
+  parts.push("</testsuites>\n");
+  return parts.join("");
 }
 
-function addSuite(root: XMLBuilder, suite: SuiteResult, id: number, ctx: JunitContext): void {
-  const count = (o: string) => suite.steps.filter((s) => s.outcome === o).length;
-  const el = root.ele("testsuite", {
-    name: clean(`${suite.name} [${suite.region}]`),
+function suiteXml(suite: SuiteResult, id: number, ctx: JunitContext): string {
+  let failures = 0;
+  let errors = 0;
+  let skipped = 0;
+  for (const s of suite.steps) {
+    if (s.outcome === "failed") failures += 1;
+    else if (s.outcome === "error") errors += 1;
+    else if (s.outcome === "skipped") skipped += 1;
+  }
+  const head = attrs({
+    name: `${suite.name} [${suite.region}]`,
     tests: String(suite.steps.length),
-    failures: String(count("failed")),
-    errors: String(count("error")),
-    skipped: String(count("skipped")),
+    failures: String(failures),
+    errors: String(errors),
+    skipped: String(skipped),
     time: seconds(suite.durationMs),
     timestamp: suite.startedAt.slice(0, 19),
     hostname: ctx.hostname || "localhost",
     id: String(id),
-    package: clean(`conversation-contract.${suite.suiteId}`),
+    package: `conversation-contract.${suite.suiteId}`,
   });
-  const props = el.ele("properties");
-  for (const [name, value] of [["region", suite.region], ["file", suite.file], ["suite", suite.key]] as const) {
-    props.ele("property", { name, value: clean(value) });
+  const parts = [`  <testsuite${head}>\n`, "    <properties>\n"];
+  for (const [name, value] of [["region", suite.region], ["file", suite.file], ["suite", suite.key]]) {
+    parts.push(element("      ", "property", { name: name!, value: value! }));
   }
-  for (const step of suite.steps) addCase(el, suite, step);
-  el.ele("system-out").txt(clean(suite.steps.map(stepOutput).join("\n")));
-  el.ele("system-err").txt("");
+  parts.push("    </properties>\n");
+  const classname = `${suite.suiteId}.${suite.region}`;
+  for (const step of suite.steps) parts.push(caseXml(step, classname));
+  const out = suite.steps.map(stepOutput).join("\n");
+  parts.push(out ? `    <system-out>${escapeText(out)}</system-out>\n` : "    <system-out/>\n", "    <system-err/>\n", "  </testsuite>\n");
+  return parts.join("");
 }
 
-function addCase(el: XMLBuilder, suite: SuiteResult, step: StepResult): void {
-  const tc = el.ele("testcase", { name: clean(caseName(step)), classname: clean(`${suite.suiteId}.${suite.region}`), time: seconds(step.durationMs) });
+function caseXml(step: StepResult, classname: string): string {
+  const open = { name: caseName(step), classname, time: seconds(step.durationMs) };
+  const child = caseChild(step);
+  if (!child) return element("    ", "testcase", open);
+  return `    <testcase${attrs(open)}>\n${child}    </testcase>\n`;
+}
+
+function caseChild(step: StepResult): string | undefined {
+  const where = `${step.file}:${step.line}:${step.column}`;
   if (step.outcome === "failed") {
     const kinds = [...new Set(step.failures.map((f) => f.kind))];
     const first = step.failures[0]?.message ?? "contract check failed";
     const message = step.failures.length > 1 ? `${first} (and ${step.failures.length - 1} more)` : first;
-    const text = [`${step.file}:${step.line}:${step.column}`, ...step.failures.flatMap(formatFailure)].join("\n");
-    tc.ele("failure", { message: clean(message), type: kinds.join(",") || "failure" }).txt(clean(text));
-  } else if (step.outcome === "error") {
+    const text = [where, ...step.failures.flatMap(formatFailure)].join("\n");
+    return element("      ", "failure", { message, type: kinds.join(",") || "failure" }, text);
+  }
+  if (step.outcome === "error") {
     const code = step.error?.code ?? "CC_ERROR";
     const message = step.error?.message ?? "the step could not run";
-    tc.ele("error", { message: clean(message), type: code }).txt(clean(`${step.file}:${step.line}:${step.column}\n${code}: ${message}`));
-  } else if (step.outcome === "skipped") {
-    tc.ele("skipped", step.skipReason ? { message: clean(step.skipReason) } : {});
+    return element("      ", "error", { message, type: code }, `${where}\n${code}: ${message}`);
   }
+  if (step.outcome === "skipped") return element("      ", "skipped", step.skipReason ? { message: step.skipReason } : {});
+  return undefined;
 }
 
 function stepOutput(step: StepResult): string {

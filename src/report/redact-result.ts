@@ -1,30 +1,40 @@
-import type { Exchange, RunResult } from "../model";
+import type { Exchange, RunResult, StepResult } from "../model";
 import type { Redactor } from "../diagnostics";
 
-/** A deep copy of a value with every string passed through the redactor. */
-function redactDeep(value: unknown, redactor: Redactor): unknown {
-  if (typeof value === "string") return redactor.redact(value);
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redactor));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redactor)]));
-  }
-  return value;
+function redactExchange(ex: Exchange, redactor: Redactor): Exchange {
+  const request = { ...ex.request, headers: redactor.redactHeaders(ex.request.headers) as Record<string, string> };
+  const response = ex.response ? { ...ex.response, headers: redactor.redactHeaders(ex.response.headers) as Record<string, string> } : undefined;
+  return { request, ...(response ? { response } : {}) };
 }
 
-function redactExchange(ex: Exchange, redactor: Redactor): Exchange {
-  const request = { ...ex.request, headers: redactor.redactHeaders(ex.request.headers) };
-  const response = ex.response ? { ...ex.response, headers: redactor.redactHeaders(ex.response.headers) } : undefined;
-  return redactDeep({ request, ...(response ? { response } : {}) }, redactor) as Exchange;
+function withRedactedHeaders(step: StepResult, redactor: Redactor): StepResult {
+  return step.exchange ? { ...step, exchange: redactExchange(step.exchange, redactor) } : step;
+}
+
+const cache = new WeakMap<RunResult, { redactor: Redactor; text: string; value?: RunResult }>();
+
+/**
+ * The run result as JSON text with secrets, tokens and auth headers replaced. Sensitive headers are blanked by
+ * name first; then one pass of the redactor over the whole text catches secrets anywhere else (the redactor
+ * also knows their JSON-escaped forms, and "[REDACTED]" keeps the JSON valid). Cached per result and redactor,
+ * so the JUnit and JSON reporters of one run redact once.
+ */
+export function redactResultText(result: RunResult, redactor: Redactor): string {
+  const hit = cache.get(result);
+  if (hit && hit.redactor === redactor) return hit.text;
+  const headersDone: RunResult = {
+    ...result,
+    suites: result.suites.map((s) => (s.steps.some((st) => st.exchange) ? { ...s, steps: s.steps.map((st) => withRedactedHeaders(st, redactor)) } : s)),
+  };
+  const text = redactor.redact(JSON.stringify(headersDone));
+  cache.set(result, { redactor, text });
+  return text;
 }
 
 /** The run result as every report shows it: secrets, tokens and auth headers replaced. */
 export function redactResult(result: RunResult, redactor: Redactor): RunResult {
-  const withHeaders: RunResult = {
-    ...result,
-    suites: result.suites.map((s) => ({
-      ...s,
-      steps: s.steps.map((step) => (step.exchange ? { ...step, exchange: redactExchange(step.exchange, redactor) } : step)),
-    })),
-  };
-  return redactDeep(withHeaders, redactor) as RunResult;
+  const text = redactResultText(result, redactor);
+  const entry = cache.get(result)!;
+  entry.value ??= JSON.parse(text) as RunResult;
+  return entry.value;
 }

@@ -41,17 +41,17 @@ function buildReporters(config: Config, io: CliIo, redactor: Redactor, written: 
     written.push(rel && !rel.startsWith("..") ? rel : path);
   };
   const listeners: RunEvents[] = [];
-  let console: ConsoleReporter | undefined;
+  let consoleReporter: ConsoleReporter | undefined;
   for (const name of config.reporter) {
     if (name === "console") {
       const tty = io.stdoutTty && io.env.CI !== "true";
-      console = createConsoleReporter({ write: io.out, tty, color: tty && !config.noColor, redactor });
-      listeners.push(console);
+      consoleReporter = createConsoleReporter({ write: io.out, tty, color: tty && !config.noColor, redactor, columns: io.columns });
+      listeners.push(consoleReporter);
     }
     if (name === "junit") listeners.push(createJunitReporter({ outDir, redactor, onWritten }));
     if (name === "json") listeners.push(createJsonReporter({ outDir, redactor, onWritten }));
   }
-  return { listeners, console };
+  return { listeners, console: consoleReporter };
 }
 
 async function execute(config: Config, io: CliIo, project: Project, open: OpenTargets): Promise<number> {

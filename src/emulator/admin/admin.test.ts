@@ -123,11 +123,14 @@ describe("inbound simulation and callback log", () => {
     const r = await h.admin("POST", "/inbound", { region: "us", app_id: app.body.id, channel: "SMS", identity: "+46704440001", contact_message: { text_message: { text: "hello app" } } });
     expect(r.status).toBe(200);
     expect(r.body.contact_id).toMatch(/^[0-9A-Z]{26}$/);
+    expect(h.contract.validate("emulator/inbound-response", r.body).violations).toEqual([]);
+    expect(h.contract.validate("emulator/inbound-response", { ...r.body, accepted_time: undefined }).valid).toBe(false);
     const cb = await waitFor(() => rx.received.find((x) => x.json?.message?.id === r.body.message_id));
     expect(cb.json.message).toMatchObject({ direction: "TO_APP", contact_message: { text_message: { text: "hello app" } }, conversation_id: r.body.conversation_id });
     expect((await h.api("GET", `/messages/${r.body.message_id}`)).body.direction).toBe("TO_APP");
     const e = await h.admin("POST", "/inbound", { app_id: app.body.id, channel: "SMS", identity: "+46704440001", contact_event: { composing_event: {} } });
     expect(e.body.conversation_id).toBe(r.body.conversation_id);
+    expect(h.contract.validate("emulator/inbound-response", e.body).valid).toBe(true);
     await waitFor(() => rx.received.find((x) => x.json?.event?.id === e.body.event_id));
     const log = await h.admin("GET", `/callbacks?app_id=${app.body.id}`);
     expect(log.body.callbacks.some((c: { trigger: string; state: string }) => c.trigger === "MESSAGE_INBOUND" && c.state === "delivered")).toBe(true);

@@ -57,7 +57,7 @@ export function simulateInbound(rt: Runtime, body: Json): Json {
       source: mode ? "CONVERSATION_SOURCE" : "DISPATCH_SOURCE", metadata: "",
     });
     emitCallback(rt, { ...base, trigger: "MESSAGE_INBOUND", key: "message", payload: copy(record.message), acceptedTime: String(record.message.accept_time) });
-    return { message_id: record.message.id, contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
+    return { message_id: record.message.id, accepted_time: String(record.message.accept_time), contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
   }
   const accepted = nowIso();
   const record = storeEvent(ctx, appId, {
@@ -65,5 +65,5 @@ export function simulateInbound(rt: Runtime, body: Json): Json {
     conversation_id: conv?.id ?? "", accept_time: accepted, processing_mode: mode ? "CONVERSATION" : "DISPATCH",
   });
   emitCallback(rt, { ...base, trigger: "EVENT_INBOUND", key: "event", payload: copy(record.event), acceptedTime: accepted });
-  return { event_id: record.event.id, contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
+  return { event_id: record.event.id, accepted_time: accepted, contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
 }

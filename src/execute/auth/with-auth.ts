@@ -1,5 +1,6 @@
 import type { RegionTarget } from "../../model";
 import type { HttpRequest, HttpResponse, Send, SendContext } from "../http";
+import { TokenError } from "./token-error";
 import type { TokenManager } from "./token-manager";
 
 /** What the auth layer needs: the token manager and each region's target. */
@@ -14,11 +15,10 @@ export function withAuth(inner: Send, auth: AuthLayerContext): Send {
   for (const t of Object.values(auth.targets)) {
     basic.set(t.region, `Basic ${Buffer.from(`${t.clientId}:${t.clientSecret}`).toString("base64")}`);
   }
-  return async (req: HttpRequest, ctx: SendContext): Promise<HttpResponse> => {
-    const mode = req.auth?.mode;
-    if (mode === "basic") req.headers.authorization = basic.get(req.auth!.region) ?? "";
-    if (mode !== "oauth2") return inner(req, ctx);
-    const target = auth.targets[(req.auth as { region: string }).region]!;
+  const withToken = async (req: HttpRequest, ctx: SendContext): Promise<HttpResponse> => {
+    const region = (req.auth as { region: string }).region;
+    const target = auth.targets[region];
+    if (!target) throw new TokenError("CC_TOKEN_FAILED", `no target is configured for region ${region}`);
     const token = auth.tokens.cached(target) ?? (await auth.tokens.token(target));
     req.headers.authorization = `Bearer ${token}`;
     const res = await inner(req, ctx);
@@ -27,6 +27,12 @@ export function withAuth(inner: Send, auth: AuthLayerContext): Send {
     const last = ctx.attempts[ctx.attempts.length - 1];
     if (last) last.retryReason = "token expired";
     req.headers.authorization = `Bearer ${await auth.tokens.token(target)}`;
+    return inner(req, ctx);
+  };
+  return (req: HttpRequest, ctx: SendContext): Promise<HttpResponse> => {
+    const mode = req.auth?.mode;
+    if (mode === "oauth2") return withToken(req, ctx);
+    if (mode === "basic") req.headers.authorization = basic.get((req.auth as { region: string }).region) ?? "";
     return inner(req, ctx);
   };
 }

@@ -52,23 +52,27 @@ export class CallbackReceiver {
     return `${(publicBase ?? this.base).replace(/\/+$/, "")}/hooks/${encodeURIComponent(key)}`;
   }
 
-  /** The first buffered or future callback of a suite run that `accept`s, consumed; undefined after withinMs. */
-  take(key: string, accept: (cb: ReceivedCallback) => boolean, withinMs: number): Promise<ReceivedCallback | undefined> {
+  /** The first buffered or future callback of a suite run that `accept`s, consumed; undefined after withinMs or on abort. */
+  take(key: string, accept: (cb: ReceivedCallback) => boolean, withinMs: number, signal?: AbortSignal): Promise<ReceivedCallback | undefined> {
     const inbox = this.inbox(key);
     const index = inbox.buffered.findIndex(accept);
     if (index >= 0) return Promise.resolve(inbox.buffered.splice(index, 1)[0]);
     return new Promise((resolve) => {
+      const giveUp = (): void => {
+        const index = inbox.waiters.indexOf(waiter);
+        if (index >= 0) inbox.waiters.splice(index, 1);
+        waiter.resolve(undefined);
+      };
       const waiter: Waiter = {
         accept,
         resolve: (cb) => {
           clearTimeout(timer);
+          signal?.removeEventListener("abort", giveUp);
           resolve(cb);
         },
       };
-      const timer = setTimeout(() => {
-        inbox.waiters.splice(inbox.waiters.indexOf(waiter), 1);
-        resolve(undefined);
-      }, withinMs);
+      const timer = setTimeout(giveUp, withinMs);
+      signal?.addEventListener("abort", giveUp, { once: true });
       inbox.waiters.push(waiter);
     });
   }

@@ -60,3 +60,18 @@ describe("callback steps", () => {
     expect(step.failures).toEqual([expect.objectContaining({ kind: "schema", schema: "callbacks/message-delivery" })]);
   });
 });
+
+describe("callback steps on interrupt", () => {
+  it("stop waiting when the run is aborted, as an error rather than a broken contract", async () => {
+    const controller = new AbortController();
+    const s = suite("wait", { steps: [cbStep("wait", { withinMs: 60_000 })] });
+    const listener = { onStepStart: () => { setTimeout(() => controller.abort(), 50); } };
+    const started = Date.now();
+    const r = await runPlan({
+      plan: buildPlan([s], { regions: ["us"] }), requests: fakeRequests(), contract: fakeContract(), targets: api.targets(["us"]),
+      options: testOptions(), listeners: [listener], target: "fake", toolVersion: "test", signal: controller.signal,
+    });
+    expect(r.suites[0]!.steps[0]).toMatchObject({ outcome: "error", error: { code: "CC_INTERRUPTED" } });
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});

@@ -54,9 +54,11 @@ export async function runCallbackStep(run: SuiteRun, step: CallbackStep): Promis
     checkBody(c.match, body, run.scope.resolver(), out);
     return out.length === 0;
   };
-  const cb = await run.env.receiver.take(run.item.key, accept, withinMs);
+  const signal = run.env.ctx.signal;
+  const cb = signal?.aborted ? undefined : await run.env.receiver.take(run.item.key, accept, withinMs, signal);
   result.durationMs = performance.now() - started;
-  if (!cb) result.failures.push(timeoutFailure(run, step));
+  if (!cb && signal?.aborted) setError(result, "CC_INTERRUPTED", `the run was interrupted while waiting for a ${trigger} callback`);
+  else if (!cb) result.failures.push(timeoutFailure(run, step));
   else checkCallback(run, step, c, cb, result);
   settle(result);
   if (result.outcome !== "passed") {

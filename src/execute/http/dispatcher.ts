@@ -7,22 +7,58 @@ export function createDispatcher(opts: { connectTimeoutMs: number }): Agent {
   return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connect: { timeout: opts.connectTimeoutMs } });
 }
 
-/** The bottom layer: one request through the shared dispatcher, body read once as text. */
+/**
+ * The bottom layer: one request through the shared dispatcher. It uses dispatch() with a handler that
+ * collects the body chunks, so no stream object is built per response.
+ */
 export function createSend(dispatcher: Dispatcher, timeoutMs: number): Send {
-  return async (req: HttpRequest): Promise<HttpResponse> => {
-    const start = performance.now();
-    try {
+  return (req: HttpRequest): Promise<HttpResponse> =>
+    new Promise((resolve, reject) => {
+      const start = performance.now();
       const cut = req.url.indexOf("/", req.url.indexOf("//") + 2);
-      const origin = cut < 0 ? req.url : req.url.slice(0, cut);
-      const path = cut < 0 ? "/" : req.url.slice(cut);
-      const res = await dispatcher.request({
-        origin, path, method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body,
-        headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
-      });
-      const body = await res.body.text();
-      return { status: res.statusCode, headers: res.headers, body, durationMs: performance.now() - start };
-    } catch (error) {
-      throw toHttpError(error, performance.now() - start);
-    }
-  };
+      const handler = new CollectingHandler(start, resolve, reject);
+      try {
+        dispatcher.dispatch({
+          origin: cut < 0 ? req.url : req.url.slice(0, cut), path: cut < 0 ? "/" : req.url.slice(cut),
+          method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body,
+          headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+        }, handler);
+      } catch (error) {
+        reject(toHttpError(error, performance.now() - start));
+      }
+    });
+}
+
+/** Collects one response: status, headers and the body as text. */
+class CollectingHandler implements Dispatcher.DispatchHandler {
+  private status = 0;
+  private headers: Record<string, string | string[] | undefined> = {};
+  private readonly chunks: Buffer[] = [];
+
+  constructor(
+    private readonly start: number,
+    private readonly resolve: (res: HttpResponse) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  /** present so undici treats this as a new-style (controller) handler */
+  onRequestStart(): void {}
+
+  onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    this.status = statusCode;
+    this.headers = headers;
+  }
+
+  onResponseData(_c: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const body = this.chunks.length === 1 ? this.chunks[0]!.toString("utf8") : Buffer.concat(this.chunks).toString("utf8");
+    this.resolve({ status: this.status, headers: this.headers, body, durationMs: performance.now() - this.start });
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController, error: Error): void {
+    this.reject(toHttpError(error, performance.now() - this.start));
+  }
 }

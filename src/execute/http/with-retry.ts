@@ -12,6 +12,8 @@ export interface RetryOptions {
   policy: BackoffPolicy;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** once aborted, no further attempt is made */
+  signal?: AbortSignal;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,7 +36,7 @@ export function withRetry(inner: Send, opts: RetryOptions): Send {
       ctx.attempts.push(attempt);
       const reason = res ? statusReason(res.status, req) : errorReason(err!, req);
       const wait = reason && n < policy.attempts ? waitFor(n, res, opts) : undefined;
-      if (!reason || wait === undefined || Date.now() - started + wait > policy.maxTotalMs) {
+      if (!reason || wait === undefined || Date.now() - started + wait > policy.maxTotalMs || opts.signal?.aborted) {
         if (res) return res;
         throw err;
       }

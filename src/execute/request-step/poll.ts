@@ -22,7 +22,7 @@ export async function pollUntil(run: SuiteRun, c: CompiledRequestStep, req: Http
     const body = parseBody(res.body);
     const mismatch = untilMismatch(run, c, res, body);
     if (!mismatch) return { res, body, exhausted: false };
-    if (n >= tries) {
+    if (n >= tries || run.env.ctx.signal?.aborted) {
       result.failures.push({ ...mismatch, kind: "retry", message: `retry.until did not hold after ${n} attempts: ${mismatch.message}` });
       return { res, body, exhausted: true };
     }

@@ -1,13 +1,12 @@
 import type { RequestStep, StepResult } from "../../model";
 import { TokenError } from "../auth";
-import { checkStatus } from "../assertions";
 import { buildExchange, redactResult } from "../exchange";
 import { HttpError, type HttpRequest, type HttpResponse, type SendContext } from "../http";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
 import type { SuiteRun } from "../suite-run";
 import { compileRequestStep, type CompiledRequestStep } from "./compile-request-step";
-import { capture, checkResponse, checkSchema, parseBody, type ParsedBody, type ResponseCheckInput } from "./check-response";
-import { pollUntil } from "./poll";
+import { capture, checkResponse, checkSchema, parseBody, type ResponseCheckInput } from "./check-response";
+import { pollUntil, type PollOutcome } from "./poll";
 import { renderRequest } from "./render-request";
 
 /** Send one request step (with its polls and transient retries), check the response, store captures. */
@@ -27,7 +26,14 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   const ctx: SendContext = { attempts: result.attempts };
   let res: HttpResponse | undefined;
   try {
-    res = await sendAndCheck(run, c, req, ctx, result);
+    if (c.poll) {
+      const polled = await pollUntil(run, c, req, ctx, result);
+      res = polled.res;
+      checkAndCapture(run, c, req, polled, result);
+    } else {
+      res = await run.env.send(req, ctx);
+      checkAndCapture(run, c, req, { res, body: parseBody(res.body), exhausted: false }, result);
+    }
   } catch (error) {
     failWith(result, error);
   }
@@ -42,28 +48,19 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   return result;
 }
 
-async function sendAndCheck(run: SuiteRun, c: CompiledRequestStep, req: HttpRequest, ctx: SendContext,
-  result: StepResult): Promise<HttpResponse> {
+/** Every check on the final response, then the captures (taken even from a failed step, so teardown can clean up). */
+function checkAndCapture(run: SuiteRun, c: CompiledRequestStep, req: HttpRequest, out: PollOutcome, result: StepResult): void {
   const { env, scope } = run;
-  let res: HttpResponse;
-  let body: ParsedBody;
-  let exhausted = false;
-  if (c.poll) ({ res, body, exhausted } = await pollUntil(run, c, req, ctx, result));
-  else {
-    res = await env.send(req, ctx);
-    body = parseBody(res.body);
-  }
+  const { res, body } = out;
   const input: ResponseCheckInput = { c, contract: env.ctx.contract, strict: env.ctx.options.strict, req, res, body, scope };
-  if (exhausted) checkSchema(input, result);
+  if (out.exhausted) checkSchema(input, result);
   else checkResponse(input, result);
-  if (body.notJson === undefined) {
-    capture(c, body.json, scope, result, !checkStatus(c.expect.status, res.status));
-    for (const [name, path] of c.captures) {
-      const value = scope.captures.get(name);
-      if (path.path.endsWith("access_token") && typeof value === "string") env.redactor.add(value);
-    }
+  if (body.notJson !== undefined || c.captures.length === 0) return;
+  capture(c, body.json, scope, result, c.expect.status.test(res.status));
+  for (const [name, path] of c.captures) {
+    const value = scope.captures.get(name);
+    if (path.path.endsWith("access_token") && typeof value === "string") env.redactor.add(value);
   }
-  return res;
 }
 
 function compiled(run: SuiteRun, step: RequestStep): CompiledRequestStep {
