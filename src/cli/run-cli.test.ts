@@ -94,3 +94,19 @@ describe("unexpected errors", () => {
     expect(c.err()).toMatch(/\n {4}at /);
   });
 });
+
+describe("run against the in-process emulator (default target)", () => {
+  it("starts the emulator, runs a suite of the package, writes the reports and exits 0", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const out = mkdtempSync(join(tmpdir(), "cc-cli-emu-"));
+    let stdout = "";
+    const io: CliIo = { out: (t) => (stdout += t), err: (t) => (stdout += t), env: {}, cwd: join(__dirname, "..", ".."), stdoutTty: false, signal: new AbortController().signal };
+    const code = await runCli(["run", "suites/contacts.yaml", "--region", "us", "--out", out], io);
+    expect(stdout).toContain("✓ Contacts lifecycle [us] suites/contacts.yaml");
+    expect(code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(results).toMatchObject({ target: "emulator", regions: ["us"], totals: { failed: 0, errors: 0 } });
+    expect(readFileSync(join(out, "junit.xml"), "utf8")).not.toContain("emulator-secret");
+  });
+});

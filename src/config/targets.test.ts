@@ -47,6 +47,14 @@ describe("resolveTargets", () => {
     expect(resolved?.targets.eu).toMatchObject({ baseUrl: "http://127.0.0.1:9/api", authUrl: "http://127.0.0.1:9/auth", templateBaseUrl: "http://127.0.0.1:9/api" });
   });
 
+  it("takes CLIENT_ID / CLIENT_SECRET / PROJECT of a Postman environment when the environment has none", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    const values = [["BASE_URL", "http://127.0.0.1:8787/us"], ["CLIENT_ID", "emu-id"], ["CLIENT_SECRET", "emu-secret"], ["PROJECT", "emu-proj"]];
+    writeFileSync(join(cwd, "emu.json"), JSON.stringify({ values: values.map(([key, value]) => ({ key, value, enabled: true })) }));
+    const { resolved } = targets(["--env", "emu.json"], { SINCH_CLIENT_SECRET: "env-secret" }, cwd);
+    expect(resolved?.targets.us).toMatchObject({ baseUrl: "http://127.0.0.1:8787/us", clientId: "emu-id", clientSecret: "env-secret", projectId: "emu-proj" });
+  });
+
   it("reports a missing environment file", () => {
     const { diagnostics } = targets(["--target", "us", "--env", "nope.json"], CREDS);
     expect(diagnostics[0]).toMatchObject({ code: "CC_BAD_OPTION", message: "--env nope.json: file not found" });

@@ -58,10 +58,16 @@ export function credentialSource(env: Record<string, string | undefined>, cwd: s
 export function resolveTargets(config: Config, env: Record<string, string | undefined>): { resolved?: ResolvedTargets; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const envValues = config.env ? readPostmanEnvironment(config.env, config.cwd, diagnostics) : {};
-  const creds = credentialSource(env, config.cwd);
-  const project = creds.SINCH_PROJECT_ID || envValues.PROJECT;
+  const fromEnv = credentialSource(env, config.cwd);
+  // a Postman environment may carry CLIENT_ID / CLIENT_SECRET (the emulator's do); the environment wins
+  const creds: Record<string, string | undefined> = {
+    SINCH_CLIENT_ID: fromEnv.SINCH_CLIENT_ID || envValues.CLIENT_ID,
+    SINCH_CLIENT_SECRET: fromEnv.SINCH_CLIENT_SECRET || envValues.CLIENT_SECRET,
+    SINCH_PROJECT_ID: fromEnv.SINCH_PROJECT_ID || envValues.PROJECT,
+  };
+  const project = creds.SINCH_PROJECT_ID;
   for (const name of CREDENTIAL_VARS) {
-    const present = name === "SINCH_PROJECT_ID" ? project : creds[name];
+    const present = creds[name];
     if (!present) {
       diagnostics.push(diag("CC_MISSING_CREDENTIAL", `${name} is not set`, `set ${name} in the environment or in a .env file in ${config.cwd} (never in a suite or collection)`));
     }

@@ -90,11 +90,13 @@ describe("conversation-contract run (built CLI, fake API)", () => {
     const port = await closedPort();
     const r = await run(["run", "suites/green.yaml", "--target", `http://127.0.0.1:${port}`, "--retries", "0"]);
     expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`error[CC_TARGET_UNREACHABLE]: no step could reach http://127.0.0.1:${port}`);
   });
 
   it("exits 3 when the credentials are rejected", async () => {
     const r = await run(["run", "suites/green.yaml", "--target", api.url], { ...CREDS, SINCH_CLIENT_SECRET: "wrong-secret-value" });
     expect(r.code).toBe(3);
+    expect(r.stderr).toContain("error[CC_CREDENTIALS_REJECTED]");
     expect(r.stdout + r.stderr).not.toContain("wrong-secret-value");
   });
 

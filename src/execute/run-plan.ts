@@ -53,9 +53,10 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const webhookSecret = ctx.runVariables?.WEBHOOK_SECRET || randomBytes(24).toString("base64url");
   const redactor = createRedactor([...targets.map((t) => t.clientSecret), webhookSecret],
     { pairs: targets.map((t): [string, string] => [t.clientId, t.clientSecret]) });
-  const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(ctx.options.requestTimeoutMs, 10_000) });
+  const { requestTimeoutMs } = ctx.options;
+  const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs });
   const sleep = (ms: number): Promise<void> => abortableSleep(ms, ctx.signal);
-  const retrying = withRetry(createSend(dispatcher, ctx.options.requestTimeoutMs), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
+  const retrying = withRetry(createSend(dispatcher), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
   await receiver.start();

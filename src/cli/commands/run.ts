@@ -1,11 +1,11 @@
 import { relative, resolve } from "node:path";
-import type { RunEvents, RunResult } from "../../model";
+import type { ExecuteOptions, RunEvents, RunResult } from "../../model";
 import type { Config } from "../../config";
 import { createRedactor, hasErrors, type Redactor } from "../../diagnostics";
 import { buildPlan } from "../../plan";
 import { runPlan } from "../../execute";
 import { createConsoleReporter, createJsonReporter, createJunitReporter, createResultCollector, type ConsoleReporter } from "../../report";
-import { exitCodeFor } from "../exit-code";
+import { runVerdict } from "../exit-code";
 import { EXIT, type CliIo } from "../io";
 import { openTargets, type OpenTargets } from "../open-targets";
 import { packageInfo } from "../package-info";
@@ -44,7 +44,8 @@ function buildReporters(config: Config, io: CliIo, redactor: Redactor, written: 
   let consoleReporter: ConsoleReporter | undefined;
   for (const name of config.reporter) {
     if (name === "console") {
-      const tty = io.stdoutTty && io.env.CI !== "true";
+      const ci = io.env.CI !== undefined && !["", "0", "false"].includes(io.env.CI.toLowerCase());
+      const tty = io.stdoutTty && !ci;
       consoleReporter = createConsoleReporter({ write: io.out, tty, color: tty && !config.noColor, redactor, columns: io.columns });
       listeners.push(consoleReporter);
     }
@@ -69,11 +70,7 @@ async function execute(config: Config, io: CliIo, project: Project, open: OpenTa
   try {
     result = await runPlan({
       plan, requests: project.requests, contract: project.contract!, targets: open.targets, runVariables: open.runVariables,
-      options: {
-        concurrency: config.concurrency, bail: config.bail, strict: config.strict, requestTimeoutMs: config.timeout,
-        backoff: { attempts: config.retries + 1, baseDelayMs: 200, maxDelayMs: 5000, maxTotalMs: config.retryBudgetMs },
-        ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
-      },
+      options: executeOptions(config),
       listeners: [collector, ...listeners.map(withoutRunEnd)], target: open.label, toolVersion: info.version, signal: io.signal,
     });
   } catch (e) {
@@ -85,7 +82,18 @@ async function execute(config: Config, io: CliIo, project: Project, open: OpenTa
   if (written.length > 0 && config.reporter.includes("console")) io.out(`Reports: ${written.join(", ")}\n`);
   for (const f of reportFailures) io.err(`error[CC_REPORT_WRITE]: ${redactor.redact(f)}\n`);
   if (crashed !== undefined) throw crashed;
-  return reportFailures.length > 0 ? EXIT.couldNotRun : exitCodeFor(result, io.signal.aborted);
+  const verdict = runVerdict(result, io.signal.aborted);
+  if (verdict.reason) io.err(renderDiagnostics([verdict.reason], { cwd: config.cwd, redactor }));
+  return reportFailures.length > 0 ? EXIT.couldNotRun : verdict.code;
+}
+
+/** The runner's options from the resolved config: --retries N means N + 1 attempts, within --retry-budget-ms. */
+export function executeOptions(config: Config): ExecuteOptions {
+  return {
+    concurrency: config.concurrency, bail: config.bail, strict: config.strict, requestTimeoutMs: config.timeout,
+    backoff: { attempts: config.retries + 1, baseDelayMs: 200, maxDelayMs: 5000, maxTotalMs: config.retryBudgetMs },
+    ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
+  };
 }
 
 /** The runner must not call onRunEnd itself: endRun calls it once per reporter so one failure cannot lose another report. */

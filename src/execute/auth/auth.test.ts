@@ -6,8 +6,8 @@ import { TokenManager } from "./token-manager";
 import { withAuth } from "./with-auth";
 
 const policy: BackoffPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxTotalMs: 5000 };
-const agent = createDispatcher({ connectTimeoutMs: 2000 });
-const base = withRetry(createSend(agent, 5000), { policy });
+const agent = createDispatcher({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 });
+const base = withRetry(createSend(agent), { policy });
 let api: FakeApi;
 
 beforeEach(async () => { api = await startFakeApi(); });

@@ -2,16 +2,20 @@ import { Agent, type Dispatcher } from "undici";
 import { toHttpError } from "./http-error";
 import type { HttpRequest, HttpResponse, Send } from "./types";
 
-/** One keep-alive agent for the whole run. */
-export function createDispatcher(opts: { connectTimeoutMs: number }): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connect: { timeout: opts.connectTimeoutMs } });
+/** One keep-alive agent for the whole run; timeouts are set here once rather than per request. */
+export function createDispatcher(opts: { connectTimeoutMs: number; requestTimeoutMs?: number }): Agent {
+  const timeout = opts.requestTimeoutMs ?? 300_000;
+  return new Agent({
+    keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connect: { timeout: opts.connectTimeoutMs },
+    headersTimeout: timeout, bodyTimeout: timeout,
+  });
 }
 
 /**
  * The bottom layer: one request through the shared dispatcher. It uses dispatch() with a handler that
  * collects the body chunks, so no stream object is built per response.
  */
-export function createSend(dispatcher: Dispatcher, timeoutMs: number): Send {
+export function createSend(dispatcher: Dispatcher): Send {
   return (req: HttpRequest): Promise<HttpResponse> =>
     new Promise((resolve, reject) => {
       const start = performance.now();
@@ -21,7 +25,6 @@ export function createSend(dispatcher: Dispatcher, timeoutMs: number): Send {
         dispatcher.dispatch({
           origin: cut < 0 ? req.url : req.url.slice(0, cut), path: cut < 0 ? "/" : req.url.slice(cut),
           method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body,
-          headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
         }, handler);
       } catch (error) {
         reject(toHttpError(error, performance.now() - start));

@@ -14,10 +14,10 @@ let server: Server;
 let base: string;
 let handler: Handler;
 let hits = 0;
-const agent = createDispatcher({ connectTimeoutMs: 2000 });
+const agent = createDispatcher({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 });
 const policy: BackoffPolicy = { attempts: 4, baseDelayMs: 10, maxDelayMs: 100, maxTotalMs: 60_000 };
 let waits: number[] = [];
-const send = withRetry(createSend(agent, 5000), { policy, sleep: async (ms) => { waits.push(ms); } });
+const send = withRetry(createSend(agent), { policy, sleep: async (ms) => { waits.push(ms); } });
 
 beforeAll(async () => {
   server = createServer((req, res) => { hits++; req.resume(); req.on("end", () => handler(req, res, hits)); });
