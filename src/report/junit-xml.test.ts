@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { create } from "xmlbuilder2";
 import { createRedactor } from "../diagnostics";
 import { createJunitReporter } from "./junit-reporter";
 import { buildJunitXml } from "./junit-xml";
@@ -49,6 +50,19 @@ describe("junit report", () => {
   it("replaces characters XML cannot hold", () => {
     const xml = buildJunitXml(sampleRun([sampleSuite([sampleStep({ name: "bell\u0007step" })])]), { hostname: "h" });
     expect(xml).toContain('name="bell\uFFFDstep"');
+  });
+
+  it("escapes markup so an XML parser reads back exactly what was written", () => {
+    const tricky = `a <b> & "c" 'd'\tand\nnew line ]]> \r end`;
+    const failing = sampleStep({ name: tricky, outcome: "failed", failures: [{ kind: "body", message: tricky, actual: "</failure>" }] });
+    const xml = buildJunitXml(sampleRun([sampleSuite([failing], { name: tricky })]), { hostname: "h" });
+    interface El { getElementsByTagName(tag: string): ArrayLike<El>; getAttribute(name: string): string | null; textContent: string | null }
+    const root = create(xml).root().node as unknown as El;
+    const first = (tag: string) => root.getElementsByTagName(tag)[0]!;
+    expect(first("testsuite").getAttribute("name")).toBe(`${tricky} [us]`);
+    expect(first("testcase").getAttribute("name")).toBe(tricky);
+    expect(first("failure").getAttribute("message")).toBe(tricky);
+    expect(first("failure").textContent).toContain("actual:   </failure>");
   });
 
   (hasXmllint ? it : it.skip)("validates against JUnit.xsd with xmllint", () => {
