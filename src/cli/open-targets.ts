@@ -1,6 +1,7 @@
 import type { Contract, Diagnostic, RegionTarget } from "../model";
 import { resolveTargets, type Config } from "../config";
 import { loadEmulator } from "./lazy-emulator";
+import { readLeftovers, type Leftover } from "./leftovers";
 
 /** The targets of one run and how to release them (the in-process emulator is stopped by close). */
 export interface OpenTargets {
@@ -10,6 +11,8 @@ export interface OpenTargets {
   runVariables: Record<string, string>;
   /** what a report names as the target */
   label: string;
+  /** on the in-process emulator: what the run left behind */
+  leftovers?(): Promise<Leftover[]>;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,10 @@ async function startLocalEmulator(config: Config, contract?: Contract): Promise<
   const regions = config.region?.length ? [...config.region] : EMULATOR_DEFAULT_REGIONS;
   const targets = Object.fromEntries(handle.targets().filter((t) => regions.includes(t.region)).map((t) => [t.region, t]));
   return {
-    open: { regions, targets, runVariables: { ADMIN_URL: handle.info.adminUrl }, label: "emulator", close: () => handle.close() },
+    open: {
+      regions, targets, runVariables: { ADMIN_URL: handle.info.adminUrl }, label: "emulator",
+      leftovers: () => readLeftovers(handle.info.adminUrl, regions), close: () => handle.close(),
+    },
     diagnostics: [],
   };
 }

@@ -17,7 +17,9 @@ export interface CheckFailure {
     | "retry"
     | "capture"
     | "callback"
-    | "signature";
+    | "signature"
+    /** the run left data behind on the target (checked on the built-in emulator) */
+    | "cleanup";
   message: string;
   /** JSONPath or header name the check looked at */
   path?: string;

@@ -7,6 +7,7 @@ import { runPlan } from "../../execute";
 import { createConsoleReporter, createJsonReporter, createJunitReporter, createResultCollector, type ConsoleReporter } from "../../report";
 import { runVerdict } from "../exit-code";
 import { EXIT, type CliIo } from "../io";
+import { withCleanupCheck } from "../leftovers";
 import { openTargets, type OpenTargets } from "../open-targets";
 import { packageInfo } from "../package-info";
 import { renderDiagnostics } from "../print-diagnostics";
@@ -78,6 +79,7 @@ async function execute(config: Config, io: CliIo, project: Project, open: OpenTa
     console?.close();
     result = collector.partial({ tool: info, target: open.label, regions: open.regions, strict: config.strict, startedAt });
   }
+  if (crashed === undefined && open.leftovers && !io.signal.aborted) result = withCleanupCheck(result, await open.leftovers());
   const reportFailures = await endRun(listeners, result);
   if (written.length > 0 && config.reporter.includes("console")) io.out(`Reports: ${written.join(", ")}\n`);
   for (const f of reportFailures) io.err(`error[CC_REPORT_WRITE]: ${redactor.redact(f)}\n`);

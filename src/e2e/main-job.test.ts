@@ -1,0 +1,50 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { RunResult } from "../model";
+import { runBuiltCli } from "./cli-process";
+
+const ROOT = resolve(__dirname, "..", "..");
+const XSD = resolve(ROOT, "../shared/reference/junit/JUnit.xsd");
+const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
+
+async function runFromRoot(args: string[]) {
+  const out = mkdtempSync(join(tmpdir(), "cc-main-"));
+  const r = await runBuiltCli(["run", ...args, "--out", out], { cwd: ROOT, env: { CI: "true" } });
+  const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as RunResult;
+  return { ...r, out, results };
+}
+
+describe("the main job: every suite against the built-in emulator (built CLI)", () => {
+  it("is green in us and eu, and the emulator holds nothing afterwards", async () => {
+    const r = await runFromRoot([]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.results.regions).toEqual(["us", "eu"]);
+    expect(r.results.totals.failed + r.results.totals.errors).toBe(0);
+    const cleanup = r.results.suites.find((s) => s.suiteId === "cleanup");
+    expect(cleanup?.outcome).toBe("passed");
+    expect(new Set(r.results.suites.map((s) => s.region))).toEqual(new Set(["us", "eu", "us,eu"]));
+    if (hasXmllint) execFileSync("xmllint", ["--noout", "--schema", XSD, join(r.out, "junit.xml")], { stdio: "pipe" });
+  }, 120_000);
+
+  it("fails (exit 1) and names what a suite left behind", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cc-leak-"));
+    const suite = join(dir, "leaky.yaml");
+    writeFileSync(suite, [
+      "name: Leaky",
+      "steps:",
+      "  - name: create a contact and never delete it",
+      "    request: Contacts/Create contact",
+      "    body: { channel_identities: [{ channel: SMS, identity: '46701112222' }], language: EN_US }",
+      "",
+    ].join("\n"));
+    const r = await runFromRoot([suite, "--region", "us"]);
+    expect(r.code).toBe(1);
+    const cleanup = r.results.suites.find((s) => s.suiteId === "cleanup");
+    expect(cleanup?.outcome).toBe("failed");
+    expect(cleanup?.steps[0]?.failures.map((f) => f.message)).toEqual([expect.stringMatching(/^1 contacts left in us/)]);
+    expect(r.stdout).toContain("1 contacts left in us");
+  }, 60_000);
+});
