@@ -35,7 +35,8 @@ async function startLocalEmulator(config: Config, contract?: Contract): Promise<
   const { startEmulator } = loadEmulator();
   const handle = await startEmulator({ port: 0, ...(contract ? { contract } : {}) });
   const regions = config.region?.length ? [...config.region] : EMULATOR_DEFAULT_REGIONS;
-  const targets = Object.fromEntries(handle.targets().filter((t) => regions.includes(t.region)).map((t) => [t.region, t]));
+  // every region is served, so steps can reach the other regions ({{BASE_URL_EU}}); the plan runs only `regions`
+  const targets = Object.fromEntries(handle.targets().map((t) => [t.region, t]));
   return {
     open: {
       regions, targets, runVariables: { ADMIN_URL: handle.info.adminUrl }, label: "emulator",

@@ -1,16 +1,20 @@
+import { statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { Contract, Diagnostic, RequestTemplate, Suite } from "../model";
 import type { Config } from "../config";
-import { loadCollections, loadSuiteFiles, loadSuiteSchema } from "../load";
-import { parseCollection, parseSuite } from "../parse";
+import { loadSuiteFiles, loadSuiteSchema } from "../load";
+import { loadParsedCollections, type CollectionCacheContext } from "../load/collection-cache";
+import { cacheKey, readCacheEntry, resolveCacheDir, writeCacheEntry } from "../load/disk-cache";
+import { compileSuiteValidator, parseCollection, parseSuite, suiteValidatorFingerprint, useSuiteValidatorSource, type SuiteSchema } from "../parse";
 import { loadContract } from "../contract";
 import { checkSuites } from "../check";
-import { PACKAGE_ROOT } from "./package-info";
+import { PACKAGE_ROOT, packageInfo } from "./package-info";
 
-/** Variables every step sees without declaring them (COMMON.md item 4). */
+/** Variables every step sees without declaring them (COMMON.md item 4), and each region's URLs (BASE_URL_EU, ...). */
 export const RUN_VARIABLES = [
   "PROJECT", "REGION", "BASE_URL", "AUTH_URL", "TEMPLATE_BASE_URL", "CLIENT_ID", "CLIENT_SECRET",
   "WEBHOOK_URL", "WEBHOOK_SECRET", "ADMIN_URL",
+  ...["US", "EU", "BR"].flatMap((r) => [`BASE_URL_${r}`, `AUTH_URL_${r}`, `TEMPLATE_BASE_URL_${r}`]),
 ];
 
 /** Everything a run or a check needs from disk, parsed and checked. */
@@ -44,6 +48,8 @@ export function loadProject(config: Config, extraVariables: string[] = []): Proj
   // the suite format belongs to the tool, so its schema always comes from the package, whatever --schemas says
   const suiteSchema = loadSuiteSchema(resolve(PACKAGE_ROOT, "schemas"));
   diagnostics.push(...suiteSchema.diagnostics);
+  const cacheDir = resolveCacheDir(PACKAGE_ROOT);
+  if (suiteSchema.schema && loaded.files.length > 0) prepareSuiteValidator(suiteSchema.schema, cacheDir);
   for (const f of suiteSchema.schema ? loaded.files : []) {
     sources.set(f.file, f.text);
     const parsed = parseSuite(f.text, f.file, suiteSchema.schema!);
@@ -51,10 +57,9 @@ export function loadProject(config: Config, extraVariables: string[] = []): Proj
     if (parsed.suite) suites.push(parsed.suite);
   }
   const requests = new Map<string, RequestTemplate>();
-  const collections = loadCollections(dirs.collections);
-  diagnostics.push(...collections.diagnostics);
-  for (const c of collections.collections) {
-    const parsed = parseCollection(c.json, c.file);
+  const collections = loadParsedCollections(dirs.collections, collectionCache(cacheDir));
+  diagnostics.push(...collections.loadDiagnostics);
+  for (const parsed of collections.parsed) {
     diagnostics.push(...parsed.diagnostics);
     for (const [id, t] of parsed.requests) requests.set(id, t);
   }
@@ -65,4 +70,26 @@ export function loadProject(config: Config, extraVariables: string[] = []): Proj
     diagnostics.push(...checkSuites(suites, { requests, contract, runVariables: [...RUN_VARIABLES, ...extraVariables] }));
   }
   return { suites, requests, contract, sources, diagnostics };
+}
+
+/** Parsed collections are cached on disk; the key covers the tool version and the parser's own code. */
+function collectionCache(cacheDir: string | undefined): CollectionCacheContext {
+  let parserFingerprint = "unknown";
+  try {
+    const parser = statSync(require.resolve("../parse/collection"));
+    parserFingerprint = `${parser.size}:${parser.mtimeMs}`;
+  } catch {
+    // without a fingerprint the tool version still keys the cache
+  }
+  return { parse: parseCollection, toolVersion: packageInfo().version, parserFingerprint, cacheDir };
+}
+
+/** The suite schema's validator from the cache (generated code, no compiling), else compiled now and cached. */
+function prepareSuiteValidator(schema: SuiteSchema, cacheDir: string | undefined): void {
+  if (cacheDir === undefined) return;
+  const key = cacheKey(["suite-validator-1", packageInfo().version, suiteValidatorFingerprint(), JSON.stringify(schema)]);
+  const cached = readCacheEntry(cacheDir, key);
+  if (cached !== undefined && useSuiteValidatorSource(schema, cached)) return;
+  const source = compileSuiteValidator(schema);
+  if (source !== undefined) writeCacheEntry(cacheDir, key, source);
 }

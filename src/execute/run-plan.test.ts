@@ -183,3 +183,32 @@ describe("runPlan auth", () => {
     expect(api.tokenFetches.us).toBe(2);
   });
 });
+
+describe("cross-region run variables", () => {
+  const euUrl = "{{BASE_URL_EU}}/v1/projects/{{PROJECT}}/contacts/{{CONTACT}}";
+  const crossRegion = (): Suite => suite("x", { steps: [
+    contactFlow.create(),
+    contactFlow.get({ name: "us token in eu", url: euUrl, expect: { status: 401, headers: {}, body: {} } }),
+    contactFlow.get({ name: "basic in eu", url: euUrl, auth: "basic", expect: { status: 404, headers: {}, body: {} } }),
+  ] }, { regions: ["us"] });
+
+  it("gives every step BASE_URL_<REGION>, AUTH_URL_<REGION>, TEMPLATE_BASE_URL_<REGION> of each region of the run", async () => {
+    const r = await run([crossRegion()], { regions: ["us", "eu"] });
+    expect(outcomes(r)).toEqual(["create:passed", "us token in eu:passed", "basic in eu:passed"]);
+    expect(api.tokenFetches).toEqual({ us: 1 });
+    const vars = suite("v", { steps: [reqStep("echo", {
+      method: "POST", url: "{{BASE_URL}}/v1/projects/{{PROJECT}}/contacts", body: { display_name: "{{AUTH_URL_EU}} {{TEMPLATE_BASE_URL_US}} {{BASE_URL_US}}" },
+      expect: { status: 200, headers: {}, body: { "$.display_name": `${api.base}/eu/auth ${api.base}/us/template ${api.base}/us` } },
+    })] }, { regions: ["us"] });
+    expect(outcomes(await run([vars], { regions: ["us", "eu"] }))).toEqual(["echo:passed"]);
+  });
+
+  it("has no BASE_URL_EU when eu is not a region of the run, and says why", async () => {
+    const r = await run([crossRegion()], { regions: ["us"] });
+    expect(outcomes(r)).toEqual(["create:passed", "us token in eu:error", "basic in eu:skipped"]);
+    const error = r.suites[0]!.steps[1]!.error!;
+    expect(error.code).toBe("CC_UNRESOLVED_VARIABLE");
+    expect(error.message).toContain("BASE_URL_EU");
+    expect(error.message).toContain("region eu is not part of this run");
+  });
+});

@@ -60,10 +60,11 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
   await receiver.start();
+  const shared = { ...ctx.runVariables, ...crossRegionVariables(targets) };
   const env: RunEnv = {
     ctx, redactor, receiver,
     send: withAuth(retrying, { tokens, targets: ctx.targets }),
-    regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, ctx.runVariables, webhookSecret)])),
+    regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, shared, webhookSecret)])),
     compiled: new Map(),
     sleep,
   };
@@ -87,6 +88,18 @@ function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<vo
     const timer = setTimeout(done, ms);
     signal.addEventListener("abort", done, { once: true });
   });
+}
+
+/** BASE_URL_EU, AUTH_URL_EU, TEMPLATE_BASE_URL_EU, ... for every region of the run: cross-region steps. */
+function crossRegionVariables(targets: RegionTarget[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const t of targets) {
+    const suffix = t.region.toUpperCase();
+    vars[`BASE_URL_${suffix}`] = t.baseUrl;
+    vars[`AUTH_URL_${suffix}`] = t.authUrl;
+    vars[`TEMPLATE_BASE_URL_${suffix}`] = t.templateBaseUrl;
+  }
+  return vars;
 }
 
 /** The run variables of a region; the region's own values win over extra run variables. */

@@ -21,15 +21,69 @@ describe("status specs", () => {
 
 describe("JSON paths", () => {
   const json = { id: "c1", items: [{ "odd-key": 1, n: null }, { n: 2 }], deep: { a: { b: true } } };
-  it("walks simple paths directly and others through jsonpath-plus", () => {
+  it("walks definite paths to their single value", () => {
     expect(compilePath("$.id").get(json)).toBe("c1");
     expect(compilePath("$.items[1].n").get(json)).toBe(2);
     expect(compilePath("$.items[0]['odd-key']").get(json)).toBe(1);
     expect(compilePath("$.items[0].n").get(json)).toBeNull();
     expect(compilePath("$.items[5].n").get(json)).toBeUndefined();
-    expect(compilePath("$..b").get(json)).toBe(true);
-    expect(compilePath("$.items[?(@.n==2)].n").get(json)).toBe(2);
-    expect(compilePath("$.nope..x").get(json)).toBeUndefined();
+    expect(compilePath("$").get(json)).toBe(json);
+    expect(compilePath("$.deep.a.b").definite).toBe(true);
+    // a name jsonpath-plus reads (not walked directly) is still definite
+    expect(compilePath("$.deep['a']..b").definite).toBe(false);
+    expect(compilePath("$.items[(@.length-1)].n")).toMatchObject({ definite: true });
+    expect(compilePath("$.items[(@.length-1)].n").get(json)).toBe(2);
+  });
+
+  it("gives indefinite paths the array of every match, [] for none", () => {
+    for (const p of ["$..b", "$.items[*].n", "$.items.*.n", "$.items[?(@.n==2)].n", "$.items[0:2].n", "$.items[0,1].n", "$..x"]) {
+      expect([p, compilePath(p).definite]).toEqual([p, false]);
+    }
+    expect(compilePath("$..b").get(json)).toEqual([true]);
+    expect(compilePath("$.items[*].n").get(json)).toEqual([null, 2]);
+    expect(compilePath("$.deep.*").get(json)).toEqual([{ b: true }]);
+    expect(compilePath("$.items[?(@.n==2)].n").get(json)).toEqual([2]);
+    expect(compilePath("$.items[0:2].n").get(json)).toEqual([null, 2]);
+    expect(compilePath("$.items[*].nope").get(json)).toEqual([]);
+    expect(compilePath("$.nope[*]").get(json)).toEqual([]);
+    expect(compilePath("$.nope..x").get(json)).toEqual([]);
+    expect(compilePath("$.id[*]").get(json)).toEqual([]);
+    expect(compilePath("$..n").get("not an object")).toEqual([]);
+  });
+
+  it("captures the value of a definite path and the first match of an indefinite one", () => {
+    expect(compilePath("$.items[1].n").first(json)).toBe(2);
+    expect(compilePath("$.items[*].n").first(json)).toBeNull();
+    expect(compilePath("$.items[?(@.n==2)].n").first(json)).toBe(2);
+    expect(compilePath("$.items[?(@.n==3)].n").first(json)).toBeUndefined();
+    expect(compilePath("$.items[*].nope").first(json)).toBeUndefined();
+  });
+});
+
+describe("checks on indefinite paths", () => {
+  const body = { webhooks: [{ id: "w1" }, { id: "w2" }, { id: "w3" }] };
+  const run = (spec: Record<string, unknown>): Array<[string | undefined, string | undefined, string | undefined]> => {
+    const out: CheckFailure[] = [];
+    checkBody(compileExpectation({ headers: {}, body: spec as never }).body, body, scope.resolver(), out);
+    return out.map((f) => [f.path, f.expected, f.actual]);
+  };
+
+  it("checks the whole list: contains, length and equality", () => {
+    expect(run({ "$.webhooks[*].id": { contains: "w2" }, "$.webhooks[*]": { length: 3 }, "$.webhooks[?(@.id=='w9')]": { length: 0 } })).toEqual([]);
+    expect(run({ "$.webhooks[*].id": ["w1", "w2", "w3"], "$.webhooks[?(@.id=='w1')].id": ["w1"] })).toEqual([]);
+  });
+
+  it("fails when the list does not hold", () => {
+    expect(run({ "$.webhooks[*].id": { contains: "w9" } })).toEqual([["$.webhooks[*].id", 'contains "w9"', '["w1","w2","w3"]']]);
+    expect(run({ "$.webhooks[*]": { length: 2 } })).toEqual([["$.webhooks[*]", "length 2", expect.any(String)]]);
+    // a scalar no longer equals a one-element list of matches
+    expect(run({ "$.webhooks[?(@.id=='w1')].id": "w1" })).toEqual([["$.webhooks[?(@.id=='w1')].id", '"w1"', '["w1"]']]);
+  });
+
+  it("reads exists as: anything matches", () => {
+    expect(run({ "$.webhooks[?(@.id=='w9')]": { exists: false }, "$.webhooks[?(@.id=='w1')]": { exists: true } })).toEqual([]);
+    expect(run({ "$.webhooks[?(@.id=='w9')]": { exists: true } })).toEqual([["$.webhooks[?(@.id=='w9')]", "exists true", "(missing)"]]);
+    expect(run({ "$.webhooks[*].id": { exists: false } })).toEqual([["$.webhooks[*].id", "exists false", '["w1","w2","w3"]']]);
   });
 });
 

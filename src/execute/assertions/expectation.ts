@@ -5,7 +5,12 @@ import { compilePath, type CompiledPath } from "./json-path";
 import { compileStatus, type CompiledStatus } from "./status";
 
 /** JSONPath -> matcher pairs, compiled once. */
-export type CompiledBodyChecks = Array<{ path: CompiledPath; matcher: CompiledMatcher }>;
+export type CompiledBodyChecks = Array<{
+  path: CompiledPath;
+  matcher: CompiledMatcher;
+  /** `exists` on an indefinite path asks whether anything matches: no match counts as absent */
+  noMatchIsAbsent: boolean;
+}>;
 
 /** An `expect` block compiled once per step. */
 export interface CompiledExpectation {
@@ -28,7 +33,11 @@ export function compileExpectation(e: Expectation): CompiledExpectation {
 /** Compile JSONPath -> matcher pairs (expect.body, retry.until.body, callback.match). */
 export function compileBodyChecks(spec: Record<string, MatcherSpec> | undefined): CompiledBodyChecks {
   if (isEmpty(spec)) return [];
-  return Object.entries(spec!).map(([path, m]) => ({ path: compilePath(path), matcher: compileMatcher(m) }));
+  return Object.entries(spec!).map(([text, m]) => {
+    const path = compilePath(text);
+    const matcher = compileMatcher(m);
+    return { path, matcher, noMatchIsAbsent: !path.definite && matcher.matcher.name === "exists" };
+  });
 }
 
 function isEmpty(obj: object | undefined): boolean {
@@ -55,11 +64,15 @@ export function checkHeaders(checks: CompiledExpectation["headers"], headers: Re
   }
 }
 
-/** Body checks: a path that finds nothing fails unless its matcher is `exists: false`. */
+/**
+ * Body checks: a path that finds nothing fails unless its matcher is `exists: false`. An indefinite path
+ * gives its matcher the array of matches (so `length: 0` holds when nothing matches).
+ */
 export function checkBody(checks: CompiledBodyChecks, json: unknown, r: Resolver, out: CheckFailure[],
   kind: CheckFailure["kind"] = "body"): void {
-  for (const { path, matcher } of checks) {
-    const actual = path.get(json);
+  for (const { path, matcher, noMatchIsAbsent } of checks) {
+    let actual = path.get(json);
+    if (noMatchIsAbsent && (actual as unknown[]).length === 0) actual = undefined;
     if (actual === undefined && !expectsAbsence(matcher)) {
       out.push({ kind, path: path.path, message: `${path.path} not found`, expected: describeMatcher(matcher, r), actual: "(missing)" });
       continue;

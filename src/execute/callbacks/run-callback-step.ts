@@ -110,7 +110,7 @@ function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackSte
     if (problem) result.failures.push({ kind: "signature", path: problem.header, message: problem.message });
   }
   for (const [name, path] of c.captures) {
-    const value = path.get(cb.json);
+    const value = path.first(cb.json);
     if (value !== undefined) run.scope.captures.set(name, value);
     else result.failures.push({ kind: "capture", path: path.path, message: `capture ${name}: ${path.path} found nothing in the callback` });
   }

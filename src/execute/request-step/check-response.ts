@@ -92,10 +92,13 @@ function pathnameOf(url: string): string {
   return url.slice(start, q < 0 ? undefined : q);
 }
 
-/** Store captures; a path that finds nothing fails the step (unless the step already failed its status). */
+/**
+ * Store captures (an indefinite path captures its first match); a path that finds nothing fails the step
+ * (unless the step already failed its status).
+ */
 export function capture(c: CompiledRequestStep, json: unknown, scope: VariableScope, result: StepResult, statusOk: boolean): void {
   for (const [name, path] of c.captures) {
-    const value = path.get(json);
+    const value = path.first(json);
     if (value !== undefined) scope.captures.set(name, value);
     else if (statusOk) {
       result.failures.push({ kind: "capture", path: path.path, message: `capture ${name}: ${path.path} found nothing in the response` });

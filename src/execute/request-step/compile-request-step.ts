@@ -40,7 +40,7 @@ export function compileRequestStep(step: RequestStep, suite: Suite, requests: Ma
   const t = template ? compileTemplate(template) : NO_TEMPLATE;
   const method = step.method ? step.method.toUpperCase() : t.method;
   const explicitAuth = hasKey(step.headers, "authorization");
-  const body: CompiledBody | undefined = step.body !== undefined ? { kind: "value", value: step.body } : t.body;
+  const body: CompiledBody | undefined = step.body === undefined ? t.body : ownBody(step.body);
   const written = step.expect.schema;
   return {
     label: step.request ?? `${method} ${step.url ?? ""}`,
@@ -80,8 +80,14 @@ function mergeHeaders(base: Array<[string, CompiledText]>, over: Record<string, 
   return [...merged];
 }
 
+/** A string is the request's bytes as written (malformed JSON included); anything else is sent as JSON. */
+function ownBody(body: unknown): CompiledBody {
+  return typeof body === "string" ? { kind: "text", text: compileText(body) } : { kind: "value", value: body };
+}
+
+/** The step's own body is JSON unless a header says otherwise; the collection's keeps its type. */
 function withContentType(headers: Array<[string, CompiledText]>, body: CompiledBody | undefined, t: CompiledTemplate): Array<[string, CompiledText]> {
-  const type = body?.kind === "value" ? "application/json" : body === t.body ? t.contentType : undefined;
+  const type = body === undefined ? undefined : body === t.body ? t.contentType : "application/json";
   if (!type || headers.some(([n]) => n === "content-type")) return headers;
   return [...headers, ["content-type", compileText(type)]];
 }

@@ -40,9 +40,39 @@ describe("request building", () => {
     expect(req.auth).toEqual({ mode: "none" });
   });
 
-  it("builds inline requests and resolves dot segments", () => {
-    const scope = new VariableScope({ ADMIN_URL: "http://h/_emulator" }, new Map());
-    const { req } = render(reqStep("x", { method: "delete", url: "{{ADMIN_URL}}/../eu/v1/x", auth: "basic" }), scope);
+  it("builds inline requests", () => {
+    const scope = new VariableScope({ BASE_URL_EU: "http://h/eu" }, new Map());
+    const { req } = render(reqStep("x", { method: "delete", url: "{{BASE_URL_EU}}/v1/x", auth: "basic" }), scope);
     expect(req).toMatchObject({ method: "DELETE", url: "http://h/eu/v1/x", idempotent: true, auth: { mode: "basic", region: "us" } });
+    expect(req.body).toBeUndefined();
+    expect(req.headers["content-type"]).toBeUndefined();
+  });
+});
+
+describe("raw string bodies", () => {
+  const scope = (): VariableScope => new VariableScope({ BASE_URL: "http://h/us", PROJECT: "p 1" }, new Map([["APP", "app-1"]]));
+
+  it("sends a string body verbatim, variables resolved, as application/json", () => {
+    const { req, missing } = render(reqStep("x", { request: template.id, query: { page_token: "t" }, body: '{"display_name": "broken {{APP}}' }), scope());
+    expect(missing).toEqual([]);
+    expect(req.body).toBe('{"display_name": "broken app-1');
+    expect(req.headers["content-type"]).toBe("application/json");
+  });
+
+  it("keeps a content-type the step sets, and reports a missing variable", () => {
+    const { req, missing } = render(reqStep("x", { method: "POST", url: "{{BASE_URL}}/x", body: "a={{NOPE}}", headers: { "Content-Type": "text/plain" } }), scope());
+    expect(req.body).toBe("a=");
+    expect(req.headers["content-type"]).toBe("text/plain");
+    expect(missing).toEqual(["NOPE"]);
+  });
+
+  it("still serialises non-string bodies as JSON (the old behaviour, not verbatim)", () => {
+    const cases: Array<[unknown, string]> = [[{ id: "{{APP}}" }, '{"id":"app-1"}'], [["{{APP}}", 2], '["app-1",2]'], [42, "42"], [false, "false"]];
+    for (const [body, sent] of cases) {
+      const { req } = render(reqStep("x", { method: "POST", url: "{{BASE_URL}}/x", body }), scope());
+      expect([body, req.body, req.headers["content-type"]]).toEqual([body, sent, "application/json"]);
+    }
+    // the same text as a string is not JSON-encoded (no surrounding quotes, no escaping)
+    expect(render(reqStep("x", { method: "POST", url: "{{BASE_URL}}/x", body: '"quoted"' }), scope()).req.body).toBe('"quoted"');
   });
 });

@@ -21,7 +21,6 @@ export function renderRequest(c: CompiledRequestStep, scope: VariableScope, regi
     }
     url += (url.includes("?") ? "&" : "?") + qs;
   }
-  if (url.includes("/.")) url = normalizeDots(url);
   const headers: Record<string, string> = {};
   for (const [name, value] of c.headers) headers[name] = renderText(value, r);
   let body: string | undefined;
@@ -32,13 +31,4 @@ export function renderRequest(c: CompiledRequestStep, scope: VariableScope, regi
   else if (b?.kind === "form") body = b.pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(renderText(v, r))}`).join("&");
   const auth: RequestAuth = c.auth === "none" ? NO_AUTH : { mode: c.auth, region };
   return { req: { method: c.method, url, headers, body, idempotent: c.idempotent, auth }, missing: r.missing };
-}
-
-/** Resolve "." and ".." path segments as a browser would ("{{ADMIN_URL}}/../eu" -> "http://host/eu"). */
-function normalizeDots(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
 }

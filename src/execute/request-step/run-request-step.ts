@@ -83,8 +83,17 @@ function unresolved(step: RequestStep, c: CompiledRequestStep, missing: string[]
     return skipped;
   }
   const result = newResult(step, c.label);
-  setError(result, "CC_UNRESOLVED_VARIABLE", `variable ${names.join(", ")} has no value when the step runs (${list})`);
+  setError(result, "CC_UNRESOLVED_VARIABLE", `variable ${names.join(", ")} has no value when the step runs (${list})${regionNote(names)}`);
   return result;
+}
+
+const CROSS_REGION = /^(?:BASE_URL|AUTH_URL|TEMPLATE_BASE_URL)_([A-Z]+)$/;
+
+/** BASE_URL_EU and its kind exist only for the regions of the run: say so. */
+function regionNote(names: string[]): string {
+  const regions = names.map((n) => CROSS_REGION.exec(n)?.[1]?.toLowerCase()).filter((r): r is string => r !== undefined);
+  if (regions.length === 0) return "";
+  return `; region ${[...new Set(regions)].join(", ")} is not part of this run (add it with --region)`;
 }
 
 function failWith(result: StepResult, error: unknown): void {
