@@ -17,6 +17,11 @@ export interface RunPlanContext {
   target: string;
   toolVersion: string;
   signal?: AbortSignal;
+  /**
+   * the caller's redactor (the CLI's, which its reporters use); the run teaches it the webhook secret and every
+   * token it is issued, so a report redacts what only the run knew. A private one is made when absent.
+   */
+  redactor?: Redactor;
 }
 
 /** Everything shared by the suites of one run. */

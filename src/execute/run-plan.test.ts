@@ -1,3 +1,4 @@
+import { createRedactor } from "../diagnostics";
 import { buildPlan } from "../plan";
 import type { RunEvents, RunResult, Suite } from "../model";
 import { credentialsRejected } from "./run-result";
@@ -60,6 +61,21 @@ describe("runPlan", () => {
     expect(api.issuedTokens.length).toBeGreaterThan(0);
     for (const token of api.issuedTokens) expect(text).not.toContain(token);
     expect(text).not.toContain("secret-1");
+  });
+
+  it("teaches the caller's redactor the webhook secret and every token, and redacts the secret in exchanges", async () => {
+    const redactor = createRedactor([]);
+    const failing = contactFlow.create({ body: { display_name: "{{WEBHOOK_SECRET}}" }, expect: { status: 201, headers: {}, body: {} } });
+    const r = await runPlan({
+      plan: buildPlan([suite("c", { steps: [failing] })], { regions: ["us"] }), requests: fakeRequests(), contract: fakeContract(),
+      targets: api.targets(["us"]), options: testOptions(), listeners: [], target: "fake", toolVersion: "0.0.0-test",
+      runVariables: { WEBHOOK_SECRET: "webhook-secret-under-test" }, redactor,
+    });
+    expect(r.totals.failed).toBe(1);
+    expect(r.suites[0]!.steps[0]!.exchange?.request.body).toContain("[REDACTED]");
+    expect(JSON.stringify(r)).not.toContain("webhook-secret-under-test");
+    expect(redactor.redact("x webhook-secret-under-test y")).toBe("x [REDACTED] y");
+    for (const token of api.issuedTokens) expect(redactor.redact(token)).toBe("[REDACTED]");
   });
 
   it("reports an unresolved variable as an error naming it", async () => {

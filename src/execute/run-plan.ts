@@ -51,8 +51,8 @@ async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit)
 async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () => Promise<void> }> {
   const targets = Object.values(ctx.targets);
   const webhookSecret = ctx.runVariables?.WEBHOOK_SECRET || randomBytes(24).toString("base64url");
-  const redactor = createRedactor([...targets.map((t) => t.clientSecret), webhookSecret],
-    { pairs: targets.map((t): [string, string] => [t.clientId, t.clientSecret]) });
+  const redactor = ctx.redactor ?? createRedactor([], { pairs: targets.map((t): [string, string] => [t.clientId, t.clientSecret]) });
+  for (const secret of [...targets.map((t) => t.clientSecret), webhookSecret]) redactor.add(secret);
   const { requestTimeoutMs } = ctx.options;
   const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs });
   const sleep = (ms: number): Promise<void> => abortableSleep(ms, ctx.signal);

@@ -73,6 +73,7 @@ async function execute(config: Config, io: CliIo, project: Project, open: OpenTa
       plan, requests: project.requests, contract: project.contract!, targets: open.targets, runVariables: open.runVariables,
       options: executeOptions(config),
       listeners: [collector, ...listeners.map(withoutRunEnd)], target: open.label, toolVersion: info.version, signal: io.signal,
+      redactor,
     });
   } catch (e) {
     crashed = e;
