@@ -9,6 +9,17 @@ const MATCHERS = new Set<string>(MATCHER_KEYS);
 const TYPES = ["string", "number", "integer", "boolean", "object", "array", "null"];
 const HAS_VARIABLE = /\{\{[^{}]+\}\}/;
 
+const LENGTH_COMPARISONS = new Set(["eq", "gt", "gte", "lt", "lte"]);
+
+/** `length: {gte: 1}`: exactly one comparison whose operand is a number or a {{VARIABLE}}. */
+function isLengthComparison(arg: unknown): boolean {
+  if (typeof arg !== "object" || arg === null || Array.isArray(arg)) return false;
+  const entries = Object.entries(arg);
+  if (entries.length !== 1) return false;
+  const [op, operand] = entries[0]!;
+  return LENGTH_COMPARISONS.has(op) && (typeof operand === "number" || (typeof operand === "string" && HAS_VARIABLE.test(operand)));
+}
+
 /** What a matcher's argument must be; a message when it is not. */
 function argumentProblem(key: string, arg: unknown): string | undefined {
   const numberLike = typeof arg === "number" || (typeof arg === "string" && HAS_VARIABLE.test(arg));
@@ -18,7 +29,9 @@ function argumentProblem(key: string, arg: unknown): string | undefined {
     case "type":
       return TYPES.includes(String(arg)) ? undefined : `type takes one of ${TYPES.join(", ")}`;
     case "length":
-      return (Number.isInteger(arg) && (arg as number) >= 0) || numberLike ? undefined : "length takes a non-negative integer";
+      return (Number.isInteger(arg) && (arg as number) >= 0) || numberLike || isLengthComparison(arg)
+        ? undefined
+        : "length takes a non-negative integer or one comparison such as {gte: 1}";
     case "gt":
     case "gte":
     case "lt":

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CliIo } from "./io";
 import { runCli } from "./run-cli";
@@ -51,7 +54,68 @@ describe("runCli", () => {
   });
 });
 
+describe("callback steps against a real region", () => {
+  const DUMMY = { SINCH_CLIENT_ID: "dummy-id", SINCH_CLIENT_SECRET: "dummy-secret-value", SINCH_PROJECT_ID: "dummy-project" };
+  const SUITE = [
+    "name: Callbacks only",
+    "tags: [cb]",
+    "steps:",
+    "  - name: delivery report arrives",
+    "    callback:",
+    "      trigger: MESSAGE_DELIVERY",
+    "      within_ms: 1000",
+    "",
+  ].join("\n");
+
+  async function inTemp(argv: string[], env: Record<string, string>) {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-cli-cb-"));
+    writeFileSync(join(cwd, "cb.yaml"), SUITE);
+    let out = "";
+    let err = "";
+    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), env, cwd, stdoutTty: false, signal: new AbortController().signal };
+    const code = await runCli(argv, io);
+    return { code, out, err };
+  }
+
+  it("exits 2 with CC_CALLBACK_UNSUPPORTED naming the step's file:line, before contacting the region", async () => {
+    const r = await inTemp(["run", "cb.yaml", "--target", "eu", "--out", "reports"], DUMMY);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("error[CC_CALLBACK_UNSUPPORTED]");
+    expect(r.err).toContain("--> cb.yaml:4:");
+    expect(r.err).toContain("pass --callback-url with a public URL that forwards to this machine, or select suites without callback steps (--tag/--grep)");
+    expect(r.out).toBe("");
+  });
+
+  it("is not raised when the filters leave no callback step (and then nothing selected is a warning)", async () => {
+    const filtered = await inTemp(["run", "cb.yaml", "--target", "eu", "--tag", "other", "--out", "reports"], DUMMY);
+    expect(filtered.err).not.toContain("CC_CALLBACK_UNSUPPORTED");
+    expect(filtered.err).toContain("warning[CC_NOTHING_SELECTED]: no suite selected by --tag other");
+    expect(filtered.code).toBe(0);
+  });
+});
+
 describe("emulator command", () => {
+  it("rejects --port 99999 with CC_BAD_OPTION and exit 2", async () => {
+    const r = await cli(["emulator", "--port", "99999"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("error[CC_BAD_OPTION]: --port 99999 is not a port number");
+    expect(r.err).not.toContain("CC_INTERNAL");
+  });
+
+  it("exits 3 with CC_PORT_IN_USE when the port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = await cli(["emulator", "--port", String(port)]);
+      expect(r.code).toBe(3);
+      expect(r.err).toContain(`error[CC_PORT_IN_USE]: port ${port} on 127.0.0.1 is already in use`);
+      expect(r.err).not.toContain("CC_INTERNAL");
+    } finally {
+      await new Promise<void>((r) => blocker.close(() => r()));
+    }
+  });
+
   it("prints one JSON line with the addresses and serves until aborted", async () => {
     let out = "";
     const controller = new AbortController();
@@ -88,6 +152,18 @@ describe("unexpected errors", () => {
     expect(c.err()).toBe("error[CC_INTERNAL]: stdout closed\n  = hint: set DEBUG=1 for the stack trace\n");
   });
 
+  it("never show the client secret of the environment or of .env", async () => {
+    const secret = "crash-secret-4f9a1c7d";
+    let err = "";
+    const io: CliIo = {
+      out: () => { throw new Error(`token request with ${secret} failed`); },
+      err: (t) => (err += t), env: { SINCH_CLIENT_SECRET: secret }, cwd: FIXTURES, stdoutTty: false, signal: new AbortController().signal,
+    };
+    expect(await runCli(["--version"], io)).toBe(3);
+    expect(err).toContain("error[CC_INTERNAL]: token request with [REDACTED] failed");
+    expect(err).not.toContain(secret);
+  });
+
   it("show the stack with DEBUG=1", async () => {
     const c = crashingIo({ DEBUG: "1" });
     expect(await runCli(["--version"], c.io)).toBe(3);
@@ -97,8 +173,6 @@ describe("unexpected errors", () => {
 
 describe("run against the in-process emulator (default target)", () => {
   it("starts the emulator, runs a suite of the package, writes the reports and exits 0", async () => {
-    const { mkdtempSync, readFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
     const out = mkdtempSync(join(tmpdir(), "cc-cli-emu-"));
     let stdout = "";
     const io: CliIo = { out: (t) => (stdout += t), err: (t) => (stdout += t), env: {}, cwd: join(__dirname, "..", ".."), stdoutTty: false, signal: new AbortController().signal };

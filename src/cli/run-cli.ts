@@ -1,5 +1,5 @@
-import { formatHelp, resolveConfig, type CommandName, type Config } from "../config";
-import { hasErrors } from "../diagnostics";
+import { credentialSource, formatHelp, resolveConfig, type CommandName, type Config } from "../config";
+import { createRedactor, hasErrors, type Redactor } from "../diagnostics";
 import type { Diagnostic } from "../model";
 import { EXIT, type CliIo } from "./io";
 import { packageInfo } from "./package-info";
@@ -45,9 +45,22 @@ function reportCrash(e: unknown, io: CliIo): number {
     io.err(renderDiagnostics(diagnostics, { cwd: io.cwd }));
     return EXIT.invalid;
   }
+  const redactor = crashRedactor(io);
   const message = e instanceof Error ? e.message : String(e);
-  io.err(`error[CC_INTERNAL]: ${message.split("\n")[0]}\n`);
-  if (io.env.DEBUG === "1" && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+  io.err(`error[CC_INTERNAL]: ${redactor.redact(message.split("\n")[0] ?? "")}\n`);
+  if (io.env.DEBUG === "1" && e instanceof Error && e.stack) io.err(`${redactor.redact(e.stack)}\n`);
   else io.err("  = hint: set DEBUG=1 for the stack trace\n");
   return EXIT.couldNotRun;
+}
+
+/** A crash message may quote anything (a request, a config value): redact the secrets the environment and .env hold. */
+function crashRedactor(io: CliIo): Redactor {
+  let creds: Record<string, string | undefined> = io.env;
+  try {
+    creds = credentialSource(io.env, io.cwd);
+  } catch {
+    // the .env is what may have crashed; the environment's secret is still known
+  }
+  const secret = creds.SINCH_CLIENT_SECRET ?? "";
+  return createRedactor([secret, io.env.SINCH_CLIENT_SECRET ?? ""], { pairs: [[creds.SINCH_CLIENT_ID ?? "", secret]] });
 }

@@ -77,7 +77,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: "tag", key: "tag", type: "list", valueName: "T", env: "CC_TAG", commands: RUN,
     description: "run only suites with one of these tags (repeatable or comma-separated)" },
   { flag: "grep", key: "grep", type: "string", valueName: "TEXT", env: "CC_GREP", commands: RUN,
-    description: "run only suites or steps whose name contains TEXT" },
+    description: "run only suites whose name, file or any step name contains TEXT (case-insensitive); a matching suite runs whole" },
   { flag: "concurrency", key: "concurrency", type: "int", valueName: "N", env: "CC_CONCURRENCY", commands: RUN,
     description: "suites run at once" },
   { flag: "shard", key: "shard", type: "string", valueName: "I/N", env: "CC_SHARD", commands: RUN,

@@ -58,6 +58,42 @@ describe("resolveConfig", () => {
 
   it("accepts a URL target", () => {
     expect(resolve(["run", "--target", "http://127.0.0.1:9/x"]).config?.target).toBe("http://127.0.0.1:9/x");
+    expect(resolve(["run", "--callback-url", "https://hooks.example.com/cc"]).config?.callbackUrl).toBe("https://hooks.example.com/cc");
+  });
+
+  it.each([
+    ["http://admin:pw@127.0.0.1:1/", "user-info"],
+    ["http://admin@127.0.0.1:1/", "user-info"],
+    ["http://127.0.0.1:1/?apikey=x", "a query"],
+    ["http://127.0.0.1:1/?", "a query"],
+    ["http://127.0.0.1:1/#frag", "a fragment"],
+  ])("rejects the target %s (it carries %s) without echoing it", (url, what) => {
+    const { config, diagnostics } = resolve(["run", "--target", url]);
+    expect(config).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: "CC_BAD_OPTION", severity: "error" });
+    expect(diagnostics[0]?.message).toContain(`--target: the URL must not contain ${what}`);
+    expect(diagnostics[0]?.hint).toContain("credentials come from SINCH_CLIENT_ID/SINCH_CLIENT_SECRET or .env");
+    expect(JSON.stringify(diagnostics)).not.toContain("pw@");
+    expect(JSON.stringify(diagnostics)).not.toContain("apikey");
+  });
+
+  it("rejects a target URL with credentials given through CC_TARGET too, and a --callback-url with them", () => {
+    expect(resolve(["run"], { CC_TARGET: "https://u:p@example.com" }).diagnostics[0]?.message).toContain("user-info");
+    const { diagnostics } = resolve(["run", "--callback-url", "https://u:secret-pw@hooks.example.com/x?token=1"]);
+    expect(diagnostics.map((d) => d.code)).toEqual(["CC_BAD_OPTION"]);
+    expect(diagnostics[0]?.message).toBe("--callback-url: the URL must not contain user-info (user:password@), a query (?...)");
+    expect(JSON.stringify(diagnostics)).not.toContain("secret-pw");
+  });
+
+  it("checks that --port is a port number (0..65535)", () => {
+    expect(resolve(["emulator", "--port", "65535"]).config?.port).toBe(65535);
+    expect(resolve(["emulator", "--port", "0"]).config?.port).toBe(0);
+    const { config, diagnostics } = resolve(["emulator", "--port", "99999"]);
+    expect(config).toBeUndefined();
+    expect(diagnostics[0]).toMatchObject({ code: "CC_BAD_OPTION", message: "--port 99999 is not a port number", hint: "expected a whole number from 0 to 65535 (0 = a free port)" });
+    expect(resolve(["emulator", "--port", "-1"]).diagnostics[0]?.code).toBe("CC_BAD_OPTION");
+    expect(resolve(["emulator"], { CC_PORT: "70000" }).diagnostics[0]?.message).toBe("--port 70000 is not a port number");
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveConfig } from "./resolve";
@@ -55,8 +55,57 @@ describe("resolveTargets", () => {
     expect(resolved?.targets.us).toMatchObject({ baseUrl: "http://127.0.0.1:8787/us", clientId: "emu-id", clientSecret: "env-secret", projectId: "emu-proj" });
   });
 
-  it("reports a missing environment file", () => {
-    const { diagnostics } = targets(["--target", "us", "--env", "nope.json"], CREDS);
-    expect(diagnostics[0]).toMatchObject({ code: "CC_BAD_OPTION", message: "--env nope.json: file not found" });
+  it("reports a missing environment file with CC_BAD_ENV_FILE", () => {
+    const { resolved, diagnostics } = targets(["--target", "us", "--env", "nope.json"], CREDS);
+    expect(resolved).toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "--env nope.json: file not found", file: "nope.json" })]);
+  });
+
+  it.each([
+    ["bad JSON", "{ values: [", /^--env e\.json: not valid JSON/],
+    ["not an environment (an array)", "[1, 2]", /^--env e\.json: not a Postman environment/],
+    ["not an environment (no values list)", JSON.stringify({ name: "x", variable: [] }), /^--env e\.json: not a Postman environment/],
+    ["a BASE_URL with credentials", JSON.stringify({ values: [{ key: "BASE_URL", value: "http://u:pw@127.0.0.1:9" }] }), /^--env e\.json: BASE_URL must not contain user-info/],
+    ["an AUTH_URL that is not a URL", JSON.stringify({ values: [{ key: "AUTH_URL", value: "somewhere" }] }), /^--env e\.json: AUTH_URL is not an http\(s\) URL/],
+  ])("rejects an environment file that is %s with CC_BAD_ENV_FILE", (_what, text, message) => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    writeFileSync(join(cwd, "e.json"), text);
+    const { resolved, diagnostics } = targets(["--target", "http://127.0.0.1:9", "--env", "e.json"], CREDS, cwd);
+    expect(resolved).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]?.code).toBe("CC_BAD_ENV_FILE");
+    expect(diagnostics[0]?.message).toMatch(message);
+    expect(JSON.stringify(diagnostics)).not.toContain("pw@");
+  });
+
+  it("rejects an environment file that is a directory with CC_BAD_ENV_FILE", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    mkdirSync(join(cwd, "env-dir"));
+    const { diagnostics } = targets(["--target", "us", "--env", "env-dir"], CREDS, cwd);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "--env env-dir: is a directory, not a file" })]);
+  });
+
+  it("rejects a .env that is a directory with CC_BAD_ENV_FILE instead of crashing", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    mkdirSync(join(cwd, ".env"));
+    const { resolved, diagnostics } = targets(["--target", "us"], CREDS, cwd);
+    expect(resolved).toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: ".env is a directory, not a file" })]);
+  });
+
+  it("rejects an unreadable .env with CC_BAD_ENV_FILE", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    writeFileSync(join(cwd, ".env"), "SINCH_CLIENT_ID=x\n");
+    chmodSync(join(cwd, ".env"), 0o000);
+    let readable = true;
+    try {
+      readFileSync(join(cwd, ".env"));
+    } catch {
+      readable = false;
+    }
+    const { diagnostics } = targets(["--target", "us"], CREDS, cwd);
+    // root reads any file; then the .env is simply used
+    if (readable) expect(diagnostics).toEqual([]);
+    else expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: ".env cannot be read (permission denied)" })]);
   });
 });

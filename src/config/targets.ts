@@ -3,7 +3,7 @@ import { isAbsolute, join } from "node:path";
 import { parseEnv } from "node:util";
 import type { Diagnostic, RegionTarget } from "../model";
 import type { Config } from "./resolve";
-import { isUrl, REGIONS } from "./validate";
+import { baseUrlProblem, isUrl, REGIONS } from "./validate";
 
 /** Environment variables that hold the credentials of a real target. */
 export const CREDENTIAL_VARS = ["SINCH_CLIENT_ID", "SINCH_CLIENT_SECRET", "SINCH_PROJECT_ID"] as const;
@@ -29,28 +29,62 @@ function diag(code: string, message: string, hint?: string, file?: string): Diag
   return { code, severity: "error", message, ...(hint ? { hint } : {}), ...(file ? { file } : {}) };
 }
 
+const ENV_FILE_HINT = "expected a Postman environment export: {\"values\": [{\"key\": \"BASE_URL\", \"value\": \"...\"}]}";
+/** Keys of a Postman environment that become base URLs of requests. */
+const URL_KEYS = ["BASE_URL", "AUTH_URL", "TEMPLATE_BASE_URL"] as const;
+
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "file not found";
+  if (code === "EISDIR") return "is a directory, not a file";
+  if (code === "EACCES" || code === "EPERM") return "cannot be read (permission denied)";
+  return `cannot be read (${code ?? "unknown error"})`;
+}
+
 /** Reads a Postman environment JSON ({values: [{key, value, enabled}]}) into a plain map. */
 export function readPostmanEnvironment(file: string, cwd: string, out: Diagnostic[]): Record<string, string> {
   const path = isAbsolute(file) ? file : join(cwd, file);
-  let json: { values?: Array<{ key?: unknown; value?: unknown; enabled?: unknown }> };
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not valid JSON";
-    out.push(diag("CC_BAD_OPTION", `--env ${file}: ${why}`, "expected a Postman environment export", file));
+  const fail = (why: string): Record<string, string> => {
+    out.push(diag("CC_BAD_ENV_FILE", `--env ${file}: ${why}`, ENV_FILE_HINT, file));
     return {};
+  };
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    return fail(readFailure(e));
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(`not valid JSON (${(e as Error).message})`);
+  }
+  const list = (json as { values?: unknown } | null)?.values;
+  if (typeof json !== "object" || json === null || Array.isArray(json) || !Array.isArray(list)) return fail("not a Postman environment (no \"values\" list)");
   const values: Record<string, string> = {};
-  for (const v of Array.isArray(json.values) ? json.values : []) {
-    if (typeof v.key === "string" && v.enabled !== false && v.value !== undefined && v.value !== "") values[v.key] = String(v.value);
+  for (const v of list as Array<{ key?: unknown; value?: unknown; enabled?: unknown } | null>) {
+    if (v && typeof v.key === "string" && v.enabled !== false && v.value !== undefined && v.value !== "") values[v.key] = String(v.value);
+  }
+  for (const key of URL_KEYS) {
+    const url = values[key];
+    if (url === undefined) continue;
+    if (!isUrl(url)) fail(`${key} is not an http(s) URL`);
+    else if (baseUrlProblem(url)) fail(`${key} ${baseUrlProblem(url)}`);
   }
   return values;
 }
 
-/** Process environment over a `.env` file in cwd (the file is optional). */
-export function credentialSource(env: Record<string, string | undefined>, cwd: string): Record<string, string | undefined> {
+/** Process environment over a `.env` file in cwd (the file is optional); a .env that cannot be read is a CC_BAD_ENV_FILE. */
+export function credentialSource(env: Record<string, string | undefined>, cwd: string, out: Diagnostic[] = []): Record<string, string | undefined> {
   const file = join(cwd, ".env");
-  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, "utf8")) : {};
+  if (!existsSync(file)) return { ...env };
+  let fromFile: Record<string, string | undefined> = {};
+  try {
+    fromFile = parseEnv(readFileSync(file, "utf8"));
+  } catch (e) {
+    out.push(diag("CC_BAD_ENV_FILE", `.env ${readFailure(e)}`, "a .env file holds KEY=value lines (SINCH_CLIENT_ID=...); remove or fix it", file));
+  }
   return { ...fromFile, ...env };
 }
 
@@ -58,7 +92,8 @@ export function credentialSource(env: Record<string, string | undefined>, cwd: s
 export function resolveTargets(config: Config, env: Record<string, string | undefined>): { resolved?: ResolvedTargets; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const envValues = config.env ? readPostmanEnvironment(config.env, config.cwd, diagnostics) : {};
-  const fromEnv = credentialSource(env, config.cwd);
+  const fromEnv = credentialSource(env, config.cwd, diagnostics);
+  if (diagnostics.length > 0) return { diagnostics };
   // a Postman environment may carry CLIENT_ID / CLIENT_SECRET (the emulator's do); the environment wins
   const creds: Record<string, string | undefined> = {
     SINCH_CLIENT_ID: fromEnv.SINCH_CLIENT_ID || envValues.CLIENT_ID,
@@ -73,7 +108,7 @@ export function resolveTargets(config: Config, env: Record<string, string | unde
     }
   }
   if (config.target === "emulator" && config.env && !envValues.BASE_URL && diagnostics.length === 0) {
-    diagnostics.push(diag("CC_BAD_OPTION", `--env ${config.env} has no BASE_URL`, "give --target emulator|us|eu|br|URL, or add BASE_URL to the environment"));
+    diagnostics.push(diag("CC_BAD_ENV_FILE", `--env ${config.env} has no BASE_URL`, "give --target emulator|us|eu|br|URL, or add BASE_URL to the environment"));
   }
   const url = isUrl(config.target) ? config.target : envValues.BASE_URL && config.target === "emulator" ? envValues.BASE_URL : undefined;
   const regions = config.region?.length ? [...config.region] : [url ? envValues.REGION ?? "us" : config.target];

@@ -20,11 +20,14 @@ function oneOf(what: string, value: string, allowed: readonly string[], out: Dia
 /** Checks values that need more than a type; returns the parsed shard when one was given. */
 export function validateValues(v: OptionValues, out: Diagnostic[]): { index: number; total: number } | undefined {
   if (!isUrl(v.target)) oneOf("target", v.target, ["emulator", ...REGIONS], out);
+  else checkBaseUrl("--target", v.target, out);
   for (const r of v.region ?? []) oneOf("region", r, REGIONS, out);
   for (const r of v.reporter) oneOf("reporter", r, REPORTERS, out);
   if (v.concurrency < 1) out.push(bad("--concurrency must be at least 1"));
   if (v.callbackUrl !== undefined && !isUrl(v.callbackUrl)) out.push(bad(`--callback-url "${v.callbackUrl}" is not an http(s) URL`));
+  else if (v.callbackUrl !== undefined) checkBaseUrl("--callback-url", v.callbackUrl, out);
   if (v.timeout < 1) out.push(bad("--timeout must be at least 1 ms"));
+  if (!Number.isInteger(v.port) || v.port < 0 || v.port > MAX_PORT) out.push(bad(`--port ${v.port} is not a port number`, `expected a whole number from 0 to ${MAX_PORT} (0 = a free port)`));
   if (v.shard === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(v.shard.trim());
   const index = Number(m?.[1]);
@@ -34,6 +37,29 @@ export function validateValues(v: OptionValues, out: Diagnostic[]): { index: num
     return undefined;
   }
   return { index, total };
+}
+
+const MAX_PORT = 65535;
+/** Where the credentials of a real target come from, for a URL that tried to carry them. */
+export const CREDENTIALS_HINT = "credentials come from SINCH_CLIENT_ID/SINCH_CLIENT_SECRET or .env; give the base URL alone, e.g. https://host:8443/prefix";
+
+/**
+ * What a base URL must not carry: user-info would leak into every report and log, and a query or fragment
+ * would break every request URL built on it. The URL itself is never echoed (it may hold a password).
+ */
+export function baseUrlProblem(text: string): string | undefined {
+  const u = new URL(text);
+  const parts = [
+    u.username || u.password ? "user-info (user:password@)" : "",
+    u.search || text.includes("?") ? "a query (?...)" : "",
+    u.hash || text.includes("#") ? "a fragment (#...)" : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? `must not contain ${parts.join(", ")}` : undefined;
+}
+
+function checkBaseUrl(flag: string, url: string, out: Diagnostic[]): void {
+  const problem = baseUrlProblem(url);
+  if (problem) out.push(bad(`${flag}: the URL ${problem}`, CREDENTIALS_HINT));
 }
 
 /** True for an absolute http(s) URL. */

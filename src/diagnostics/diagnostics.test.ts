@@ -21,10 +21,14 @@ describe("DIAGNOSTIC_CODES", () => {
   });
 
   it("includes the codes other stages rely on", () => {
-    for (const code of ["CC_YAML_SYNTAX", "CC_UNKNOWN_REQUEST", "CC_NETWORK_ERROR", "CC_CALLBACK_TIMEOUT", "CC_BAD_OPTION"]) {
+    for (const code of ["CC_YAML_SYNTAX", "CC_UNKNOWN_REQUEST", "CC_NETWORK_ERROR", "CC_TIMEOUT", "CC_BAD_OPTION", "CC_REPORT_WRITE", "CC_PORT_IN_USE"]) {
       expect(isDiagnosticCode(code)).toBe(true);
     }
     expect(isDiagnosticCode("CC_NOPE")).toBe(false);
+  });
+
+  it("holds no code that nothing emits (a callback timeout is a failure of kind callback, not a diagnostic)", () => {
+    for (const code of ["CC_CALLBACK_TIMEOUT", "CC_REPORT_INVALID"]) expect(isDiagnosticCode(code)).toBe(false);
   });
 });
 

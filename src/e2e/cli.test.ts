@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -106,6 +106,61 @@ describe("conversation-contract run (built CLI, fake API)", () => {
     expect(r.stderr).toContain("error[CC_MISSING_CREDENTIAL]: SINCH_CLIENT_SECRET is not set");
   });
 
+  it("exits 2 on a target URL with credentials or a query, sending nothing and never echoing them", async () => {
+    const before = api.count();
+    const r = await run(["run", "suites/green.yaml", "--target", `${api.url.replace("http://", "http://admin:pw-e2e-1234@")}/?apikey=e2e-key-5678`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[CC_BAD_OPTION]: --target: the URL must not contain user-info (user:password@), a query (?...)");
+    expect(r.stderr).toContain("credentials come from SINCH_CLIENT_ID/SINCH_CLIENT_SECRET or .env");
+    for (const leak of ["pw-e2e-1234", "e2e-key-5678", "admin:"]) expect(r.stdout + r.stderr).not.toContain(leak);
+    expect(r.results).toBeUndefined();
+    expect(r.junit).toBeUndefined();
+    expect(api.count()).toBe(before);
+  });
+
+  it("exits 2 on a --callback-url with credentials", async () => {
+    const r = await run(["run", "suites/green.yaml", "--target", api.url, "--callback-url", "https://u:cb-secret-99@hooks.example.com/x"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[CC_BAD_OPTION]: --callback-url: the URL must not contain user-info");
+    expect(r.stderr).not.toContain("cb-secret-99");
+  });
+
+  it("exits 2 with CC_BAD_ENV_FILE for an --env file that is not an environment", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cc-e2e-env-"));
+    writeFileSync(join(dir, "env.json"), "{ nope");
+    const r = await run(["run", "suites/green.yaml", "--target", api.url, "--env", join(dir, "env.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[CC_BAD_ENV_FILE]");
+    expect(r.stderr).toContain("not valid JSON");
+  });
+
+  it("warns CC_NOTHING_SELECTED on stderr and exits 0 when the filters select nothing", async () => {
+    const r = await run(["run", "suites/green.yaml", "--target", api.url, "--tag", "nonexistent"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("warning[CC_NOTHING_SELECTED]: no suite selected by --tag nonexistent");
+    expect(r.stderr).toContain("= hint: check the --tag, --grep, --region and --shard filters");
+  });
+
+  it("exits 3 with CC_REPORT_WRITE when --out is an existing file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cc-e2e-outfile-"));
+    const file = join(dir, "not-a-dir");
+    writeFileSync(file, "x");
+    const r = await runBuiltCli(["run", "suites/green.yaml", "--target", api.url, "--collections", "collections", "--schemas", "schemas", "--out", file], { cwd: FIXTURES, env: CREDS });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/error\[CC_REPORT_WRITE\]: could not write a report: /);
+    expect(r.stderr).toContain("= hint: check that --out names a writable directory");
+    expect(r.stdout).toContain("3 passed");
+  });
+
+  it("still writes the other report when one cannot be written, and exits 3", async () => {
+    const out = mkdtempSync(join(tmpdir(), "cc-e2e-outdir-"));
+    mkdirSync(join(out, "junit.xml"));
+    const r = await runBuiltCli(["run", "suites/green.yaml", "--target", api.url, "--collections", "collections", "--schemas", "schemas", "--out", out], { cwd: FIXTURES, env: CREDS });
+    expect(r.code).toBe(3);
+    expect(r.stderr.match(/error\[CC_REPORT_WRITE\]/g)).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8"))).toMatchObject({ formatVersion: 1, totals: { passed: 3 } });
+  });
+
   it("exits 2 on a mistyped flag, with a did-you-mean", async () => {
     const r = await run(["run", "--concurency", "2"]);
     expect(r.code).toBe(2);
@@ -129,7 +184,7 @@ describe("interrupting a run (built CLI)", () => {
     expect(getSent()).toBe(true);
     child.kill("SIGINT");
     expect(await exited).toBe(3);
-    expect(stderr).toContain("SIGINT");
+    expect(stderr).toContain("SIGINT: stopping; teardowns run and reports are written");
     expect(api.log().slice(seen).filter((l) => l.startsWith("DELETE ")).length).toBe(1);
     expect(existsSync(join(out, "junit.xml"))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8")).formatVersion).toBe(1);
@@ -170,7 +225,9 @@ describe("conversation-contract coverage and emulator (built CLI)", () => {
   it("serves the emulator, prints one JSON line and stops on SIGTERM with exit 0", async () => {
     const child = spawn(process.execPath, [CLI, "emulator", "--json"], { cwd: FIXTURES, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
+    let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
     for (let i = 0; i < 1000 && !stdout.includes("\n"); i++) await new Promise((r) => setTimeout(r, 10));
     const info = JSON.parse(stdout.split("\n")[0] ?? "");
@@ -178,5 +235,25 @@ describe("conversation-contract coverage and emulator (built CLI)", () => {
     expect(info.regions.br.templateBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/br\/template$/);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+    // the emulator has no teardowns or reports: the run's message would mislead
+    expect(stderr).toContain("SIGTERM: stopping");
+    expect(stderr).not.toContain("teardowns");
+  });
+
+  it("exits 2 on --port 99999 and 3 with CC_PORT_IN_USE on a taken port, never CC_INTERNAL", async () => {
+    const bad = await runBuiltCli(["emulator", "--port", "99999"], { cwd: FIXTURES });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("error[CC_BAD_OPTION]: --port 99999 is not a port number");
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const taken = await runBuiltCli(["emulator", "--port", String(port)], { cwd: FIXTURES });
+      expect(taken.code).toBe(3);
+      expect(taken.stderr).toContain(`error[CC_PORT_IN_USE]: port ${port} on 127.0.0.1 is already in use`);
+      expect(taken.stderr).not.toContain("CC_INTERNAL");
+    } finally {
+      await new Promise<void>((r) => blocker.close(() => r()));
+    }
   });
 });

@@ -81,7 +81,7 @@ function describe(origin: string, o: ResolvedOptions): EmulatorInfo {
 /** Start the Conversation API emulator on one port (127.0.0.1, a free port by default). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const o = resolveOptions(options);
-  const contract = o.contract ?? loadOwnContract();
+  const contract = o.contract ?? loadOwnContract({ required: o.validateRequests });
   const rt = makeRuntime(o, contract);
   const app = await buildServer(rt);
   await app.listen({ port: o.port, host: o.host });

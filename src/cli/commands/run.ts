@@ -1,10 +1,11 @@
 import { relative, resolve } from "node:path";
 import type { ExecuteOptions, RunEvents, RunResult } from "../../model";
 import type { Config } from "../../config";
-import { createRedactor, hasErrors, type Redactor } from "../../diagnostics";
+import { createRedactor, hasErrors, makeDiagnostic, type Redactor } from "../../diagnostics";
 import { buildPlan } from "../../plan";
 import { runPlan } from "../../execute";
 import { createConsoleReporter, createJsonReporter, createJunitReporter, createResultCollector, type ConsoleReporter } from "../../report";
+import { callbackReachProblem } from "../callback-reach";
 import { runVerdict } from "../exit-code";
 import { EXIT, type CliIo } from "../io";
 import { withCleanupCheck } from "../leftovers";
@@ -58,7 +59,12 @@ function buildReporters(config: Config, io: CliIo, redactor: Redactor, written: 
 
 async function execute(config: Config, io: CliIo, project: Project, open: OpenTargets): Promise<number> {
   const plan = buildPlan(project.suites, { regions: open.regions, tags: [...config.tag], grep: config.grep, shard: config.shard });
-  if (plan.items.length === 0) io.err("warning[CC_NOTHING_SELECTED]: no suite or step selected; check --tag, --grep, --region and --shard\n");
+  const unreachable = callbackReachProblem(config, plan);
+  if (unreachable) {
+    io.err(renderDiagnostics([unreachable], { cwd: config.cwd, sources: project.sources }));
+    return EXIT.invalid;
+  }
+  if (plan.items.length === 0) io.err(renderDiagnostics([makeDiagnostic("CC_NOTHING_SELECTED", nothingSelected(config))], { cwd: config.cwd }));
   const targets = Object.values(open.targets);
   const redactor = createRedactor(targets.map((t) => t.clientSecret), { pairs: targets.map((t) => [t.clientId, t.clientSecret]) });
   const written: string[] = [];
@@ -83,11 +89,19 @@ async function execute(config: Config, io: CliIo, project: Project, open: OpenTa
   if (crashed === undefined && open.leftovers && !io.signal.aborted) result = withCleanupCheck(result, await open.leftovers());
   const reportFailures = await endRun(listeners, result);
   if (written.length > 0 && config.reporter.includes("console")) io.out(`Reports: ${written.join(", ")}\n`);
-  for (const f of reportFailures) io.err(`error[CC_REPORT_WRITE]: ${redactor.redact(f)}\n`);
+  if (reportFailures.length > 0) io.err(renderDiagnostics(reportFailures.map((f) => makeDiagnostic("CC_REPORT_WRITE", f)), { cwd: config.cwd, redactor }));
   if (crashed !== undefined) throw crashed;
   const verdict = runVerdict(result, io.signal.aborted);
   if (verdict.reason) io.err(renderDiagnostics([verdict.reason], { cwd: config.cwd, redactor }));
   return reportFailures.length > 0 ? EXIT.couldNotRun : verdict.code;
+}
+
+function nothingSelected(config: Config): string {
+  const filters = [
+    ...config.tag.map((t) => `--tag ${t}`), config.grep !== undefined ? `--grep ${config.grep}` : "",
+    config.region?.length ? `--region ${config.region.join(",")}` : "", config.shard ? `--shard ${config.shard.index}/${config.shard.total}` : "",
+  ].filter(Boolean);
+  return `no suite selected${filters.length > 0 ? ` by ${filters.join(" ")}` : ""}; nothing was run`;
 }
 
 /** The runner's options from the resolved config: --retries N means N + 1 attempts, within --retry-budget-ms. */

@@ -1,4 +1,6 @@
-import type { BackoffPolicy } from "../../model";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { BackoffPolicy, RegionTarget } from "../../model";
 import { createDispatcher, createSend, withRetry, type HttpRequest, type SendContext } from "../http";
 import { startFakeApi, type FakeApi } from "../testing/fake-api";
 import { jwtExpiry, refreshAt } from "./token-lifetime";
@@ -89,6 +91,58 @@ describe("auth layer", () => {
     await send(req(), { attempts: [] });
     expect(api.authSeen).toEqual([expect.stringMatching(/^Basic /), expect.stringMatching(/^Basic /)]);
     expect(api.tokenFetches.us).toBeUndefined();
+  });
+});
+
+describe("auth layer: which 401s refresh the token", () => {
+  /** A server whose API answers every call with 401 and the given WWW-Authenticate; its token endpoint counts fetches. */
+  async function unauthorizedApi(wwwAuthenticate: string | undefined) {
+    const seen = { tokens: 0, calls: 0 };
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        if (req.url === "/auth/oauth2/token") {
+          seen.tokens++;
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: `opaque-token-${seen.tokens}`, token_type: "Bearer", expires_in: 3600 }));
+          return;
+        }
+        seen.calls++;
+        res.writeHead(401, { "content-type": "application/json", ...(wwwAuthenticate ? { "www-authenticate": wwwAuthenticate } : {}) })
+          .end(JSON.stringify({ error: { code: 401, message: "no", status: "UNAUTHENTICATED", details: [] } }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const target: RegionTarget = { region: "us", baseUrl: url, authUrl: `${url}/auth`, templateBaseUrl: url, projectId: "p", clientId: "c", clientSecret: "secret-1" };
+    const close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+    return { seen, target, close };
+  }
+
+  async function callOnce(wwwAuthenticate: string | undefined) {
+    const api = await unauthorizedApi(wwwAuthenticate);
+    try {
+      const tokens = new TokenManager(base);
+      const send = withAuth(base, { tokens, targets: { us: api.target } });
+      const ctx: SendContext = { attempts: [] };
+      const res = await send({ method: "GET", url: `${api.target.baseUrl}/v1/x`, headers: {}, idempotent: true, auth: { mode: "oauth2", region: "us" } }, ctx);
+      return { status: res.status, ...api.seen, reasons: ctx.attempts.map((a) => a.retryReason) };
+    } finally {
+      await api.close();
+    }
+  }
+
+  it("does not retry a 401 invalid_token that does not say expired (a refused token, not an old one)", async () => {
+    const r = await callOnce('Bearer realm="sinch", error="invalid_token", error_description="signature mismatch"');
+    expect(r).toEqual({ status: 401, tokens: 1, calls: 1, reasons: [undefined] });
+  });
+
+  it("does not retry a 401 without WWW-Authenticate", async () => {
+    expect(await callOnce(undefined)).toMatchObject({ status: 401, tokens: 1, calls: 1 });
+  });
+
+  it("refreshes once on a 401 whose WWW-Authenticate says expired, in any case", async () => {
+    const r = await callOnce('Bearer error="invalid_token", error_description="Jwt EXPIRED at 2024-07-08T22:12:28Z"');
+    expect(r).toEqual({ status: 401, tokens: 2, calls: 2, reasons: ["token expired", undefined] });
   });
 });
 

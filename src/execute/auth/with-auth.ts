@@ -22,7 +22,7 @@ export function withAuth(inner: Send, auth: AuthLayerContext): Send {
     const token = auth.tokens.cached(target) ?? (await auth.tokens.token(target));
     req.headers.authorization = `Bearer ${token}`;
     const res = await inner(req, ctx);
-    if (res.status !== 401 || !tokenRefused(res.headers["www-authenticate"])) return res;
+    if (res.status !== 401 || !tokenExpired(res.headers["www-authenticate"])) return res;
     auth.tokens.invalidate(target, token);
     const last = ctx.attempts[ctx.attempts.length - 1];
     if (last) last.retryReason = "token expired";
@@ -37,7 +37,7 @@ export function withAuth(inner: Send, auth: AuthLayerContext): Send {
   };
 }
 
-function tokenRefused(header: string | string[] | undefined): boolean {
-  const text = (Array.isArray(header) ? header.join(" ") : header ?? "").toLowerCase();
-  return text.includes("expired") || text.includes("invalid_token");
+/** Like the SDKs (API.md §2, §10): only a WWW-Authenticate that says "expired" means a new token can help. */
+function tokenExpired(header: string | string[] | undefined): boolean {
+  return /expired/i.test(Array.isArray(header) ? header.join(" ") : header ?? "");
 }

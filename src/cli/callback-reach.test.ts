@@ -1,0 +1,30 @@
+import { buildPlan } from "../plan";
+import { cbStep, reqStep, suite } from "../execute/testing/builders";
+import { callbackReachProblem } from "./callback-reach";
+
+const withCallback = suite("events", { steps: [reqStep("send"), cbStep("delivered", { trigger: "EVENT_DELIVERY" }, { pos: { file: "suites/events.yaml", line: 12, column: 5 } })] });
+const withoutCallback = suite("contacts", { steps: [reqStep("create")] });
+const plan = (suites = [withoutCallback, withCallback], regions = ["us"]) => buildPlan(suites, { regions });
+
+describe("callbackReachProblem", () => {
+  it("refuses a real region without --callback-url when a planned suite waits for a callback, naming file:line", () => {
+    for (const target of ["us", "eu", "br"]) {
+      const d = callbackReachProblem({ target }, plan());
+      expect(d).toMatchObject({ code: "CC_CALLBACK_UNSUPPORTED", severity: "error", file: "suites/events.yaml", line: 12, column: 5 });
+      expect(d?.message).toContain('step "delivered" waits for a EVENT_DELIVERY callback');
+      expect(d?.hint).toBe("pass --callback-url with a public URL that forwards to this machine, or select suites without callback steps (--tag/--grep)");
+    }
+  });
+
+  it("allows --callback-url, the emulator, a URL target and an --env target", () => {
+    expect(callbackReachProblem({ target: "us", callbackUrl: "https://hooks.example.com/cc" }, plan())).toBeUndefined();
+    expect(callbackReachProblem({ target: "emulator" }, plan())).toBeUndefined();
+    expect(callbackReachProblem({ target: "http://127.0.0.1:8787/us" }, plan())).toBeUndefined();
+    expect(callbackReachProblem({ target: "emulator", env: "env.json" }, plan())).toBeUndefined();
+    expect(callbackReachProblem({ target: "eu", env: "env.json" }, plan())).toBeUndefined();
+  });
+
+  it("allows a real region when no planned suite has a callback step", () => {
+    expect(callbackReachProblem({ target: "eu" }, plan([withoutCallback]))).toBeUndefined();
+  });
+});
