@@ -1,14 +1,14 @@
-import { statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { Contract, Diagnostic, RequestTemplate, Suite } from "../model";
 import type { Config } from "../config";
 import { loadSuiteFiles, loadSuiteSchema } from "../load";
-import { loadParsedCollections, type CollectionCacheContext } from "../load/collection-cache";
-import { cacheKey, readCacheEntry, resolveCacheDir, writeCacheEntry } from "../load/disk-cache";
-import { compileSuiteValidator, parseCollection, parseSuite, suiteValidatorFingerprint, useSuiteValidatorSource, type SuiteSchema } from "../parse";
+import { loadParsedCollections } from "../load/collection-cache";
+import { resolveCacheDir } from "../load/disk-cache";
 import { loadContract } from "../contract";
+import { useMetaSchemaMemo } from "../contract/schema-validator";
 import { checkSuites } from "../check";
-import { PACKAGE_ROOT, packageInfo } from "./package-info";
+import { PACKAGE_ROOT } from "./package-info";
+import { collectionCache, createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
 
 /** Variables every step sees without declaring them (COMMON.md item 4), and each region's URLs (BASE_URL_EU, ...). */
 export const RUN_VARIABLES = [
@@ -48,21 +48,22 @@ export function loadProject(config: Config, extraVariables: string[] = []): Proj
   // the suite format belongs to the tool, so its schema always comes from the package, whatever --schemas says
   const suiteSchema = loadSuiteSchema(resolve(PACKAGE_ROOT, "schemas"));
   diagnostics.push(...suiteSchema.diagnostics);
-  const cacheDir = resolveCacheDir(PACKAGE_ROOT);
-  if (suiteSchema.schema && loaded.files.length > 0) prepareSuiteValidator(suiteSchema.schema, cacheDir);
-  for (const f of suiteSchema.schema ? loaded.files : []) {
+  const cache = startupCache(resolveCacheDir(PACKAGE_ROOT));
+  const parseSuite = suiteSchema.schema && createSuiteParser(suiteSchema.schema, cache);
+  for (const f of parseSuite ? loaded.files : []) {
     sources.set(f.file, f.text);
-    const parsed = parseSuite(f.text, f.file, suiteSchema.schema!);
+    const parsed = parseSuite!(f.text, f.file);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.suite) suites.push(parsed.suite);
   }
   const requests = new Map<string, RequestTemplate>();
-  const collections = loadParsedCollections(dirs.collections, collectionCache(cacheDir));
+  const collections = loadParsedCollections(dirs.collections, collectionCache(cache));
   diagnostics.push(...collections.loadDiagnostics);
   for (const parsed of collections.parsed) {
     diagnostics.push(...parsed.diagnostics);
     for (const [id, t] of parsed.requests) requests.set(id, t);
   }
+  useMetaSchemaMemo(metaSchemaMemo(cache));
   const contractResult = loadContract(dirs.schemas);
   diagnostics.push(...contractResult.diagnostics);
   const contract = contractResult.contract;
@@ -70,26 +71,4 @@ export function loadProject(config: Config, extraVariables: string[] = []): Proj
     diagnostics.push(...checkSuites(suites, { requests, contract, runVariables: [...RUN_VARIABLES, ...extraVariables] }));
   }
   return { suites, requests, contract, sources, diagnostics };
-}
-
-/** Parsed collections are cached on disk; the key covers the tool version and the parser's own code. */
-function collectionCache(cacheDir: string | undefined): CollectionCacheContext {
-  let parserFingerprint = "unknown";
-  try {
-    const parser = statSync(require.resolve("../parse/collection"));
-    parserFingerprint = `${parser.size}:${parser.mtimeMs}`;
-  } catch {
-    // without a fingerprint the tool version still keys the cache
-  }
-  return { parse: parseCollection, toolVersion: packageInfo().version, parserFingerprint, cacheDir };
-}
-
-/** The suite schema's validator from the cache (generated code, no compiling), else compiled now and cached. */
-function prepareSuiteValidator(schema: SuiteSchema, cacheDir: string | undefined): void {
-  if (cacheDir === undefined) return;
-  const key = cacheKey(["suite-validator-1", packageInfo().version, suiteValidatorFingerprint(), JSON.stringify(schema)]);
-  const cached = readCacheEntry(cacheDir, key);
-  if (cached !== undefined && useSuiteValidatorSource(schema, cached)) return;
-  const source = compileSuiteValidator(schema);
-  if (source !== undefined) writeCacheEntry(cacheDir, key, source);
 }

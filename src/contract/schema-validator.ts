@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { resolve, sep } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
@@ -36,6 +38,33 @@ function driftOf(errors: ErrorObject[] | null | undefined, schema: string): Drif
   return kept.sort().map((instancePath) => ({ instancePath, schema }));
 }
 
+const PACKAGE_SCHEMAS = resolve(__dirname, "..", "..", "schemas") + sep;
+
+/** Whether a schema file is one of the tool's own (under the package's schemas/ folder). */
+export function isPackageSchema(file: string): boolean {
+  return resolve(file).startsWith(PACKAGE_SCHEMAS);
+}
+
+/** Remembers schema sets that passed the meta-schema check, so unchanged ones skip it (the CLI keeps it on disk). */
+export interface MetaSchemaMemo {
+  has(fingerprint: string): boolean;
+  add(fingerprint: string): void;
+}
+
+let memo: MetaSchemaMemo | undefined;
+
+/** Plug in (or remove) the memo of schema sets known to pass the meta-schema. */
+export function useMetaSchemaMemo(next: MetaSchemaMemo | undefined): void {
+  memo = next;
+}
+
+function metaFingerprint(schemas: LoadedSchema[]): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { version } = require("ajv/package.json") as { version: string };
+  const content = JSON.stringify(schemas.map((s) => [s.id, s.schema]));
+  return createHash("sha256").update(`ajv ${version}\0`).update(content).digest("hex");
+}
+
 /** Every schema in one ajv instance; each compiled on first use, then reused. */
 export class SchemaValidator {
   private readonly ajv: Ajv2020;
@@ -43,9 +72,16 @@ export class SchemaValidator {
   private readonly files = new Map<string, string>();
 
   constructor(schemas: LoadedSchema[], sink: Diagnostic[]) {
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, logger: false });
+    // checking every schema against the 2020-12 meta-schema costs more than a short run; the package's own schemas
+    // are checked by a test (schemas-meta.test.ts), so only schemas from elsewhere (--schemas) are checked here
+    const others = schemas.filter((s) => !isPackageSchema(s.file));
+    const fingerprint = others.length > 0 && memo ? metaFingerprint(others) : undefined;
+    const validateSchema = others.length > 0 && !(fingerprint !== undefined && memo?.has(fingerprint));
+    this.ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, logger: false, validateSchema });
     addFormats(this.ajv);
+    const before = sink.length;
     for (const s of schemas) this.add(s, sink);
+    if (validateSchema && fingerprint !== undefined && sink.length === before) memo?.add(fingerprint);
   }
 
   private add(s: LoadedSchema, sink: Diagnostic[]): void {

@@ -1,4 +1,4 @@
-import { Collection, type Item, type ItemGroup } from "postman-collection";
+import type { Collection as CollectionClass, Item, ItemGroup } from "postman-collection";
 import type { Diagnostic, RequestTemplate } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import { bodyTemplate } from "./collection-body";
@@ -10,6 +10,15 @@ export interface ParsedCollection {
 }
 
 type Raw = Record<string, unknown>;
+
+let library: { Collection: typeof CollectionClass } | undefined;
+
+/** postman-collection, loaded on first use: it takes longer to load than a whole run, and cached collections skip it. */
+function postman(): { Collection: typeof CollectionClass } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  library ??= require("postman-collection") as { Collection: typeof CollectionClass };
+  return library;
+}
 
 function isObject(value: unknown): value is Raw {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -40,7 +49,7 @@ function folderVariables(items: unknown, prefix: string[], into: Map<string, Rec
 function foldersOf(item: Item): string[] {
   const names: string[] = [];
   let parent = item.parent() as unknown as ItemGroup<Item> | undefined;
-  while (parent && !Collection.isCollection(parent)) {
+  while (parent && !postman().Collection.isCollection(parent)) {
     names.unshift(parent.name);
     parent = parent.parent() as unknown as ItemGroup<Item> | undefined;
   }
@@ -99,7 +108,8 @@ export function parseCollection(json: unknown, file: string): ParsedCollection {
   const byFolder = new Map<string, Record<string, string>>();
   folderVariables(json["item"], [], byFolder);
   try {
-    new Collection(json as ConstructorParameters<typeof Collection>[0]).forEachItem((item) => {
+    const { Collection } = postman();
+    new Collection(json as ConstructorParameters<typeof CollectionClass>[0]).forEachItem((item) => {
       const folders = foldersOf(item);
       const request = template(item, folders, scopedVariables(folders, collectionVars, byFolder));
       if (requests.has(request.id)) {

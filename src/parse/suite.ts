@@ -1,9 +1,10 @@
-import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import type { ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostic, Suite } from "../model";
 import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import { buildSuite } from "./build-suite";
 import { schemaErrorsToDiagnostics } from "./schema-errors";
+import { suiteValidatorErrors, suiteValidatorFor, type SuiteSchema } from "./suite-validator";
 import { posAt, type YamlSource } from "./yaml-source";
 
 /** The outcome of parsing one suite file: a suite only when there is no error. */
@@ -12,21 +13,7 @@ export interface ParsedSuite {
   diagnostics: Diagnostic[];
 }
 
-/** The suite schema as loaded by load/loadSuiteSchema (parse never reads disk). */
-export type SuiteSchema = Record<string, unknown>;
-
-const compiled = new WeakMap<SuiteSchema, ValidateFunction>();
-
-/** Compile the suite schema once per schema object. */
-function validatorFor(schema: SuiteSchema): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
+export { compileSuiteValidator, suiteValidatorFingerprint, useSuiteValidatorSource, type SuiteSchema } from "./suite-validator";
 
 function defsOf(schema: SuiteSchema): Record<string, unknown> {
   const defs = schema["$defs"];
@@ -63,7 +50,7 @@ export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema)
   let validate: ValidateFunction;
   try {
     if (typeof suiteSchema !== "object" || suiteSchema === null) throw new Error("no suite schema was given");
-    validate = validatorFor(suiteSchema);
+    validate = suiteValidatorFor(suiteSchema);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { diagnostics: [makeDiagnostic("CC_SCHEMA_INVALID", `the suite schema does not compile: ${message}`)] };
@@ -71,7 +58,8 @@ export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema)
   if (!validate(value)) {
     const defs = defsOf(suiteSchema);
     const parts = { matcher: defs["matcher"], jsonPath: defs["jsonPath"] };
-    return { diagnostics: sortDiagnostics(schemaErrorsToDiagnostics({ src, parts }, validate.errors ?? [])) };
+    const errors = suiteValidatorErrors(suiteSchema, [parts.matcher, parts.jsonPath]);
+    return { diagnostics: sortDiagnostics(schemaErrorsToDiagnostics({ src, parts }, errors)) };
   }
   return { suite: buildSuite(src, value as Record<string, unknown>), diagnostics: [] };
 }

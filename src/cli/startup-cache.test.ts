@@ -1,0 +1,80 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { SuiteSchema } from "../parse/suite-validator";
+import { parseSuite } from "../parse/suite";
+import { createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
+
+const schemaText = readFileSync(resolve(__dirname, "../../schemas/suite.schema.json"), "utf8");
+const schema = () => JSON.parse(schemaText) as SuiteSchema;
+const SUITE = "name: One\nsteps:\n  - name: create\n    request: Things/Create thing\n    body: { size: 2 }\n    expect: { status: 200, body: { $.size: { gte: 1 } } }\n";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "cc-startup-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const entries = () => readdirSync(dir).filter((f) => f.startsWith("suite-") && !f.startsWith("suite-validator-"));
+
+describe("createSuiteParser", () => {
+  it("serves a clean suite from the cache, equal to a fresh parse", () => {
+    const cache = startupCache(dir);
+    const first = createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml");
+    expect(entries()).toHaveLength(1);
+    const second = createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml");
+    expect(second).toEqual(first);
+    expect(second).toEqual(parseSuite(SUITE, "suites/one.yaml", schema()));
+  });
+
+  it("parses again when the text changes, and never caches a suite with diagnostics", () => {
+    const cache = startupCache(dir);
+    createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml");
+    const changed = createSuiteParser(schema(), cache)(SUITE.replace("name: create", "name: make"), "suites/one.yaml");
+    expect(changed.suite?.steps[0]?.name).toBe("make");
+    expect(entries()).toHaveLength(1);
+    const broken = createSuiteParser(schema(), cache)("name: x\n", "suites/two.yaml");
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(["CC_MISSING_KEY"]);
+    expect(createSuiteParser(schema(), cache)("name: x\n", "suites/two.yaml").diagnostics.map((d) => d.code)).toEqual(["CC_MISSING_KEY"]);
+    expect(entries()).toHaveLength(1);
+  });
+
+  it("ignores a corrupt entry and does not use entries of another tool version", () => {
+    const cache = startupCache(dir);
+    const fresh = createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml");
+    const [name] = entries();
+    writeFileSync(join(dir, name!), "{ truncated");
+    expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml")).toEqual(fresh);
+    const path = join(dir, entries()[0]!);
+    const entry = JSON.parse(readFileSync(path, "utf8")) as { payload: string };
+    entry.payload = entry.payload.replace('"create"', '"evil"');
+    writeFileSync(path, JSON.stringify(entry));
+    expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml").suite?.steps[0]?.name).toBe("create");
+    const other = { ...cache, toolVersion: "99.0.0" };
+    createSuiteParser(schema(), other)(SUITE, "suites/one.yaml");
+    expect(entries()).toHaveLength(1); // the other version's entry replaced this one rather than reading it
+  });
+
+  it("does not cache values JSON would change (.inf from YAML)", () => {
+    const text = "name: One\nsteps:\n  - name: a\n    request: A/b\n    body: { big: .inf }\n";
+    const parsed = createSuiteParser(schema(), startupCache(dir))(text, "suites/inf.yaml");
+    expect((parsed.suite?.steps[0] as { body: { big: number } }).body.big).toBe(Infinity);
+    expect(entries()).toHaveLength(0);
+  });
+
+  it("works without a cache folder", () => {
+    expect(createSuiteParser(schema(), startupCache(undefined))(SUITE, "suites/one.yaml").suite?.name).toBe("One");
+    expect(metaSchemaMemo(startupCache(undefined))).toBeUndefined();
+  });
+});
+
+describe("metaSchemaMemo", () => {
+  it("remembers a fingerprint only once added, per tool version", () => {
+    const memo = metaSchemaMemo(startupCache(dir))!;
+    expect(memo.has("abc")).toBe(false);
+    memo.add("abc");
+    expect(memo.has("abc")).toBe(true);
+    expect(memo.has("abd")).toBe(false);
+    expect(metaSchemaMemo({ ...startupCache(dir), toolVersion: "99.0.0" })!.has("abc")).toBe(false);
+  });
+});

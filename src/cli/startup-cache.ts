@@ -1,0 +1,105 @@
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Suite } from "../model";
+import type { CollectionCacheContext } from "../load/collection-cache";
+import { cacheKey, readCacheEntry, writeCacheEntry } from "../load/disk-cache";
+import { parseCollection } from "../parse/collection";
+import type { ParsedSuite } from "../parse/suite";
+import { compileSuiteValidator, suiteValidatorFingerprint, useSuiteValidatorSource, type SuiteSchema } from "../parse/suite-validator";
+import type { MetaSchemaMemo } from "../contract/schema-validator";
+import { packageInfo } from "./package-info";
+
+/**
+ * Start-up cache: what parse/ makes of unchanged inputs (collections, suites, the suite schema's validator) is
+ * kept on disk, keyed by the inputs' bytes, the tool version and the parser's code, so a short run loads
+ * neither postman-collection nor yaml nor the schema compiler.
+ */
+export interface StartupCache {
+  dir?: string;
+  toolVersion: string;
+  /** size and mtime of every file of parse/: any change of the parser invalidates everything */
+  parserFingerprint: string;
+}
+
+/** The cache context for a run; `dir` undefined turns caching off. */
+export function startupCache(dir: string | undefined): StartupCache {
+  let parserFingerprint = "unknown";
+  try {
+    const parseDir = dirname(require.resolve("../parse/suite"));
+    parserFingerprint = cacheKey(readdirSync(parseDir).sort().map((name) => {
+      const stat = statSync(join(parseDir, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    }));
+  } catch {
+    // without a fingerprint the tool version still keys the cache
+  }
+  return { dir, toolVersion: packageInfo().version, parserFingerprint };
+}
+
+/** What loadParsedCollections needs: the real parser plus the cache keys. */
+export function collectionCache(cache: StartupCache): CollectionCacheContext {
+  return { parse: parseCollection, toolVersion: cache.toolVersion, parserFingerprint: cache.parserFingerprint, cacheDir: cache.dir };
+}
+
+/** The suite schema's validator from the cache (generated code, no compiling), else compiled now and cached. */
+function prepareSuiteValidator(schema: SuiteSchema, schemaText: string, cache: StartupCache): void {
+  if (cache.dir === undefined) return;
+  const key = cacheKey(["suite-validator-1", cache.toolVersion, suiteValidatorFingerprint(), schemaText]);
+  const ref = { dir: cache.dir, slot: "suite-validator", key };
+  const cached = readCacheEntry(ref);
+  if (cached !== undefined && useSuiteValidatorSource(schema, cached)) return;
+  const source = compileSuiteValidator(schema);
+  if (source !== undefined) writeCacheEntry(ref, source);
+}
+
+/** Whether JSON keeps this value exactly (YAML may give .inf, .nan or -0, which JSON would change). */
+function jsonExact(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (Array.isArray(value)) return value.every((v) => v !== undefined && jsonExact(v));
+  if (typeof value === "object") return Object.values(value).every((v) => v === undefined || jsonExact(v));
+  return false;
+}
+
+/** Suites that parsed cleanly come from the cache; anything else is parsed (and its diagnostics made) anew. */
+export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (text: string, file: string) => ParsedSuite {
+  const schemaText = JSON.stringify(schema);
+  let parse: ((text: string, file: string, schema: SuiteSchema) => ParsedSuite) | undefined;
+  const parseNow = (text: string, file: string): ParsedSuite => {
+    if (!parse) {
+      prepareSuiteValidator(schema, schemaText, cache);
+      // loaded on the first miss only: it brings yaml and the suite builder
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      parse = (require("../parse/suite") as typeof import("../parse/suite")).parseSuite;
+    }
+    return parse(text, file, schema);
+  };
+  if (cache.dir === undefined) return parseNow;
+  const dir = cache.dir;
+  return (text, file) => {
+    const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(["suite-1", cache.toolVersion, cache.parserFingerprint, schemaText, file, text]) };
+    const stored = readCacheEntry(ref);
+    if (stored !== undefined) {
+      try {
+        const suite = JSON.parse(stored) as Suite;
+        if (typeof suite === "object" && suite !== null && Array.isArray(suite.steps)) return { suite, diagnostics: [] };
+      } catch {
+        // corrupt: parse again below
+      }
+    }
+    const parsed = parseNow(text, file);
+    if (parsed.suite && parsed.diagnostics.length === 0 && jsonExact(parsed.suite)) writeCacheEntry(ref, JSON.stringify(parsed.suite));
+    return parsed;
+  };
+}
+
+/** Schema sets (from --schemas) that passed the meta-schema check once are not checked again while unchanged. */
+export function metaSchemaMemo(cache: StartupCache): MetaSchemaMemo | undefined {
+  const dir = cache.dir;
+  if (dir === undefined) return undefined;
+  const ref = (fingerprint: string) => ({ dir, slot: "schemas-meta", key: cacheKey(["schemas-meta-1", cache.toolVersion, fingerprint]) });
+  return {
+    has: (fingerprint) => readCacheEntry(ref(fingerprint)) === "valid",
+    add: (fingerprint) => writeCacheEntry(ref(fingerprint), "valid"),
+  };
+}
