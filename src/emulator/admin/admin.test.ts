@@ -1,20 +1,10 @@
 import { request } from "undici";
-import { startReceiver, type Receiver } from "../testing/receiver";
-import { smsApp, startHarness, waitFor, type Harness } from "../testing/harness";
+import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { smsApp, waitFor, type Harness } from "../testing/harness";
 
 let h: Harness;
 let rx: Receiver;
-beforeAll(async () => {
-  h = await startHarness();
-  rx = await startReceiver();
-});
-afterAll(async () => {
-  await h.close();
-  await rx.close();
-});
-afterEach(() => {
-  expect(h.problems).toEqual([]);
-});
+useHarnessAndReceiver((started) => ({ h, rx } = started));
 
 describe("state and reset", () => {
   it("counts resources per region and project, and reset empties everything", async () => {

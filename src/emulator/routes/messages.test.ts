@@ -1,21 +1,11 @@
 import { computeSignature } from "../callbacks/signing";
-import { startReceiver, type Receiver } from "../testing/receiver";
-import { smsApp, startHarness, waitFor, type Harness } from "../testing/harness";
+import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { smsApp, waitFor, type Harness } from "../testing/harness";
 
 const ALL = ["MESSAGE_DELIVERY", "MESSAGE_SUBMIT", "CONTACT_CREATE", "CONVERSATION_START", "EVENT_DELIVERY"];
 let h: Harness;
 let rx: Receiver;
-beforeAll(async () => {
-  h = await startHarness();
-  rx = await startReceiver();
-});
-afterAll(async () => {
-  await h.close();
-  await rx.close();
-});
-afterEach(() => {
-  expect(h.problems).toEqual([]);
-});
+useHarnessAndReceiver((started) => ({ h, rx } = started));
 
 async function appWithWebhook(extra: Record<string, unknown> = {}, secret = "s3cret"): Promise<string> {
   const app = await h.api("POST", "/apps", { body: smsApp(extra) });

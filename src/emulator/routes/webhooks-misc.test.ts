@@ -1,19 +1,9 @@
-import { startReceiver, type Receiver } from "../testing/receiver";
-import { smsApp, startHarness, waitFor, type Harness } from "../testing/harness";
+import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { smsApp, waitFor, type Harness } from "../testing/harness";
 
 let h: Harness;
 let rx: Receiver;
-beforeAll(async () => {
-  h = await startHarness();
-  rx = await startReceiver();
-});
-afterAll(async () => {
-  await h.close();
-  await rx.close();
-});
-afterEach(() => {
-  expect(h.problems).toEqual([]);
-});
+useHarnessAndReceiver((started) => ({ h, rx } = started));
 
 const newApp = async (extra: Record<string, unknown> = {}): Promise<string> => (await h.api("POST", "/apps", { body: smsApp(extra) })).body.id;
 

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { startHarness, type Harness } from "./harness";
 
 /** One callback the receiver got. */
 export interface Received {
@@ -48,4 +49,23 @@ export async function startReceiver(): Promise<Receiver> {
       server.close(() => resolve());
     }),
   };
+}
+
+/**
+ * Jest lifecycle for a test file that needs a started emulator and a callback receiver: starts both once,
+ * closes both at the end, and fails any test after which a reply or callback broke its schema.
+ */
+export function useHarnessAndReceiver(onStarted: (started: { h: Harness; rx: Receiver }) => void): void {
+  let started: { h: Harness; rx: Receiver } | undefined;
+  beforeAll(async () => {
+    started = { h: await startHarness(), rx: await startReceiver() };
+    onStarted(started);
+  });
+  afterAll(async () => {
+    await started?.h.close();
+    await started?.rx.close();
+  });
+  afterEach(() => {
+    expect(started?.h.problems).toEqual([]);
+  });
 }
