@@ -1,14 +1,8 @@
-import { startHarness, type Harness } from "../testing/harness";
+import { startHarness, useHarness, type Harness } from "../testing/harness";
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-afterEach(() => {
-  expect(h.problems).toEqual([]);
+useHarness((started) => {
+  h = started;
 });
 
 const form = { contentType: "application/x-www-form-urlencoded" };

@@ -1,14 +1,8 @@
-import { smsApp, startHarness, type Harness } from "../testing/harness";
+import { smsApp, startHarness, useHarness, type Harness } from "../testing/harness";
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-afterEach(() => {
-  expect(h.problems).toEqual([]);
+useHarness((started) => {
+  h = started;
 });
 
 describe("apps", () => {

@@ -1,18 +1,12 @@
-import { smsApp, startHarness, type Harness } from "../testing/harness";
+import { smsApp, useHarness, type Harness } from "../testing/harness";
 
 let h: Harness;
 let appId: string;
 let contactId: string;
-beforeAll(async () => {
-  h = await startHarness();
+useHarness(async (started) => {
+  h = started;
   appId = (await h.api("POST", "/apps", { body: smsApp({ processing_mode: "CONVERSATION" }) })).body.id;
   contactId = (await h.api("POST", "/contacts", { body: { channel_identities: [{ channel: "SMS", identity: "+46701110001" }], language: "EN_US" } })).body.id;
-});
-afterAll(async () => {
-  await h.close();
-});
-afterEach(() => {
-  expect(h.problems).toEqual([]);
 });
 
 describe("conversations", () => {

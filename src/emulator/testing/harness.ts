@@ -147,3 +147,21 @@ export function smsApp(extra: Record<string, unknown> = {}): Record<string, unkn
     ...extra,
   };
 }
+
+/**
+ * Jest lifecycle for a test file that needs a started emulator: starts it once (then runs `onStarted`, which may
+ * set up shared data), closes it at the end, and fails any test after which a reply or callback broke its schema.
+ */
+export function useHarness(onStarted: (h: Harness) => void | Promise<void>): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    await onStarted(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(() => {
+    expect(h?.problems).toEqual([]);
+  });
+}

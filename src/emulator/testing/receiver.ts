@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startHarness, type Harness } from "./harness";
+import { useHarness, type Harness } from "./harness";
 
 /** One callback the receiver got. */
 export interface Received {
@@ -56,16 +56,12 @@ export async function startReceiver(): Promise<Receiver> {
  * closes both at the end, and fails any test after which a reply or callback broke its schema.
  */
 export function useHarnessAndReceiver(onStarted: (started: { h: Harness; rx: Receiver }) => void): void {
-  let started: { h: Harness; rx: Receiver } | undefined;
-  beforeAll(async () => {
-    started = { h: await startHarness(), rx: await startReceiver() };
-    onStarted(started);
+  let rx: Receiver | undefined;
+  useHarness(async (h) => {
+    rx = await startReceiver();
+    onStarted({ h, rx });
   });
   afterAll(async () => {
-    await started?.h.close();
-    await started?.rx.close();
-  });
-  afterEach(() => {
-    expect(started?.h.problems).toEqual([]);
+    await rx?.close();
   });
 }
