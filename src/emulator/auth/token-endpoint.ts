@@ -1,5 +1,6 @@
-import { ulid } from "ulid";
-import type { Region } from "../options";
+import { newId } from "../ids";
+import { Reply, type HandlerMap, type OperationContext } from "../operations/handler";
+import type { Region } from "../../vocabulary/regions";
 import { parseBasic } from "./basic";
 import type { JwtSigner } from "./jwt";
 
@@ -18,13 +19,11 @@ export interface TokenRequest {
 export interface TokenReply {
   status: number;
   body: Record<string, unknown>;
-  schema: "oauth-token" | "oauth-error";
 }
 
 function oryError(status: number, error: string, description: string, hint: string): TokenReply {
   return {
     status,
-    schema: "oauth-error",
     body: { error, error_verbose: description, error_description: description, error_hint: hint },
   };
 }
@@ -59,11 +58,23 @@ export function issueToken(req: TokenRequest): TokenReply {
     project_id: req.credentials.projectId,
     iat,
     exp: iat + req.lifetimeSec,
-    jti: ulid(),
+    jti: newId(),
   });
   return {
     status: 200,
-    schema: "oauth-token",
     body: { access_token: token, token_type: "Bearer", expires_in: req.lifetimeSec, scope: "" },
   };
 }
+
+function token(ctx: OperationContext): Reply {
+  const r = issueToken({
+    region: ctx.region, authorization: ctx.headers.authorization, body: ctx.body, issuer: `${ctx.origin}/${ctx.region}/auth`,
+    jwt: ctx.rt.jwt, credentials: ctx.rt.options, lifetimeSec: ctx.rt.options.tokenLifetimeSec,
+  });
+  return new Reply(r.status, r.body, r.status === 401 ? { "www-authenticate": 'Basic realm="oauth2"' } : {});
+}
+
+/** The token endpoint of the auth host. */
+export const tokenOperations: HandlerMap = {
+  "OAuth2/Get token": token,
+};

@@ -1,5 +1,5 @@
 import { nowIso } from "../ids";
-import type { Region } from "../options";
+import type { Region } from "../../vocabulary/regions";
 import type { Runtime } from "../runtime";
 import type { Json, Webhook } from "../store/types";
 
