@@ -52,7 +52,7 @@ function makeRuntime(options: ResolvedOptions, contract: Contract): Runtime {
   const rt: Runtime = {
     options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(),
     callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs), timers: new TimerSet(),
-    checkBody: () => undefined,
+    selfCheck: options.onReplyViolation !== undefined, checkBody: () => undefined,
   };
   const report = options.onReplyViolation;
   if (report) {

@@ -17,6 +17,8 @@ export interface Runtime {
   timers: TimerSet;
   /** the operation map the emulator serves and the schemas it checks requests and replies with */
   contract: Contract;
+  /** true when replies and callbacks are checked against the contract (options.onReplyViolation is set) */
+  selfCheck: boolean;
   /** report a body that broke its schema (only when options.onReplyViolation is set) */
   checkBody(kind: { method: string; url: string; status: number }, schema: string, body: unknown): void;
 }

@@ -1,4 +1,6 @@
+import { JwtSigner } from "./auth/jwt";
 import { FaultRegistry } from "./faults";
+import { newId } from "./ids";
 import { paginate } from "./paging";
 import { applyMask, updateMask } from "./query";
 import { Router } from "./http/router";
@@ -91,5 +93,32 @@ describe("small helpers", () => {
     expect(pointerToField("/channel_identities/0/channel")).toBe("channel_identities[0].channel");
     expect(isUnreachable("+15550000000")).toBe(true);
     expect(isUnreachable("+46700000001")).toBe(false);
+  });
+});
+
+describe("ids", () => {
+  it("are 26-character Crockford ULIDs, strictly increasing, with the time in the first 10 characters", () => {
+    const before = Date.now();
+    const ids = Array.from({ length: 5000 }, () => newId());
+    for (const id of ids) expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    const ms = [...(ids[0] as string).slice(0, 10)].reduce((n, c) => n * 32 + "0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(c), 0);
+    expect(ms).toBeGreaterThanOrEqual(before);
+    expect(ms).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe("tokens", () => {
+  it("verifies its own tokens (once, then from memory) and never a forged or foreign one", () => {
+    const signer = new JwtSigner();
+    const claims = { iss: "i", sub: "s", client_id: "c", region: "us", project_id: "p", iat: 1, exp: 2, jti: "j" };
+    const token = signer.sign(claims);
+    expect(signer.verify(token)).toEqual(claims);
+    expect(signer.verify(token)).toEqual(claims);
+    const [header, , sig] = token.split(".");
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, region: "eu" })).toString("base64url")}.${sig}`;
+    expect(signer.verify(forged)).toBeUndefined();
+    expect(new JwtSigner().verify(token)).toBeUndefined();
   });
 });

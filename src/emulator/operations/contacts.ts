@@ -42,8 +42,8 @@ export function storeContact(ctx: Pick<OperationContext, "store">, body: Json): 
 function create(ctx: OperationContext): Json {
   checkLimits(ctx.body);
   const contact = storeContact(ctx, ctx.body);
-  contactCallback(ctx, "CONTACT_CREATE", { contact: copy(contact) });
-  return copy(contact);
+  contactCallback(ctx, "CONTACT_CREATE", { contact });
+  return contact;
 }
 
 function list(ctx: OperationContext): Json {
