@@ -110,3 +110,18 @@ describe("the test harness fails on the same breaks", () => {
     }
   });
 });
+
+describe("a handler that crashes", () => {
+  it("answers 500 in the error envelope and is reported through onInternalError (the harness fails on it)", async () => {
+    // with request validation off, a string where the app schema wants an array reaches the handler
+    const h = await startHarness({ validateRequests: false });
+    try {
+      const r = await h.api("POST", "/apps", { body: { display_name: "x", channel_credentials: "not a list" } });
+      expect(r.status).toBe(500);
+      expect(r.body.error).toMatchObject({ code: 500, status: "INTERNAL_ERROR", message: "Internal error." });
+      expect(h.problems).toEqual([expect.stringMatching(/^POST \/us\/v1\/projects\/\S+\/apps 500: TypeError/)]);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { parseBasic } from "./basic";
 import type { JwtSigner } from "./jwt";
 
 /** What the token endpoint needs: the request and the emulator's credentials. */
-export interface TokenRequest {
+interface TokenRequest {
   region: Region;
   authorization: string | undefined;
   body: unknown;
@@ -16,7 +16,7 @@ export interface TokenRequest {
 }
 
 /** Status and JSON body of a token endpoint reply. */
-export interface TokenReply {
+interface TokenReply {
   status: number;
   body: Record<string, unknown>;
 }
@@ -29,7 +29,7 @@ function oryError(status: number, error: string, description: string, hint: stri
 }
 
 /** POST {authUrl}/oauth2/token: client_credentials with Basic (or form) client authentication. */
-export function issueToken(req: TokenRequest): TokenReply {
+function issueToken(req: TokenRequest): TokenReply {
   const form = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
   const basic = parseBasic(req.authorization);
   const id = basic?.id ?? (typeof form.client_id === "string" ? form.client_id : undefined);

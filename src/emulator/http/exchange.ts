@@ -1,14 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OperationRef } from "../../model";
 import type { Runtime } from "../runtime";
-import type { RequestTarget } from "./request-target";
 
 /** One request on its way through the server, and what the server has learnt about it so far. */
 export interface Exchange {
   rt: Runtime;
   req: IncomingMessage;
   res: ServerResponse;
-  target?: RequestTarget;
   /** a fault asked to treat this request's token as expired */
   expireToken: boolean;
   /** the operation the request was routed to: its reply schemas apply from then on */

@@ -12,7 +12,7 @@ import { mergePatch } from "./merge-patch";
 const UPDATABLE = ["active", "active_channel", "metadata", "metadata_json", "correlation_id"] as const;
 
 /** Fire CONVERSATION_START/_STOP/_DELETE for a conversation. */
-export function conversationCallback(ctx: Pick<OperationContext, "rt" | "region" | "projectId">, trigger: string, c: Conversation): void {
+function conversationCallback(ctx: Pick<OperationContext, "rt" | "region" | "projectId">, trigger: string, c: Conversation): void {
   const key = `${trigger.toLowerCase()}_notification`;
   emitCallback(ctx.rt, {
     region: ctx.region, projectId: ctx.projectId, appId: c.app_id, trigger, key,

@@ -1,3 +1,4 @@
+import { afterAll } from "@jest/globals";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { useHarness, type Harness } from "./harness";
