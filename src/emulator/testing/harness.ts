@@ -100,7 +100,8 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     } catch {
       parsed = undefined;
     }
-    if (check) {
+    // a HEAD reply has no body to check
+    if (check && method !== "HEAD") {
       // the contract's paths are /v1/...; the emulator serves the introduction's /v1beta/ as the same operations
       const path = (url.split("?")[0] as string).replace(/%3A/gi, ":").replace(/\/v1beta\//, "/v1/");
       problems.push(...checkReply(contract, { method, path, status: res.statusCode }, parsed));
