@@ -6,7 +6,7 @@ import { create } from "xmlbuilder2";
 import { createRedactor } from "../diagnostics";
 import { createJunitReporter } from "./junit-reporter";
 import { buildJunitXml } from "./junit-xml";
-import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./sample-result";
+import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./testing/sample-result";
 
 const XSD = resolve(__dirname, "../../../shared/reference/junit/JUnit.xsd");
 const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;

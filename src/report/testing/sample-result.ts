@@ -1,4 +1,4 @@
-import type { RunResult, StepResult, SuiteResult } from "../model";
+import type { RunResult, StepResult, SuiteResult } from "../../model";
 
 /** A step result with defaults, for tests and benchmarks of the reporters. */
 export function sampleStep(over: Partial<StepResult> = {}): StepResult {
