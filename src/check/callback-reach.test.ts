@@ -1,5 +1,6 @@
 import type { Plan, Suite } from "../model";
 import { cbStep, reqStep, suite } from "../execute/testing/builders";
+import { REGIONS } from "../vocabulary/regions";
 import { callbackReachProblem } from "./callback-reach";
 
 const withCallback = suite("events", { steps: [reqStep("send"), cbStep("delivered", { trigger: "EVENT_DELIVERY" }, { pos: { file: "suites/events.yaml", line: 12, column: 5 } })] });
@@ -11,7 +12,7 @@ const plan = (suites: Suite[] = [withoutCallback, withCallback], regions = ["us"
 
 describe("callbackReachProblem", () => {
   it("refuses a real region without --callback-url when a planned suite waits for a callback, naming file:line", () => {
-    for (const target of ["us", "eu", "br"]) {
+    for (const target of REGIONS) {
       const d = callbackReachProblem({ target }, plan());
       expect(d).toMatchObject({ code: "CC_CALLBACK_UNSUPPORTED", severity: "error", file: "suites/events.yaml", line: 12, column: 5 });
       expect(d?.message).toBe(`step "delivered" waits for a EVENT_DELIVERY callback, which region ${target} cannot deliver to this machine without --callback-url`);
