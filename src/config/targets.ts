@@ -80,7 +80,7 @@ export function credentialSource(env: Record<string, string | undefined>, cwd: s
   return { ...fromFile, ...env };
 }
 
-/** Targets for `--target us|eu|br|URL` (the emulator is resolved by the CLI, which starts it). */
+/** Targets for `--target us|eu|br|URL` (the emulator is resolved by project/, which starts it). */
 export function resolveTargets(config: Config, env: Record<string, string | undefined>): { resolved?: ResolvedTargets; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const envValues = config.env ? readPostmanEnvironment(config.env, config.cwd, diagnostics) : {};

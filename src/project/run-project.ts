@@ -55,21 +55,26 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const sink = createDiagnosticSink(options.onDiagnostics);
   const project = loadProject(options.config, envFileVariables(options.config));
   sink.add(project.diagnostics, project.sources);
-  if (hasErrors(project.diagnostics) || !project.contract) return { status: "invalid", written: [], diagnostics: sink.all };
+  if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
   const opened = await openTargets(options.config, options.env, project.contract);
   if (!opened.open) {
     sink.add(opened.diagnostics);
-    return { status: "invalid", written: [], diagnostics: sink.all };
+    return invalid(sink);
   }
   try {
     return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, sink });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     sink.add(e.diagnostics, project.sources);
-    return { status: "invalid", written: [], diagnostics: sink.all };
+    return invalid(sink);
   } finally {
     await opened.open.close();
   }
+}
+
+/** The input was rejected before anything was sent; the sink holds why. */
+function invalid(sink: DiagnosticSink): ProjectRunOutcome {
+  return { status: "invalid", written: [], diagnostics: sink.all };
 }
 
 function envFileVariables(config: Config): string[] {
@@ -83,7 +88,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const unreachable = callbackReachProblem(config, plan);
   if (unreachable) {
     run.sink.add([unreachable], run.project.sources);
-    return { status: "invalid", written: [], diagnostics: run.sink.all };
+    return invalid(run.sink);
   }
   if (plan.items.length === 0) run.sink.add([makeDiagnostic("CC_NOTHING_SELECTED", nothingSelected(config))]);
   const redactor = runRedactor(run.open);

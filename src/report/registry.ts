@@ -13,7 +13,7 @@ export interface Reporter extends RunEvents {
   close?(): void;
 }
 
-/** Where the console reporter writes: cli/ binds it to stdout and says whether that is a live terminal. */
+/** Where the console reporter writes: the CLI binds it to stdout and says whether that is a live terminal. */
 export interface ConsoleOutput {
   write(text: string): void;
   /** live progress redrawn in place; false prints one line per finished suite */
