@@ -1,5 +1,6 @@
 import type { Contract, Diagnostic, RegionTarget } from "../model";
 import { resolveTargets, type Config } from "../config";
+import type { Region } from "../vocabulary/regions";
 import { loadEmulator } from "./lazy-emulator";
 import { readLeftovers, type Leftover } from "./leftovers";
 
@@ -17,7 +18,7 @@ export interface OpenTargets {
 }
 
 /** The emulator regions a run uses when --region is not given. */
-export const EMULATOR_DEFAULT_REGIONS = ["us", "eu"];
+export const EMULATOR_DEFAULT_REGIONS: readonly Region[] = ["us", "eu"];
 
 /**
  * Resolves --target: the emulator starts in-process on a free port; a region, a URL, or `--env FILE` alone
@@ -34,7 +35,7 @@ export async function openTargets(config: Config, env: Record<string, string | u
 async function startLocalEmulator(config: Config, contract?: Contract): Promise<{ open: OpenTargets; diagnostics: Diagnostic[] }> {
   const { startEmulator } = loadEmulator();
   const handle = await startEmulator({ port: 0, ...(contract ? { contract } : {}) });
-  const regions = config.region?.length ? [...config.region] : EMULATOR_DEFAULT_REGIONS;
+  const regions = config.region?.length ? [...config.region] : [...EMULATOR_DEFAULT_REGIONS];
   // every region is served, so steps can reach the other regions ({{BASE_URL_EU}}); the plan runs only `regions`
   const targets = Object.fromEntries(handle.targets().map((t) => [t.region, t]));
   return {
