@@ -1,4 +1,3 @@
-import { afterAll, afterEach, beforeAll, expect } from "@jest/globals";
 import { request } from "undici";
 import { validateReply } from "../../contract";
 import type { Contract } from "../../model";

@@ -1,4 +1,3 @@
-import { afterAll } from "@jest/globals";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { useHarness, type Harness } from "./harness";
