@@ -44,7 +44,7 @@ const contract = createContract({
   operations: { operations: {} },
 });
 
-const ctx: CheckContext = { requests, contract, runVariables: ["PROJECT", "BASE_URL", "REGION", "WEBHOOK_URL"] };
+const ctx = { requests, contract, runVariables: ["PROJECT", "BASE_URL", "REGION", "WEBHOOK_URL"] } satisfies CheckContext;
 
 function check(...suites: Suite[]): Array<[string, number | undefined, number | undefined]> {
   return checkSuites(suites, ctx).map((d: Diagnostic) => [d.code, d.line, d.column]);
@@ -150,6 +150,35 @@ teardown:
       ["CC_UNKNOWN_VARIABLE", 11, 10],
     ]);
     expect(list[1]?.hint).toBe('did you mean "CONTACT"?');
+  });
+
+  it("CC_UNKNOWN_VARIABLE with did-you-mean for a dynamic variable that does not exist (issue 7)", () => {
+    const text = `name: s
+variables: { TAG: "t-{{$guidd}}" }
+steps:
+  - name: a
+    request: Contacts/Create contact
+    body: { n: "{{$randomInteger}}", id: "{{$guid}}", at: "{{$isoTimestamp}}" }
+  - name: b
+    method: GET
+    url: "{{BASE_URL}}/x?t={{$nonsense}}&u={{$randomUUID}}&s={{$timestamp}}&i={{$randomInt}}"
+`;
+    const list = only(text);
+    expect(list.map((d) => [d.code, d.line, d.column, d.hint])).toEqual([
+      ["CC_UNKNOWN_VARIABLE", 2, 19, 'did you mean "$guid"?'],
+      ["CC_UNKNOWN_VARIABLE", 6, 16, 'did you mean "$randomInt"?'],
+      ["CC_UNKNOWN_VARIABLE", 9, 10, expect.stringContaining("dynamic variables: $guid, $randomUUID, $timestamp, $isoTimestamp, $randomInt")],
+    ]);
+    expect(list[1]?.message).toBe('step "a" uses {{$randomInteger}}, which is not a dynamic variable');
+  });
+
+  it("knows every run variable and each region's BASE_URL_<R> family without the caller listing them", () => {
+    const names = ["PROJECT", "REGION", "BASE_URL", "AUTH_URL", "TEMPLATE_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "WEBHOOK_URL",
+      "WEBHOOK_SECRET", "ADMIN_URL", "ACCESS_TOKEN", "BASE_URL_EU", "AUTH_URL_BR", "TEMPLATE_BASE_URL_US"];
+    const url = names.map((n) => `{{${n}}}`).join("/");
+    const text = `name: s\nsteps:\n  - name: a\n    method: GET\n    url: "${url}/{{BASE_URL_XX}}"\n`;
+    const parsed = suite("s", text);
+    expect(checkSuites([parsed], { requests, contract }).map((d) => d.message)).toEqual(['step "a" uses {{BASE_URL_XX}}, which nothing defines']);
   });
 
   it("lets teardown use captures and needs' exports, and request-level collection variables", () => {
