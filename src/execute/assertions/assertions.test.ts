@@ -113,3 +113,19 @@ describe("checks", () => {
     expect(checkDuration(100, 150)).toMatchObject({ kind: "duration", actual: "150" });
   });
 });
+
+describe("failure messages", () => {
+  it("never repeat the path: the display adds it once (issue 7: the console said it twice)", () => {
+    const e = compileExpectation({ headers: { "Content-Type": { contains: "json" } }, body: { "$.n": { gt: 5 }, "$.missing": "x", "$.items[*].id": { contains: "w9" } } });
+    const out: CheckFailure[] = [];
+    checkHeaders(e.headers, { "content-type": "text/html" }, scope.resolver(), out);
+    checkBody(e.body, { n: 3, items: [{ id: "w1" }] }, scope.resolver(), out);
+    expect(out.map((f) => [f.kind, f.path, f.message])).toEqual([
+      ["header", "content-type", 'expected contains "json", got "text/html"'],
+      ["body", "$.n", "expected gt 5, got 3"],
+      ["body", "$.missing", "not found"],
+      ["body", "$.items[*].id", 'expected contains "w9", got ["w1"]'],
+    ]);
+    for (const f of out) expect([f.path, f.message.includes(f.path!)]).toEqual([f.path, false]);
+  });
+});

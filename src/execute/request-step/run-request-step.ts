@@ -6,7 +6,8 @@ import { regionOfVariable } from "../../vocabulary/run-variables";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
 import type { SuiteRun } from "../suite-run";
 import { compileRequestStep, type CompiledRequestStep } from "./compile-request-step";
-import { capture, checkResponse, checkSchema, parseBody, type ResponseCheckInput } from "./check-response";
+import { parseBody } from "../check-payload";
+import { capture, checkResponse, checkSchema, type ResponseCheckInput } from "./check-response";
 import { pollUntil, type PollOutcome } from "./poll";
 import { renderRequest } from "./render-request";
 
