@@ -51,6 +51,14 @@ describe("JSON paths", () => {
     expect(compilePath("$..n").get("not an object")).toEqual([]);
   });
 
+  it("reads paths as jsonpath-plus does, where the old hand-written walk disagreed (issue 7)", () => {
+    // an index on an object names its key "0"; the root of a scalar document is the scalar
+    expect(compilePath("$.items[0]").get({ items: { "0": "zero" } })).toBe("zero");
+    expect([compilePath("$").get(5), compilePath("$").get("text"), compilePath("$").get(null)]).toEqual([5, "text", null]);
+    expect([compilePath("$.a").get(5), compilePath("$.a").get(null), compilePath("$.a").get(undefined)]).toEqual([undefined, undefined, undefined]);
+    expect([compilePath("$..a").get(null), compilePath("$.constructor").get({}), compilePath("$.x").get(Object.create({ x: 1 }))]).toEqual([[], undefined, undefined]);
+  });
+
   it("captures the value of a definite path and the first match of an indefinite one", () => {
     expect(compilePath("$.items[1].n").first(json)).toBe(2);
     expect(compilePath("$.items[*].n").first(json)).toBeNull();
