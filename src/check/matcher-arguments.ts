@@ -9,7 +9,7 @@ const validators = new Map<MatcherDefinition, ValidateFunction>();
 function validatorOf(matcher: MatcherDefinition): ValidateFunction {
   let validate = validators.get(matcher);
   if (!validate) {
-    ajv ??= new Ajv2020({ strict: true, allowUnionTypes: true });
+    ajv ??= new Ajv2020({ strict: true, allowUnionTypes: true, validateSchema: false, meta: false });
     validate = ajv.compile(matcher.argument);
     validators.set(matcher, validate);
   }
