@@ -1,4 +1,4 @@
-import type { MatcherDefinition } from "./matchers/definition";
+import type { MatchContext, MatcherDefinition } from "./matchers/definition";
 import { contains } from "./matchers/contains";
 import { eq } from "./matchers/eq";
 import { exists } from "./matchers/exists";
@@ -43,11 +43,11 @@ export function matcherOf(spec: unknown): { matcher: MatcherDefinition; arg: unk
 /** `eq`: what a plain value means. */
 export const EQUALITY: MatcherDefinition = eq;
 
-/** What nested specs (`length: {gte: 1}`) are applied with. */
-const NESTED = { apply: applyMatcher };
+/** What a matcher's test gets to apply nested specs (`length: {gte: 1}`). */
+export const MATCH_CONTEXT: MatchContext = { apply: applyMatcher };
 
 /** Whether `actual` satisfies a spec as written: a plain value means equal, `{name: arg}` the named matcher. */
 export function applyMatcher(actual: unknown, spec: unknown): boolean {
   const named = matcherOf(spec);
-  return named ? named.matcher.test(actual, named.arg, NESTED) : eq.test(actual, spec, NESTED);
+  return named ? named.matcher.test(actual, named.arg, MATCH_CONTEXT) : eq.test(actual, spec, MATCH_CONTEXT);
 }

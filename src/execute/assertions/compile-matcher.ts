@@ -1,4 +1,4 @@
-import { applyMatcher, EQUALITY, matcherOf, type MatcherDefinition } from "../../vocabulary/matchers";
+import { EQUALITY, MATCH_CONTEXT, matcherOf, type MatcherDefinition } from "../../vocabulary/matchers";
 import { compileValue, resolveValue, type CompiledValue, type Resolver } from "../variables";
 
 /** A matcher spec split once into the matcher and its (possibly templated) argument. */
@@ -14,12 +14,10 @@ export function compileMatcher(spec: unknown): CompiledMatcher {
   return { matcher: EQUALITY, arg: compileValue(spec) };
 }
 
-const NESTED = { apply: applyMatcher };
-
 /** Run a compiled matcher; returns the resolved expectation as text when it does not hold. */
 export function runMatcher(m: CompiledMatcher, actual: unknown, r: Resolver): string | undefined {
   const arg = resolveValue(m.arg, r);
-  if (m.matcher.test(actual, arg, NESTED)) return undefined;
+  if (m.matcher.test(actual, arg, MATCH_CONTEXT)) return undefined;
   return describeArg(m, arg);
 }
 
