@@ -4,7 +4,7 @@ import { formatDuration } from "./style";
 import { attrs, element, escapeText } from "./xml-writer";
 
 /*
- * Shape forced by reference/junit/JUnit.xsd:
+ * Shape forced by the JUnit XSD (src/testdata/junit/JUnit.xsd):
  * - root `testsuites`; each child `testsuite` needs `id` (0, 1, ...) and `package`;
  * - a testsuite holds, in order, exactly one `properties`, the `testcase`s, one `system-out`, one `system-err`;
  * - `testsuite@timestamp` has no fraction and no time zone;

@@ -1,4 +1,5 @@
 import { request } from "undici";
+import { loadSignatureVectors } from "../../testdata";
 import { CallbackReceiver } from "./receiver";
 import { computeSignature, verifySignature } from "./signature";
 import { triggerOfBody } from "./triggers";
@@ -11,8 +12,8 @@ interface Vector {
   trigger: string;
 }
 
-// copies of sinch/fixtures/callback-signature-vector-{contact-create,message-delivery,multiline-event-inbound}.json
-const vectors = require("./signature-vectors.test-data.json") as Vector[];
+// contact-create, message-delivery, multiline-event-inbound (file name order)
+const vectors: Vector[] = loadSignatureVectors();
 
 describe("callback signatures", () => {
   it.each(vectors.map((v) => [v.trigger, v] as const))("verifies the %s vector", (_t, v) => {
