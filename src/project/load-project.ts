@@ -7,16 +7,8 @@ import { resolveCacheDir } from "../load/disk-cache";
 import { loadContract } from "../contract";
 import { useMetaSchemaMemo } from "../contract/schema-validator";
 import { checkSuites } from "../check";
-import { REGIONS } from "../vocabulary/regions";
 import { PACKAGE_ROOT } from "./package-info";
 import { collectionCache, createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
-
-/** Variables every step sees without declaring them, and each region's URLs (BASE_URL_EU, ...). */
-export const RUN_VARIABLES = [
-  "PROJECT", "REGION", "BASE_URL", "AUTH_URL", "TEMPLATE_BASE_URL", "CLIENT_ID", "CLIENT_SECRET",
-  "WEBHOOK_URL", "WEBHOOK_SECRET", "ADMIN_URL",
-  ...REGIONS.map((r) => r.toUpperCase()).flatMap((r) => [`BASE_URL_${r}`, `AUTH_URL_${r}`, `TEMPLATE_BASE_URL_${r}`]),
-];
 
 /** Everything a run or a check needs from disk, parsed and checked. */
 export interface Project {
@@ -69,7 +61,7 @@ export function loadProject(config: Config, extraVariables: string[] = []): Proj
   diagnostics.push(...contractResult.diagnostics);
   const contract = contractResult.contract;
   if (contract && !diagnostics.some((d) => d.severity === "error")) {
-    diagnostics.push(...checkSuites(suites, { requests, contract, runVariables: [...RUN_VARIABLES, ...extraVariables] }));
+    diagnostics.push(...checkSuites(suites, { requests, contract, runVariables: extraVariables }));
   }
   return { suites, requests, contract, sources, diagnostics };
 }

@@ -1,4 +1,4 @@
-import { sampleRun, sampleStep, sampleSuite } from "../report/sample-result";
+import { sampleRun, sampleStep, sampleSuite } from "../report/testing/sample-result";
 import { runVerdict } from "./verdict";
 
 const err = (code: string) => sampleStep({ outcome: "error", error: { code, message: "x" } });

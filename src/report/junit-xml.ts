@@ -1,5 +1,5 @@
 import type { Exchange, RunResult, StepResult, SuiteResult } from "../model";
-import { formatFailure } from "./format-step";
+import { failureSummary, formatFailure } from "./format-step";
 import { formatDuration } from "./style";
 import { attrs, element, escapeText } from "./xml-writer";
 
@@ -78,7 +78,7 @@ function caseChild(step: StepResult): string | undefined {
   const where = `${step.file}:${step.line}:${step.column}`;
   if (step.outcome === "failed") {
     const kinds = [...new Set(step.failures.map((f) => f.kind))];
-    const first = step.failures[0]?.message ?? "contract check failed";
+    const first = step.failures[0] ? failureSummary(step.failures[0]) : "contract check failed";
     const message = step.failures.length > 1 ? `${first} (and ${step.failures.length - 1} more)` : first;
     const text = [where, ...step.failures.flatMap(formatFailure)].join("\n");
     return element("      ", "failure", { message, type: kinds.join(",") || "failure" }, text);

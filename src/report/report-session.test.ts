@@ -5,7 +5,7 @@ import { createRedactor, DiagnosticError } from "../diagnostics";
 import { REPORTER_NAMES } from "../vocabulary/reporters";
 import { REPORTER_FACTORIES } from "./registry";
 import { openReports, writeReports, type ReportSettings } from "./report-session";
-import { sampleMixedRun } from "./sample-result";
+import { sampleMixedRun } from "./testing/sample-result";
 
 const SECRET = "s3cr3t-client-value";
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";

@@ -1,4 +1,5 @@
-import type { Matcher } from "../matcher";
+import { NUMBER_OR_VARIABLE } from "./argument-schemas";
+import type { MatcherDefinition } from "./definition";
 
 function numeric(value: unknown): number | undefined {
   if (typeof value === "number") return value;
@@ -7,9 +8,10 @@ function numeric(value: unknown): number | undefined {
 }
 
 /** A numeric comparison matcher; values that are not numbers (or numeric strings) never match. */
-export function comparison(name: string, holds: (a: number, b: number) => boolean): Matcher {
+export function comparison(name: string, holds: (a: number, b: number) => boolean): MatcherDefinition {
   return {
     name,
+    argument: NUMBER_OR_VARIABLE,
     test(actual, arg) {
       const a = numeric(actual);
       const b = numeric(arg);

@@ -1,4 +1,4 @@
-import type { Matcher } from "../matcher";
+import type { MatcherDefinition } from "./definition";
 
 const cache = new Map<string, RegExp>();
 
@@ -12,8 +12,17 @@ function regex(pattern: string): RegExp {
 }
 
 /** `matches: "^QA "`: a regular expression over the value as text (strings, numbers, booleans). */
-export const matches: Matcher = {
+export const matches: MatcherDefinition = {
   name: "matches",
+  argument: { type: "string", description: "a JavaScript regular expression the value (as text) matches" },
+  argumentProblem(pattern) {
+    try {
+      new RegExp(pattern);
+      return undefined;
+    } catch (err) {
+      return { code: "CC_BAD_REGEX", message: `invalid regular expression: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  },
   test(actual, arg) {
     if (actual === undefined || actual === null || typeof actual === "object") return false;
     return regex(String(arg)).test(String(actual));
