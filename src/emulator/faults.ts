@@ -1,5 +1,8 @@
+import { REGIONS } from "../vocabulary/regions";
+import { AdminInput } from "./admin/admin-input";
+import { badField } from "./errors";
+import { compilePathPattern, type PathMatcher } from "./http/path-pattern";
 import { newId } from "./ids";
-import { badField, invalidArgument } from "./errors";
 
 /** What a fault does to the request it hits. */
 export type FaultAction =
@@ -8,15 +11,6 @@ export type FaultAction =
   | { drop: true }
   | { malformed: true }
   | { expire_token: true };
-
-/** A fault as the admin API accepts it. */
-export interface FaultSpec {
-  method?: string;
-  path: string;
-  count?: number;
-  region?: string;
-  action: FaultAction;
-}
 
 /** A registered fault and how often it still fires. */
 export interface Fault {
@@ -30,53 +24,57 @@ export interface Fault {
   action: FaultAction;
 }
 
-/** Exact path, glob (`*` one segment, `**` anything) or regex (a string starting with `^`). */
-function compilePath(path: string): (p: string) => boolean {
-  if (path.startsWith("^")) {
-    const re = new RegExp(path);
-    return (p) => re.test(p);
-  }
-  if (path.includes("*")) {
-    if (/^\*+$/.test(path)) return () => true;
-    const src = path
-      .split("**")
-      .map((part) => part.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*"))
-      .join(".*");
-    const re = new RegExp(`^${src}$`);
-    return (p) => re.test(p);
-  }
-  return (p) => p === path;
+const ACTION_FIELDS = ["status", "retry_after", "message", "latency_ms", "drop", "malformed", "expire_token"] as const;
+const ACTIONS_HELP = "one of {status, retry_after?, message?}, {latency_ms}, {drop: true}, {malformed: true}, {expire_token: true}";
+/** http methods are tokens of letters; anything else could never match a request */
+const METHOD = /^[A-Za-z]{1,20}$/;
+
+function statusAction(a: AdminInput): FaultAction {
+  const retryAfter = a.optionalInteger("retry_after", { min: 0, max: 86_400 });
+  const message = a.optionalString("message");
+  return {
+    status: a.integer("status", { min: 200, max: 599 }),
+    ...(retryAfter === undefined ? {} : { retry_after: retryAfter }),
+    ...(message === undefined ? {} : { message }),
+  };
 }
 
-function checkAction(a: unknown): FaultAction {
-  if (!a || typeof a !== "object") throw badField("action", "action is required");
-  const x = a as Record<string, unknown>;
-  if (typeof x.status === "number" && x.status >= 100 && x.status <= 599) return x as FaultAction;
-  if (typeof x.latency_ms === "number" && x.latency_ms >= 0) return x as FaultAction;
-  if (x.drop === true || x.malformed === true || x.expire_token === true) return x as FaultAction;
-  throw badField("action", "one of {status}, {latency_ms}, {drop: true}, {malformed: true}, {expire_token: true}");
+function readAction(body: AdminInput): FaultAction {
+  const a = body.object("action", ACTION_FIELDS);
+  const kinds = ["status", "latency_ms", "drop", "malformed", "expire_token"].filter((k) => a.has(k));
+  if (kinds.length !== 1) throw badField("action", `exactly one action: ${ACTIONS_HELP}`);
+  if (kinds[0] !== "status" && (a.has("retry_after") || a.has("message"))) throw badField("action", "retry_after and message go with status");
+  if (kinds[0] === "status") return statusAction(a);
+  if (kinds[0] === "latency_ms") return { latency_ms: a.integer("latency_ms", { min: 0, max: 60_000 }) };
+  if (a.flag("drop")) return { drop: true };
+  if (a.flag("malformed")) return { malformed: true };
+  a.flag("expire_token");
+  return { expire_token: true };
+}
+
+function readMethod(body: AdminInput): string | undefined {
+  const method = body.optionalString("method");
+  if (method !== undefined && !METHOD.test(method)) throw badField("method", "method must be an HTTP method such as GET or POST");
+  return method?.toUpperCase();
 }
 
 /** Faults injected through the admin API, consumed by matching requests. */
 export class FaultRegistry {
-  private faults: { fault: Fault; matches: (p: string) => boolean }[] = [];
+  private faults: { fault: Fault; matches: PathMatcher }[] = [];
 
-  /** Validate and register a fault; throws a 400 ApiError for a bad spec. */
+  /** Validate and register a fault; throws a 400 ApiError naming the field for a bad one. */
   add(spec: unknown): Fault {
-    const s = (spec && typeof spec === "object" ? spec : {}) as Partial<FaultSpec>;
-    if (typeof s.path !== "string" || s.path === "") throw badField("path", "path is required");
-    let matches: (p: string) => boolean;
-    try {
-      matches = compilePath(s.path);
-    } catch {
-      throw invalidArgument([{ field: "path", description: "not a valid regular expression" }]);
-    }
-    const count = s.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw badField("count", "count must be a positive integer");
+    const body = new AdminInput(spec, ["method", "path", "count", "region", "action"]);
+    const path = body.string("path");
+    const matches = compilePathPattern(path);
+    if (typeof matches === "string") throw badField("path", matches);
+    const method = readMethod(body);
+    const region = body.optionalEnum("region", REGIONS);
+    const count = body.optionalInteger("count", { min: 1, max: 1_000_000 }) ?? 1;
     const fault: Fault = {
-      id: newId(), path: s.path, count, remaining: count, hits: 0, action: checkAction(s.action),
-      ...(s.method ? { method: s.method.toUpperCase() } : {}),
-      ...(s.region ? { region: s.region } : {}),
+      id: newId(), path, count, remaining: count, hits: 0, action: readAction(body),
+      ...(method ? { method } : {}),
+      ...(region ? { region } : {}),
     };
     this.faults.push({ fault, matches });
     return fault;
@@ -94,6 +92,7 @@ export class FaultRegistry {
 
   /** The first matching fault, consumed once; paths match with or without the region prefix. */
   take(method: string, pathname: string, region: string | undefined): Fault | undefined {
+    if (this.faults.length === 0) return undefined;
     const bare = region ? pathname.slice(region.length + 1) : pathname;
     for (const f of this.faults) {
       const ft = f.fault;

@@ -72,7 +72,7 @@ describe("router", () => {
 });
 
 describe("faults", () => {
-  it("consumes counts and matches exact, glob and regex paths", () => {
+  it("consumes counts and matches exact and glob paths", () => {
     const f = new FaultRegistry();
     f.add({ path: "/us/v1/x", count: 2, action: { status: 500 } });
     expect(f.take("GET", "/us/v1/x", "us")).toBeDefined();
@@ -81,7 +81,7 @@ describe("faults", () => {
     f.add({ path: "/v1/*/y", method: "post", action: { drop: true } });
     expect(f.take("GET", "/eu/v1/a/y", "eu")).toBeUndefined();
     expect(f.take("POST", "/eu/v1/a/y", "eu")).toBeDefined();
-    f.add({ path: "^/br/", action: { latency_ms: 1 } });
+    f.add({ path: "/br/**", action: { latency_ms: 1 } });
     expect(f.take("GET", "/us/v1/z", "us")).toBeUndefined();
     expect(f.take("GET", "/br/v1/z", "br")).toBeDefined();
   });

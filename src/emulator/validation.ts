@@ -20,15 +20,25 @@ function toFieldViolation(v: Violation): FieldViolation {
   return { field: field || "body", description: v.message };
 }
 
-/** Throws a 400 with field violations when the body breaks its request schema; a schema the contract lacks is skipped. */
-export function validateRequestBody(contract: Contract, schema: string, body: unknown): void {
+/** The field name of a violation inside the value at `at` ("" for a whole request body). */
+function within(at: string, v: FieldViolation): FieldViolation {
+  if (at === "") return v;
+  if (v.field === "body") return { ...v, field: at };
+  return { ...v, field: v.field.startsWith("[") ? `${at}${v.field}` : `${at}.${v.field}` };
+}
+
+/**
+ * Throws a 400 with field violations when the body breaks its request schema; a schema the contract lacks is skipped.
+ * `at` names the value when it is a part of a request rather than its whole body.
+ */
+export function validateRequestBody(contract: Contract, schema: string, body: unknown, at = ""): void {
   const name = contract.resolveSchemaName(schema);
   if (!name) return;
   const check = contract.validate(name, body);
   if (check.valid) return;
   const seen = new Set<string>();
   const violations: FieldViolation[] = [];
-  for (const v of check.violations.map(toFieldViolation)) {
+  for (const v of check.violations.map((x) => within(at, toFieldViolation(x)))) {
     const key = `${v.field}\u0000${v.description}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,5 +1,6 @@
 import { ApiError, notFound } from "../errors";
-import { one, type Query } from "../query";
+import { enumParam, one, type Query } from "../query";
+import { adminInput } from "./admin-input";
 import type { Runtime } from "../runtime";
 import type { Json } from "../store/types";
 import { simulateInbound } from "./inbound";
@@ -22,10 +23,12 @@ export function resetRuntime(rt: Runtime): void {
   rt.world.reset();
 }
 
+const DELIVERY_STATES = ["pending", "delivered", "failed", "cancelled"] as const;
+
 function callbacks(rt: Runtime, q: Query): Json {
   const appId = one(q, "app_id");
   const trigger = one(q, "trigger");
-  const state = one(q, "state");
+  const state = enumParam(q, "state", DELIVERY_STATES);
   const entries = rt.callbacks
     .entries()
     .filter((e) => (!appId || e.app_id === appId) && (!trigger || e.trigger === trigger) && (!state || e.state === state));
@@ -34,16 +37,24 @@ function callbacks(rt: Runtime, q: Query): Json {
 
 type Handler = (rt: Runtime, req: AdminRequest) => Json;
 
+/** A route that takes no body: anything but nothing or {} is a 400 rather than silently ignored. */
+function bodiless(run: (rt: Runtime) => Json): Handler {
+  return (rt, req) => {
+    adminInput(req.body, []);
+    return run(rt);
+  };
+}
+
 const HANDLERS: Record<string, Handler> = {
-  "POST /reset": (rt) => (resetRuntime(rt), {}),
+  "POST /reset": bodiless((rt) => (resetRuntime(rt), {})),
   "GET /state": (rt) => ({ ...rt.world.state(), pending_callbacks: rt.callbacks.pendingCount(), pending_timers: rt.timers.size }),
   "GET /faults": (rt) => ({ faults: rt.faults.list() }),
   "POST /faults": (rt, req) => ({ ...rt.faults.add(req.body) }),
-  "DELETE /faults": (rt) => (rt.faults.clear(), {}),
+  "DELETE /faults": bodiless((rt) => (rt.faults.clear(), {})),
   "GET /changes": (rt) => ({ changes: rt.changes.list() }),
   "POST /changes": (rt, req) => ({ ...rt.changes.add(req.body) }),
-  "DELETE /changes": (rt) => (rt.changes.clear(), {}),
-  "POST /inbound": (rt, req) => simulateInbound(rt, (req.body && typeof req.body === "object" ? req.body : {}) as Json),
+  "DELETE /changes": bodiless((rt) => (rt.changes.clear(), {})),
+  "POST /inbound": (rt, req) => simulateInbound(rt, req.body),
   "GET /callbacks": (rt, req) => callbacks(rt, req.query),
   "GET /health": () => ({ status: "ok" }),
 };
@@ -61,7 +72,7 @@ export function handleAdmin(rt: Runtime, req: AdminRequest): { status: number; b
   if (handler) return { status: 200, body: handler(rt, req) };
   const changeId = /^\/changes\/([^/]+)$/.exec(path)?.[1];
   if (changeId !== undefined) {
-    if (req.method === "DELETE") return { status: 200, body: removeChange(rt, changeId) };
+    if (req.method === "DELETE") return { status: 200, body: bodiless((r) => removeChange(r, changeId))(rt, req) };
     throw new ApiError(405, `Method ${req.method} is not allowed on /_emulator${path}`, [], { allow: "DELETE" });
   }
   if (Object.keys(HANDLERS).some((k) => k.endsWith(` ${path}`))) throw new ApiError(405, `Method ${req.method} is not allowed on /_emulator${path}`);

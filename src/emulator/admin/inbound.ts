@@ -2,7 +2,9 @@ import { emitCallback } from "../callbacks/emit";
 import { badField, notFound } from "../errors";
 import { nowIso } from "../ids";
 import { storeMessage } from "../lifecycle/message-store";
-import { isRegion } from "../../vocabulary/regions";
+import { REGIONS, type Region } from "../../vocabulary/regions";
+import { validateRequestBody } from "../validation";
+import { AdminInput } from "./admin-input";
 import type { OperationContext } from "../operations/handler";
 import type { Runtime } from "../runtime";
 import { copy } from "../operations/common";
@@ -12,12 +14,6 @@ import { storeEvent } from "../operations/events";
 import type { Contact, Conversation, Json } from "../store/types";
 
 type Ctx = Pick<OperationContext, "rt" | "region" | "projectId" | "store">;
-
-function str(body: Json, field: string): string {
-  const v = body[field];
-  if (typeof v !== "string" || v === "") throw badField(field, `${field} is required`);
-  return v;
-}
 
 function participants(ctx: Ctx, appId: string, channel: string, identity: string, conversationMode: boolean): { contact?: Contact; conv?: Conversation } {
   let contact = ctx.store.contactByIdentity(channel, identity, appId);
@@ -32,19 +28,43 @@ function participants(ctx: Ctx, appId: string, channel: string, identity: string
   return { contact, conv };
 }
 
+/** What POST /_emulator/inbound carries, checked. */
+interface InboundRequest {
+  region: Region;
+  projectId: string;
+  appId: string;
+  channel: string;
+  identity: string;
+  content: ContentKey;
+  body: Json;
+}
+
+/** The schema each kind of inbound content must satisfy: it is stored and sent on in callbacks as it is. */
+const CONTENT_SCHEMAS = { contact_message: "contact-message", contact_event: "contact-event", contact_message_event: "contact-message-event" } as const;
+type ContentKey = keyof typeof CONTENT_SCHEMAS;
+const CONTENT_KEYS = Object.keys(CONTENT_SCHEMAS) as ContentKey[];
+
+function readInbound(rt: Runtime, raw: unknown): InboundRequest {
+  const input = new AdminInput(raw, ["region", "project", "app_id", "channel", "identity", ...CONTENT_KEYS]);
+  const region = input.optionalEnum("region", REGIONS) ?? "us";
+  const projectId = input.optionalString("project") ?? rt.options.projectId;
+  const appId = input.string("app_id");
+  const channel = input.string("channel");
+  validateRequestBody(rt.contract, "channel", channel, "channel");
+  const identity = input.string("identity");
+  const present = CONTENT_KEYS.filter((k) => input.has(k));
+  if (present.length !== 1) throw badField("contact_message", `exactly one of ${CONTENT_KEYS.join(", ")} is required`);
+  const content = present[0] as ContentKey;
+  validateRequestBody(rt.contract, CONTENT_SCHEMAS[content], input.raw(content), content);
+  return { region, projectId, appId, channel, identity, content, body: raw as Json };
+}
+
 /** POST /_emulator/inbound: simulate a contact writing to the app (MESSAGE_INBOUND or EVENT_INBOUND). */
-export function simulateInbound(rt: Runtime, body: Json): Json {
-  const region = String(body.region ?? "us");
-  if (!isRegion(region)) throw badField("region", "region must be us, eu or br");
-  const projectId = typeof body.project === "string" && body.project ? body.project : rt.options.projectId;
+export function simulateInbound(rt: Runtime, raw: unknown): Json {
+  const { region, projectId, appId, channel, identity, content, body } = readInbound(rt, raw);
   const ctx: Ctx = { rt, region, projectId, store: rt.world.project(region, projectId) };
-  const appId = str(body, "app_id");
   const app = ctx.store.apps.get(appId);
   if (!app) throw notFound("App", appId);
-  const channel = str(body, "channel");
-  const identity = str(body, "identity");
-  const content = ["contact_message", "contact_event", "contact_message_event"].find((k) => body[k] && typeof body[k] === "object");
-  if (!content) throw badField("contact_message", "one of contact_message, contact_event, contact_message_event is required");
   const mode = app.processing_mode === "CONVERSATION";
   const { contact, conv } = participants(ctx, appId, channel, identity, mode);
   const channelIdentity = { channel, identity, app_id: appId };

@@ -11,6 +11,7 @@ import type { Json } from "../store/types";
 import { validateRequestBody } from "../validation";
 import type { Runtime } from "../runtime";
 import { readBody } from "./body";
+import { answerClientError } from "./client-error";
 import type { Exchange } from "./exchange";
 import { applyFault, defaultMessage } from "./fault-hook";
 import { buildRouter, HOST_PREFIXES, type ServedOperation } from "./operation-routes";
@@ -26,6 +27,7 @@ export function createEmulatorServer(rt: Runtime): Server {
   const router = buildRouter(rt.contract, HANDLERS);
   const server = createServer((req, res) => void serve({ rt, req, res, expireToken: false }, router));
   server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.on("clientError", answerClientError);
   return server;
 }
 
