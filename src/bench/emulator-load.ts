@@ -1,4 +1,7 @@
-import { startEmulator } from "../emulator";
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { LoadTargetInfo } from "./load-target";
 
 /** The part of autocannon's result this benchmark reads. */
 interface LoadResult {
@@ -14,46 +17,126 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<LoadResult>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require("autocannon") as Autocannon;
 
-const DURATION_S = 5;
+const DURATION_S = Number(process.env.CC_BENCH_LOAD_SECONDS ?? 3);
+const ROUNDS = Number(process.env.CC_BENCH_LOAD_ROUNDS ?? 5);
 const CONNECTIONS = 10;
+const POST_TARGET = 8000;
+const BODY = JSON.stringify({ channel_identities: [{ channel: "SMS", identity: "+46700000001" }], language: "EN_US", display_name: "bench" });
 
-async function token(authUrl: string, id: string, secret: string): Promise<string> {
-  const res = await fetch(`${authUrl}/oauth2/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials",
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
+/** A load target running in a child process. */
+interface Target {
+  info: LoadTargetInfo;
+  /** the CPU time (user + system, µs) the target has used so far */
+  cpu(): Promise<number>;
+  stop(): void;
 }
 
-function row(name: string, r: LoadResult): string {
-  const cells = [name.padEnd(22), r.requests.average.toFixed(0).padStart(8), `${r.latency.p50}`.padStart(7), `${r.latency.p90}`.padStart(7), `${r.latency.p99}`.padStart(7), `${r.non2xx + r.errors}`.padStart(7)];
+/** Start `load-target.js kind` (extra node flags, e.g. --cpu-prof, from CC_BENCH_TARGET_FLAGS) and wait for its address. */
+function startTarget(kind: "emulator" | "echo"): Promise<Target> {
+  const flags = (process.env.CC_BENCH_TARGET_FLAGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...flags, join(__dirname, "load-target.js"), kind], { stdio: ["pipe", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`the ${kind} target exited with ${String(code)} before it listened`)));
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once("line", (line) => {
+      child.removeAllListeners("exit");
+      const cpu = (): Promise<number> =>
+        new Promise((answer) => {
+          lines.once("line", (reply) => answer(Number(reply)));
+          child.stdin?.write("cpu\n");
+        });
+      resolve({ info: JSON.parse(line) as LoadTargetInfo, cpu, stop: () => child.stdin?.end() });
+    });
+  });
+}
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { method: "POST", headers, body });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** The emulator emptied, a token and one contact to read. */
+async function prepare(emu: NonNullable<LoadTargetInfo["emulator"]>): Promise<{ headers: Record<string, string>; contacts: string; contactUrl: string }> {
+  await post(`${emu.adminUrl}/reset`, {}, "");
+  const basic = `Basic ${Buffer.from(`${emu.clientId}:${emu.clientSecret}`).toString("base64")}`;
+  const token = await post(`${emu.authUrl}/oauth2/token`, { authorization: basic, "content-type": "application/x-www-form-urlencoded" }, "grant_type=client_credentials");
+  const headers = { authorization: `Bearer ${String(token.access_token)}`, "content-type": "application/json" };
+  const contacts = `${emu.baseUrl}/v1/projects/${emu.projectId}/contacts`;
+  const created = await post(contacts, headers, BODY);
+  return { headers, contacts, contactUrl: `${contacts}/${String(created.id)}` };
+}
+
+/** One autocannon run and the server's CPU time per request during it. */
+interface Measured extends LoadResult {
+  cpuUsPerRequest: number;
+}
+
+async function load(target: Target, url: string, method: "GET" | "POST", headers: Record<string, string>): Promise<Measured> {
+  const before = await target.cpu();
+  const result = await autocannon({ url, method, headers, ...(method === "POST" ? { body: BODY } : {}), connections: CONNECTIONS, duration: DURATION_S });
+  const cpu = (await target.cpu()) - before;
+  return { ...result, cpuUsPerRequest: cpu / Math.max(1, result.requests.total) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Every round's results of one endpoint. */
+type Series = Measured[];
+
+function row(name: string, runs: Series): string {
+  const rates = runs.map((r) => r.requests.average);
+  const mid = runs[rates.indexOf(median(rates))] ?? runs[0];
+  const errors = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const cpu = median(runs.map((r) => r.cpuUsPerRequest));
+  const cells = [name.padEnd(24), median(rates).toFixed(0).padStart(8), cpu.toFixed(1).padStart(9), `${mid?.latency.p50}`.padStart(5), `${mid?.latency.p90}`.padStart(5), `${mid?.latency.p99}`.padStart(5), `${errors}`.padStart(7), rates.map((r) => r.toFixed(0)).join(" ")];
   return cells.join(" ");
 }
 
-/** `node .bench/bench/emulator-load.js`: req/s and latency of one read and one write endpoint, 5 s each. */
+/**
+ * `node .bench/bench/emulator-load.js`: emulator GET contact and POST contacts under autocannon (10 connections),
+ * interleaved with a bare node:http echo server in the same rounds; medians, and POST as a ratio to the echo server,
+ * which is what stays comparable on a busy machine.
+ */
 async function main(): Promise<void> {
-  const emu = await startEmulator();
+  const echo = await startTarget("echo");
+  const emulator = await startTarget("emulator");
   try {
-    const { baseUrl, authUrl } = emu.info.regions.us;
-    const auth = `Bearer ${await token(authUrl, emu.info.clientId, emu.info.clientSecret)}`;
-    const contacts = `${baseUrl}/v1/projects/${emu.info.projectId}/contacts`;
-    const headers = { authorization: auth, "content-type": "application/json" };
-    const body = JSON.stringify({ channel_identities: [{ channel: "SMS", identity: "+46700000001" }], language: "EN_US", display_name: "bench" });
-    const created = await fetch(contacts, { method: "POST", headers, body });
-    const id = ((await created.json()) as { id: string }).id;
-    const read = await autocannon({ url: `${contacts}/${id}`, headers, connections: CONNECTIONS, duration: DURATION_S });
-    const write = await autocannon({ url: contacts, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION_S });
+    const emu = emulator.info.emulator;
+    if (!emu) throw new Error("the emulator target did not say where it listens");
+    const series: Record<"echo" | "get" | "post", Series> = { echo: [], get: [], post: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const { headers, contacts, contactUrl } = await prepare(emu);
+      // the echo server gets the very same request (path length aside): bearer token, content type and body
+      const echoUrl = `${echo.info.origin}${new URL(contacts).pathname}`;
+      if (round === 0) {
+        await load(echo, echoUrl, "POST", headers); // warm-up: JIT and sockets
+        await load(emulator, contacts, "POST", headers);
+      }
+      series.echo.push(await load(echo, echoUrl, "POST", headers));
+      series.post.push(await load(emulator, contacts, "POST", headers));
+      series.get.push(await load(emulator, contactUrl, "GET", headers));
+    }
+    const rate = (s: Series) => median(s.map((r) => r.requests.average));
+    const cpu = (s: Series) => median(s.map((r) => r.cpuUsPerRequest));
+    const ratio = rate(series.post) / rate(series.echo);
     const lines = [
-      `emulator load: ${CONNECTIONS} connections, ${DURATION_S} s per endpoint (latency in ms)`,
-      `${"endpoint".padEnd(22)} ${"req/s".padStart(8)} ${"p50".padStart(7)} ${"p90".padStart(7)} ${"p99".padStart(7)} ${"errors".padStart(7)}`,
-      row("GET contact", read),
-      row("POST contacts", write),
+      `emulator load: ${CONNECTIONS} connections, ${DURATION_S} s per endpoint and round, ${ROUNDS} interleaved rounds, servers in their own processes (latency in ms; cpu = the server's CPU µs per request)`,
+      `${"endpoint".padEnd(24)} ${"req/s".padStart(8)} ${"cpu µs/req".padStart(9)} ${"p50".padStart(5)} ${"p90".padStart(5)} ${"p99".padStart(5)} ${"errors".padStart(7)} req/s of every round`,
+      row("bare node:http echo POST", series.echo),
+      row("emulator GET contact", series.get),
+      row("emulator POST contacts", series.post),
+      `server CPU per request, emulator POST / bare echo POST: ${(cpu(series.post) / cpu(series.echo)).toFixed(2)}x (${cpu(series.post).toFixed(1)} / ${cpu(series.echo).toFixed(1)} µs)`,
+      `emulator POST / bare echo POST: ${ratio.toFixed(3)}; POST median ${rate(series.post).toFixed(0)} req/s (target >= ${POST_TARGET}: ${rate(series.post) >= POST_TARGET ? "yes" : "NO"}; the echo server reached ${rate(series.echo).toFixed(0)} here, so the target asks for a ratio of ${(POST_TARGET / rate(series.echo)).toFixed(3)} on this machine)`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
-    emu.reset();
-    await emu.close();
+    echo.stop();
+    emulator.stop();
   }
 }
 

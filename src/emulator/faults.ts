@@ -80,6 +80,11 @@ export class FaultRegistry {
     return fault;
   }
 
+  /** No fault registered. */
+  get empty(): boolean {
+    return this.faults.length === 0;
+  }
+
   /** Registered faults with their remaining counts. */
   list(): Fault[] {
     return this.faults.map((f) => f.fault);
@@ -92,7 +97,6 @@ export class FaultRegistry {
 
   /** The first matching fault, consumed once; paths match with or without the region prefix. */
   take(method: string, pathname: string, region: string | undefined): Fault | undefined {
-    if (this.faults.length === 0) return undefined;
     const bare = region ? pathname.slice(region.length + 1) : pathname;
     for (const f of this.faults) {
       const ft = f.fault;

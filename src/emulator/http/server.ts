@@ -53,7 +53,8 @@ async function dispatch(ex: Exchange, target: RequestTarget, router: Router<Serv
   const region = isRegion(head) ? head : undefined;
   ex.region = region;
   ex.authHost = region !== undefined && rest.startsWith(`${HOST_PREFIXES.auth}/`);
-  if (await applyFault(ex, pathname, region)) return undefined;
+  // no fault registered is the common case: no async hop for it
+  if (!ex.rt.faults.empty && (await applyFault(ex, pathname, region))) return undefined;
   if (!region) throw new ApiError(404, `Unknown region or path: ${pathname}`);
   const match = router.match(method === "HEAD" ? "GET" : method, rest);
   if (match.kind === "none") throw new ApiError(404, `No route for ${method} ${pathname}`);
