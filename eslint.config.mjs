@@ -1,4 +1,4 @@
-// Rules a tool can check: the import zones of DESIGN.md's stage table, only cli/ prints or exits, product code
+// Rules a tool can check: the import zones of the stage table (README, "Development"), only cli/ prints or exits, product code
 // never reaches into test helpers or test data, and caps on complexity and size. Unused exports, files and
 // dependencies are knip's job (knip.json); `npm run lint` runs both. src/e2e/lint-rules.test.ts shows each rule fails.
 import { defineConfig } from "eslint/config";
@@ -8,8 +8,8 @@ import importX from "eslint-plugin-import-x";
 const ROOT = import.meta.dirname;
 
 const STAGES = ["model", "vocabulary", "diagnostics", "config", "load", "parse", "contract", "check", "plan", "execute", "report", "gate", "emulator", "project", "cli"];
-/** What each stage may import besides itself: DESIGN.md's table, plus vocabulary/ (a leaf importing only model/) for every stage. */
-const ALLOWED = {
+/** What each stage may import besides itself (the README's stage table); vocabulary/ is a leaf importing only model/ that every stage may use. */
+export const ALLOWED = {
   model: [],
   vocabulary: ["model"],
   diagnostics: ["model", "vocabulary"],
@@ -27,13 +27,13 @@ const ALLOWED = {
   cli: STAGES.filter((s) => s !== "cli"),
 };
 /** Stages that may use config/'s types, never its code (a type-only import is checked below, not by the zones). */
-const CONFIG_TYPES = ["plan", "execute"];
+export const CONFIG_TYPES = ["plan", "execute"];
 
 const stageZones = Object.entries(ALLOWED).flatMap(([stage, allowed]) =>
   STAGES.filter((s) => s !== stage && !allowed.includes(s) && !(CONFIG_TYPES.includes(stage) && s === "config")).map((s) => ({
     target: `./src/${stage}`,
     from: `./src/${s}`,
-    message: ` ${stage}/ may not import ${s}/ (DESIGN.md: imports run one way; ${stage}/ may import ${allowed.join(", ") || "nothing"}).`,
+    message: ` ${stage}/ may not import ${s}/: imports run one way, down the pipeline; ${stage}/ may import ${allowed.join(", ") || "nothing"}.`,
   })),
 );
 /** Test-only code: tests may import anything, product code may import none of it. */
@@ -77,7 +77,7 @@ export default defineConfig(
     ignores: TEST_ONLY,
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", {
-        patterns: [{ group: ["**/config", "**/config/*"], allowTypeImports: true, message: "plan/ and execute/ may use config/'s types only (DESIGN.md)." }],
+        patterns: [{ group: ["**/config", "**/config/*"], allowTypeImports: true, message: "plan/ and execute/ may use config/'s types, not its code: they get resolved values, never read options." }],
       }],
     },
   },

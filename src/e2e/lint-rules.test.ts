@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-// `npm run lint` enforces DESIGN.md's rules; each rule is shown here to fail on a snippet that breaks it,
+// `npm run lint` enforces the layout rules (README, "Development"); each rule is shown here to fail on a snippet that breaks it,
 // and to pass on one that keeps it, with the repository's own eslint.config.mjs and knip.json.
 const ROOT = resolve(__dirname, "..", "..");
 
@@ -20,26 +20,47 @@ interface Finding {
   message: string;
 }
 
+/** What the ESLint child process reports: each case's findings, and the config's stage table. */
+interface LintRun {
+  findings: Finding[][];
+  allowed: Record<string, string[]>;
+}
+
 // ESLint loads its flat config with import(), which jest's module sandbox refuses; so the Node API runs in a
 // plain Node process, on every case at once.
 const LINT_CASES = `
 import { ESLint } from "eslint";
+import { ALLOWED } from "./eslint.config.mjs";
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const eslint = new ESLint({ cwd: process.cwd() });
-const results = [];
+const findings = [];
 for (const c of JSON.parse(input)) {
   const [result] = await eslint.lintText(c.code, { filePath: c.path });
-  results.push(result.messages.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })));
+  findings.push(result.messages.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })));
 }
-process.stdout.write(JSON.stringify(results));
+process.stdout.write(JSON.stringify({ findings, allowed: ALLOWED }));
 `;
 
-function lint(cases: LintCase[]): Finding[][] {
+function lint(cases: LintCase[]): LintRun {
   const input = JSON.stringify(cases.map((c) => ({ ...c, path: join(ROOT, c.path) })));
   const run = spawnSync(process.execPath, ["--input-type=module", "-e", LINT_CASES], { cwd: ROOT, input, encoding: "utf8" });
   if (run.status !== 0) throw new Error(`ESLint did not run: ${run.stderr}`);
-  return JSON.parse(run.stdout) as Finding[][];
+  return JSON.parse(run.stdout) as LintRun;
+}
+
+/** The README's stage table (Development): folder -> the stages it may import. */
+function readmeStageTable(): Record<string, string[]> {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const lines = readme.slice(readme.indexOf("| folder | may import |")).split("\n").map((l) => l.trim());
+  const end = lines.findIndex((l) => !l.startsWith("|"));
+  const rows = lines.slice(2, end);
+  const table: Record<string, string[]> = {};
+  for (const row of rows) {
+    const [folders = "", imports = ""] = row.split("|").slice(1).map((cell) => cell.trim());
+    for (const [, folder] of folders.matchAll(/`(\w+)\/`/g)) table[folder!] = imports === "nothing" ? [] : imports.split(", ");
+  }
+  return table;
 }
 
 const complex = (branches: number) =>
@@ -72,8 +93,9 @@ const CASES: Array<LintCase & { name: string; breaks?: string }> = [
 
 describe("npm run lint: ESLint (eslint.config.mjs)", () => {
   let findings: Finding[][] = [];
+  let allowed: Record<string, string[]> = {};
   beforeAll(() => {
-    findings = lint(CASES);
+    ({ findings, allowed } = lint(CASES));
   }, 120_000);
 
   it.each(CASES.map((c, i) => [c.name, c, i] as const))("%s", (_name, c, i) => {
@@ -82,7 +104,17 @@ describe("npm run lint: ESLint (eslint.config.mjs)", () => {
     else expect(findings[i]).toEqual([]);
   });
 
-  it("names the rule DESIGN.md states when a stage imports across a zone", () => {
+  it("zones the stages as the README's table says", () => {
+    const everything = Object.keys(allowed).filter((s) => s !== "cli");
+    const readme = readmeStageTable();
+    expect({ ...readme, cli: readme.cli?.[0] === "everything" ? everything : readme.cli }).toEqual(allowed);
+    // a new stage folder must be given its zone
+    const stageFolders = readdirSync(join(ROOT, "src"), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !["e2e", "bench", "testdata"].includes(d.name)).map((d) => d.name);
+    expect(Object.keys(allowed)).toEqual(expect.arrayContaining(stageFolders));
+  });
+
+  it("says which stages may be imported when a stage imports across a zone", () => {
     const [reportImportsExecute] = findings;
     expect(reportImportsExecute?.map((f) => f.message)).toEqual([expect.stringContaining("report/ may not import execute/")]);
   });
