@@ -58,6 +58,7 @@ function walk(value: unknown, path: string, facts: Map<string, PathFacts>): void
   } else if (value !== null && typeof value === "object") {
     here.objects++;
     for (const [key, child] of Object.entries(value)) {
+      if (child === undefined) continue; // JSON.stringify leaves it out: not a field of the body
       const childPath = keyPath(path, key);
       factsOf(facts, childPath).present++;
       walk(child, childPath, facts);

@@ -52,7 +52,7 @@ export async function indexBaseline(entries: AsyncIterable<ResultsEntry>): Promi
     const keys = known?.steps ?? [];
     if (!known) index.suites.set(suite.key, { key: suite.key, region: intern(suite.region), file, steps: keys });
     for (const step of suite.steps) {
-      tallyStep(index.tally, step);
+      tallyStep(index.tally, step, suite.key);
       index.steps.set(step.key, factsOf(step, suite, intern));
       keys.push(step.key);
     }

@@ -15,7 +15,10 @@ type Detail = Omit<FindingInput, "stepKey" | "suiteKey" | "region" | "file" | "l
 /** Every difference of one step between the runs: outcome, status, shape, violations, drift. */
 export function compareStep(pair: StepPair, out: GateFinding[]): void {
   const { step, suite } = pair;
-  const at = { stepKey: step.key, suiteKey: suite.key, region: suite.region, file: step.file ?? suite.file, line: step.line };
+  const at = {
+    stepKey: step.key, suiteKey: suite.key, region: suite.region, file: step.file ?? suite.file, line: step.line,
+    ...(step.operationId ? { operationId: step.operationId } : {}),
+  };
   const add = (detail: Detail) => out.push(makeFinding({ ...at, ...detail }));
   compareOutcome(pair, add);
   compareStatus(pair, add);

@@ -18,8 +18,10 @@ interface CompareContext {
   cand: RunTally;
   findings: GateFinding[];
   compared: Map<string, ComparedSuite>;
-  /** regions and suites of the candidate the baseline lacks, reported once each */
+  /** regions of the candidate the baseline lacks, reported once each */
   addedRegions: Set<string>;
+  /** keys of the candidate's suites */
+  suitesSeen: Set<string>;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function compareRuns(
   candidate: AsyncIterable<ResultsEntry>,
   options: CompareOptions = {},
 ): Promise<GateResult> {
-  const ctx: CompareContext = { base: await indexBaseline(baseline), cand: newTally(), findings: [], compared: new Map(), addedRegions: new Set() };
+  const ctx: CompareContext = { base: await indexBaseline(baseline), cand: newTally(), findings: [], compared: new Map(), addedRegions: new Set(), suitesSeen: new Set() };
   for await (const entry of candidate) {
     if (!tallyFrame(ctx.cand, entry) && entry.type === "suite") compareSuite(ctx, entry.suite);
   }
@@ -48,7 +50,8 @@ export async function compareRuns(
 
 function compareSuite(ctx: CompareContext, suite: SuiteRecord): void {
   tallySuite(ctx.cand, suite);
-  const firstSight = !ctx.compared.has(suite.key);
+  const firstSight = !ctx.suitesSeen.has(suite.key);
+  ctx.suitesSeen.add(suite.key);
   const compared = comparedSuite(ctx, suite.key, suite.file);
   const known = ctx.base.suites.has(suite.key);
   if (!ctx.base.tally.regions.has(suite.region)) noteAddedRegion(ctx, suite);
@@ -56,14 +59,14 @@ function compareSuite(ctx: CompareContext, suite: SuiteRecord): void {
     ctx.findings.push(makeFinding({ class: "suite-added", suiteKey: suite.key, region: suite.region, file: suite.file, message: `suite ${suite.key} is new` }));
   }
   for (const step of suite.steps) {
-    tallyStep(ctx.cand, step);
+    tallyStep(ctx.cand, step, suite.key);
     compared.steps.push({ key: step.key, name: displayName(step), line: step.line });
     const base = ctx.base.steps.get(step.key);
     if (base) {
       base.matched = true;
       compareStep({ base, step, suite }, ctx.findings);
     } else if (known) {
-      ctx.findings.push(makeFinding({ class: "step-added", stepKey: step.key, suiteKey: suite.key, region: suite.region, file: step.file, line: step.line, message: `step "${displayName(step)}" is new` }));
+      ctx.findings.push(makeFinding({ class: "step-added", stepKey: step.key, suiteKey: suite.key, region: suite.region, ...operationOf(step), file: step.file, line: step.line, message: `step "${displayName(step)}" is new` }));
     }
   }
 }
@@ -102,11 +105,13 @@ function addMissing(ctx: CompareContext): void {
       if (!step || step.matched) continue;
       step.matched = true; // a step key listed twice is reported once
       compared.steps.push({ key, name: step.name, line: step.line });
-      findings.push(makeFinding({ class: "step-missing", stepKey: key, suiteKey: suite.key, region: suite.region, file: step.file, line: step.line, baseline: step.outcome, message: `step "${step.name}" of the baseline did not run` }));
+      findings.push(makeFinding({ class: "step-missing", stepKey: key, suiteKey: suite.key, region: suite.region, ...operationOf(step), file: step.file, line: step.line, baseline: step.outcome, message: `step "${step.name}" of the baseline did not run` }));
     }
   }
-  for (const operationId of base.tally.operations) {
-    if (!cand.operations.has(operationId)) findings.push(makeFinding({ class: "operation-missing", operationId, message: `operation ${operationId} was exercised by the baseline, not by the candidate` }));
+  for (const [operationId, suites] of base.tally.operations) {
+    // an operation only missing suites exercised is already reported with them
+    const explained = [...suites].every((key) => !ctx.suitesSeen.has(key));
+    if (!cand.operations.has(operationId) && !explained) findings.push(makeFinding({ class: "operation-missing", operationId, message: `operation ${operationId} was exercised by the baseline, not by the candidate` }));
   }
 }
 
@@ -120,6 +125,10 @@ function addSlowdowns(ctx: CompareContext, rule: LatencyRule): void {
       message: `median ${round(s.candidateMs)}ms over ${s.candidateSamples} attempts, ${round(s.baselineMs)}ms over ${s.baselineSamples} in the baseline (limit: ${rule.ratio}x and +${rule.floorMs}ms)`,
     }));
   }
+}
+
+function operationOf(step: { operationId: string | null }): { operationId?: string } {
+  return step.operationId ? { operationId: step.operationId } : {};
 }
 
 function round(ms: number): number {

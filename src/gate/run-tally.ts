@@ -11,14 +11,14 @@ export interface RunTally {
   suites: number;
   stepsRun: number;
   regions: Set<string>;
-  /** operation ids of steps that ran */
-  operations: Set<string>;
+  /** operation ids of steps that ran -> the keys of the suites that ran them */
+  operations: Map<string, Set<string>>;
   latency: LatencySamples;
 }
 
 /** An empty tally. */
 export function newTally(): RunTally {
-  return { truncated: false, suites: 0, stepsRun: 0, regions: new Set(), operations: new Set(), latency: new Map() };
+  return { truncated: false, suites: 0, stepsRun: 0, regions: new Set(), operations: new Map(), latency: new Map() };
 }
 
 /** Records the header or the end of a results file; returns false for a suite entry (the caller's business). */
@@ -42,12 +42,14 @@ export function tallySuite(tally: RunTally, suite: SuiteRecord): void {
   tally.regions.add(suite.region);
 }
 
-/** Counts a step: whether it ran, its operation, its attempts' durations. */
-export function tallyStep(tally: RunTally, step: StepRecord): void {
+/** Counts a step of a suite: whether it ran, its operation, its attempts' durations. */
+export function tallyStep(tally: RunTally, step: StepRecord, suiteKey: string): void {
   if (step.outcome === "skipped") return;
   tally.stepsRun++;
   if (!step.operationId) return;
-  tally.operations.add(step.operationId);
+  let suites = tally.operations.get(step.operationId);
+  if (!suites) tally.operations.set(step.operationId, (suites = new Set()));
+  suites.add(suiteKey);
   addSamples(tally.latency, step.operationId, step.attempts ?? []);
 }
 
