@@ -204,13 +204,13 @@ describe("compareRuns: changes and improvements", () => {
 
   it("finds a new step, suite and region, each at its own level", async () => {
     const candidate = [
-      ...run((s, suite) => s),
+      ...run(),
       suiteRecord("templates", "us", [{ name: "list templates" }]),
       suiteRecord("contacts", "br", [{ name: "create contact" }]),
     ];
     candidate[0]!.steps.push(suiteRecord("contacts", "us", [{ name: "get contact" }]).steps[0]!);
     const result = await compareWritten({ baseline: run(), candidate });
-    expect(classes(result)).toEqual(["region-added br ", "step-added contacts@us/steps/get contact ", "suite-added templates@us "]);
+    expect(classes(result)).toEqual(["region-added br ", "suite-added templates@us ", "step-added contacts@us/steps/get contact "]);
   });
 
   it("finds a step that failed and now passes as an improvement", async () => {

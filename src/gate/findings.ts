@@ -45,14 +45,15 @@ function subjectOf(kind: FindingSubject, f: FindingInput): string {
 }
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { regression: 0, change: 1, improvement: 2 };
+const KIND_RANK: Record<FindingSubject, number> = { region: 0, suite: 1, step: 2, operation: 3 };
 
-/** Findings in a stable order, whatever order the runs had: regressions first, then by subject and path. */
+/** Findings in a stable order, whatever order the runs had: regressions first, the widest subjects first, then by name and path. */
 export function sortFindings(findings: GateFinding[]): GateFinding[] {
-  const subject = (f: GateFinding) => f.stepKey ?? f.suiteKey ?? f.operationId ?? f.region ?? "";
+  const subject = (f: GateFinding) => (f.kind === "operation" ? f.operationId : f.stepKey ?? f.suiteKey ?? f.region) ?? "";
   return findings.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      compareText(a.region ?? "", b.region ?? "") ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
       compareText(subject(a), subject(b)) ||
       compareText(a.class, b.class) ||
       compareText(a.path ?? "", b.path ?? ""),

@@ -15,12 +15,13 @@ export function isFailing(finding: GateFinding, rules: GateRules): boolean {
  * fewer steps ran than `minSteps`; warn-only passes anyway and says what would have failed.
  */
 export function judgeGate(result: GateResult, accepted: { findings: GateFinding[]; stale: AcceptEntry[] }, rules: GateRules): GateReport {
-  const counts = countFindings(accepted.findings, accepted.stale, rules);
-  const reasons = failReasons(result, accepted.findings, counts, rules);
-  return { ...result, findings: accepted.findings, stale: accepted.stale, counts, rules, verdict: verdictOf(reasons, counts, rules) };
+  const findings = accepted.findings.map((f) => ({ ...f, failing: isFailing(f, rules) }));
+  const counts = countFindings(findings, accepted.stale);
+  const reasons = failReasons(result, findings, counts, rules);
+  return { ...result, findings, stale: accepted.stale, counts, rules, verdict: verdictOf(reasons, counts, rules) };
 }
 
-function countFindings(findings: GateFinding[], stale: AcceptEntry[], rules: GateRules): GateCounts {
+function countFindings(findings: GateFinding[], stale: AcceptEntry[]): GateCounts {
   const counts: GateCounts = { regressions: 0, changes: 0, improvements: 0, accepted: 0, expired: 0, stale: stale.length, failing: 0 };
   for (const f of findings) {
     if (f.severity === "regression") counts.regressions++;
@@ -28,14 +29,14 @@ function countFindings(findings: GateFinding[], stale: AcceptEntry[], rules: Gat
     else counts.improvements++;
     if (f.acceptance?.status === "accepted") counts.accepted++;
     if (f.acceptance?.status === "expired") counts.expired++;
-    if (isFailing(f, rules)) counts.failing++;
+    if (f.failing) counts.failing++;
   }
   return counts;
 }
 
 function failReasons(result: GateResult, findings: GateFinding[], counts: GateCounts, rules: GateRules): string[] {
   const reasons: string[] = [];
-  const failing = findings.filter((f) => isFailing(f, rules));
+  const failing = findings.filter((f) => f.failing);
   const regressions = failing.filter((f) => f.severity === "regression");
   const changes = failing.length - regressions.length;
   if (regressions.length > 0) {

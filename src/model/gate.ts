@@ -64,6 +64,8 @@ export interface GateFinding {
   line?: number;
   /** set when an accept-file entry matched the finding */
   acceptance?: Acceptance;
+  /** set by the gate rules: this finding makes the gate fail (an unaccepted regression, or change with --fail-on change) */
+  failing?: boolean;
 }
 
 /** One entry of the accept file: a fingerprint, or a pattern over suite/step/path (with `*` wildcards). */
