@@ -1,4 +1,5 @@
 import type { AcceptEntry, Acceptance, GateFinding } from "../model";
+import { stepPartsOfKey } from "../vocabulary/step-key";
 import { ACCEPT_PATTERN_KEYS } from "./accept-file";
 
 /** Findings after the accept file, and the entries that matched nothing. */
@@ -74,12 +75,9 @@ const FIELDS: Record<(typeof ACCEPT_PATTERN_KEYS)[number], (f: GateFinding) => A
   region: (f) => [f.region],
 };
 
-/** The step name of a step key `${suiteKey}/${phase}/${name}`. */
+/** The name of the finding's step, without its phase. */
 function stepName(f: GateFinding): string | undefined {
-  if (!f.stepKey || !f.suiteKey) return undefined;
-  const rest = f.stepKey.slice(f.suiteKey.length + 1);
-  const slash = rest.indexOf("/");
-  return slash < 0 ? undefined : rest.slice(slash + 1);
+  return f.stepKey && f.suiteKey ? stepPartsOfKey(f.suiteKey, f.stepKey)?.name : undefined;
 }
 
 /** `*` matches any text; everything else is literal. */

@@ -14,7 +14,6 @@ export interface StepFacts {
   /** fingerprints of the step's drift */
   drift: readonly string[];
   operationId: string | null;
-  name: string;
   file: string;
   line: number;
   /** the candidate had this step */
@@ -43,6 +42,7 @@ const NONE: readonly string[] = Object.freeze([]);
 export async function indexBaseline(entries: AsyncIterable<ResultsEntry>): Promise<BaselineIndex> {
   const index: BaselineIndex = { tally: newTally(), steps: new Map(), suites: new Map() };
   const intern = interner();
+  const internShape = shapeInterner();
   for await (const entry of entries) {
     if (tallyFrame(index.tally, entry) || entry.type !== "suite") continue;
     const suite = entry.suite;
@@ -53,38 +53,63 @@ export async function indexBaseline(entries: AsyncIterable<ResultsEntry>): Promi
     if (!known) index.suites.set(suite.key, { key: suite.key, region: intern(suite.region), file, steps: keys });
     for (const step of suite.steps) {
       tallyStep(index.tally, step, suite.key);
-      index.steps.set(step.key, factsOf(step, suite, intern));
+      index.steps.set(step.key, factsOf(step, suite, { intern, internShape }));
       keys.push(step.key);
     }
   }
   return index;
 }
 
-/** The facts of one step, with repeated strings shared. */
-export function factsOf(step: StepRecord, suite: SuiteRecord, intern: (s: string) => string): StepFacts {
-  const violations = (step.failures ?? []).flatMap((f) => (f.violations ?? []).map((v) => v.fingerprint));
-  const drift = (step.drift ?? []).map((d) => d.fingerprint);
+/** Shares repeated values between the facts of many steps. */
+interface Interners {
+  intern(s: string): string;
+  internShape(shape: Shape): Shape;
+}
+
+/** The facts of one step, with repeated strings and shapes shared. */
+export function factsOf(step: StepRecord, suite: SuiteRecord, { intern, internShape }: Interners): StepFacts {
+  const violations = step.failures.length > 0 ? step.failures.flatMap((f) => (f.violations ?? []).map((v) => v.fingerprint)) : NONE;
+  const drift = step.drift.length > 0 ? step.drift.map((d) => d.fingerprint) : NONE;
   const facts: StepFacts = {
     key: step.key,
     suiteKey: intern(suite.key),
     outcome: step.outcome,
     violations: violations.length > 0 ? violations : NONE,
-    drift: drift.length > 0 ? drift : NONE,
+    drift,
     operationId: step.operationId ? intern(step.operationId) : null,
-    name: displayName(step),
     file: intern(step.file ?? suite.file),
     line: step.line,
     matched: false,
   };
   if (step.status !== undefined) facts.status = step.status;
-  if (step.shape !== undefined) facts.shape = step.shape;
+  if (step.shape !== undefined) facts.shape = internShape(step.shape);
   return facts;
 }
 
-/** A step's name as reports show it: the phase in front outside the main steps. */
-export function displayName(step: { name: string; phase: string }): string {
-  return step.phase === "steps" || !step.phase ? step.name : `${step.phase}: ${step.name}`;
+/**
+ * Most steps of a run share a handful of shapes (one per operation and outcome); keeping one object per distinct
+ * shape instead of one per step roughly halves what the index holds. Shapes are bucketed by size and last path,
+ * then compared field by field (no signature strings to build).
+ */
+function shapeInterner(): (shape: Shape) => Shape {
+  const buckets = new Map<string, Shape[]>();
+  return (shape) => {
+    const paths = Object.keys(shape);
+    const bucketKey = `${paths.length}|${paths[paths.length - 1] ?? ""}`;
+    const bucket = buckets.get(bucketKey);
+    if (!bucket) {
+      buckets.set(bucketKey, [shape]);
+      return shape;
+    }
+    const same = bucket.find((known) => paths.every((p) => known[p] === shape[p]));
+    if (same) return same;
+    if (bucket.length < MAX_BUCKET) bucket.push(shape);
+    return shape;
+  };
 }
+
+/** Shapes kept per bucket: a run whose shapes all differ must not make each lookup slower. */
+const MAX_BUCKET = 16;
 
 function interner(): (s: string) => string {
   const pool = new Map<string, string>();

@@ -155,7 +155,7 @@ describe("compareRuns: regressions", () => {
     const stepGone = await compareWritten({ baseline: run(), candidate: noList });
     expect(classes(stepGone)).toEqual(["step-missing contacts@eu/steps/list contacts "]);
     expect(stepGone.findings[0]).toMatchObject({ file: "suites/contacts.yaml", line: 10, baseline: "passed" });
-    expect(stepGone.compared.find((s) => s.key === "contacts@eu")!.steps.map((s) => s.name)).toEqual(["create contact", "teardown: delete contact", "list contacts"]);
+    expect(stepGone.compared.find((s) => s.key === "contacts@eu")!.steps).toEqual(["contacts@eu/steps/create contact", "contacts@eu/teardown/delete contact", "contacts@eu/steps/list contacts"]);
   });
 
   it("counts a step that ran in the baseline and is skipped now as missing", async () => {

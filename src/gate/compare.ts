@@ -1,6 +1,7 @@
 import type { ComparedSuite, GateFinding, GateResult, SuiteRecord } from "../model";
 import type { ResultsEntry } from "./read-results";
-import { displayName, indexBaseline, type BaselineIndex } from "./baseline-index";
+import { stepLabelOfKey } from "../vocabulary/step-key";
+import { indexBaseline, type BaselineIndex } from "./baseline-index";
 import { compareStep } from "./compare-step";
 import { makeFinding, sortFindings } from "./findings";
 import { DEFAULT_LATENCY_RULE, findSlowdowns, type LatencyRule } from "./latency";
@@ -60,13 +61,13 @@ function compareSuite(ctx: CompareContext, suite: SuiteRecord): void {
   }
   for (const step of suite.steps) {
     tallyStep(ctx.cand, step, suite.key);
-    compared.steps.push({ key: step.key, name: displayName(step), line: step.line });
+    compared.steps.push(step.key);
     const base = ctx.base.steps.get(step.key);
     if (base) {
       base.matched = true;
       compareStep({ base, step, suite }, ctx.findings);
     } else if (known) {
-      ctx.findings.push(makeFinding({ class: "step-added", stepKey: step.key, suiteKey: suite.key, region: suite.region, ...operationOf(step), file: step.file, line: step.line, message: `step "${displayName(step)}" is new` }));
+      ctx.findings.push(makeFinding({ class: "step-added", stepKey: step.key, suiteKey: suite.key, region: suite.region, ...operationOf(step), file: step.file, line: step.line, message: `step "${stepLabelOfKey(suite.key, step.key)}" is new` }));
     }
   }
 }
@@ -104,11 +105,11 @@ function addMissing(ctx: CompareContext): void {
       const step = base.steps.get(key);
       if (!step || step.matched) continue;
       step.matched = true; // a step key listed twice is reported once
-      compared.steps.push({ key, name: step.name, line: step.line });
-      findings.push(makeFinding({ class: "step-missing", stepKey: key, suiteKey: suite.key, region: suite.region, ...operationOf(step), file: step.file, line: step.line, baseline: step.outcome, message: `step "${step.name}" of the baseline did not run` }));
+      compared.steps.push(key);
+      findings.push(makeFinding({ class: "step-missing", stepKey: key, suiteKey: suite.key, region: suite.region, ...operationOf(step), file: step.file, line: step.line, baseline: step.outcome, message: `step "${stepLabelOfKey(suite.key, key)}" of the baseline did not run` }));
     }
   }
-  for (const [operationId, suites] of base.tally.operations) {
+  for (const [operationId, { suites }] of base.tally.operations) {
     // an operation only missing suites exercised is already reported with them
     const explained = [...suites].every((key) => !ctx.suitesSeen.has(key));
     if (!cand.operations.has(operationId) && !explained) findings.push(makeFinding({ class: "operation-missing", operationId, message: `operation ${operationId} was exercised by the baseline, not by the candidate` }));
@@ -116,7 +117,7 @@ function addMissing(ctx: CompareContext): void {
 }
 
 function addSlowdowns(ctx: CompareContext, rule: LatencyRule): void {
-  for (const s of findSlowdowns(ctx.base.tally.latency, ctx.cand.latency, rule)) {
+  for (const s of findSlowdowns(ctx.base.tally.operations, ctx.cand.operations, rule)) {
     ctx.findings.push(makeFinding({
       class: "slower",
       operationId: s.operationId,

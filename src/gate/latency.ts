@@ -14,17 +14,11 @@ export interface LatencyRule {
 export const DEFAULT_LATENCY_RULE: LatencyRule = { ratio: 1.5, floorMs: 50, minSamples: 3 };
 
 /** Attempt durations per operation id, over a whole run. */
-export type LatencySamples = Map<string, number[]>;
+export type LatencySamples = ReadonlyMap<string, { samples: number[] }>;
 
-/** Adds every attempt of a step (retries and polls included) to its operation's samples. */
-export function addSamples(samples: LatencySamples, operationId: string, attempts: Attempt[]): void {
-  if (attempts.length === 0) return;
-  let list = samples.get(operationId);
-  if (!list) {
-    list = [];
-    samples.set(operationId, list);
-  }
-  for (const a of attempts) if (Number.isFinite(a.durationMs)) list.push(a.durationMs);
+/** Adds every attempt of a step (retries and polls included) to an operation's samples. */
+export function addSamples(samples: number[], attempts: Attempt[]): void {
+  for (const a of attempts) if (Number.isFinite(a.durationMs)) samples.push(a.durationMs);
 }
 
 /** The median of a list (the mean of the two middle values for an even count). */
@@ -46,8 +40,8 @@ export interface Slowdown {
 /** Operations whose median grew past both the ratio and the floor; operations with too few samples are left out. */
 export function findSlowdowns(baseline: LatencySamples, candidate: LatencySamples, rule: LatencyRule): Slowdown[] {
   const out: Slowdown[] = [];
-  for (const [operationId, was] of baseline) {
-    const now = candidate.get(operationId);
+  for (const [operationId, { samples: was }] of baseline) {
+    const now = candidate.get(operationId)?.samples;
     if (!now || was.length < rule.minSamples || now.length < rule.minSamples) continue;
     const baselineMs = median(was);
     const candidateMs = median(now);

@@ -1,6 +1,14 @@
 import type { GateRunSummary, RunFooter, RunHeader, StepRecord, SuiteRecord } from "../model";
 import type { ResultsEntry } from "./read-results";
-import { addSamples, type LatencySamples } from "./latency";
+import { addSamples } from "./latency";
+
+/** What a run did with one operation. */
+export interface OperationTally {
+  /** keys of the suites whose steps ran it */
+  suites: Set<string>;
+  /** every attempt's duration */
+  samples: number[];
+}
 
 /** What the gate keeps of a whole run while its records stream past: counts and sets, never records. */
 export interface RunTally {
@@ -11,14 +19,13 @@ export interface RunTally {
   suites: number;
   stepsRun: number;
   regions: Set<string>;
-  /** operation ids of steps that ran -> the keys of the suites that ran them */
-  operations: Map<string, Set<string>>;
-  latency: LatencySamples;
+  /** operation ids of steps that ran, with who ran them and how long they took */
+  operations: Map<string, OperationTally>;
 }
 
 /** An empty tally. */
 export function newTally(): RunTally {
-  return { truncated: false, suites: 0, stepsRun: 0, regions: new Set(), operations: new Map(), latency: new Map() };
+  return { truncated: false, suites: 0, stepsRun: 0, regions: new Set(), operations: new Map() };
 }
 
 /** Records the header or the end of a results file; returns false for a suite entry (the caller's business). */
@@ -47,10 +54,10 @@ export function tallyStep(tally: RunTally, step: StepRecord, suiteKey: string): 
   if (step.outcome === "skipped") return;
   tally.stepsRun++;
   if (!step.operationId) return;
-  let suites = tally.operations.get(step.operationId);
-  if (!suites) tally.operations.set(step.operationId, (suites = new Set()));
-  suites.add(suiteKey);
-  addSamples(tally.latency, step.operationId, step.attempts ?? []);
+  let op = tally.operations.get(step.operationId);
+  if (!op) tally.operations.set(step.operationId, (op = { suites: new Set(), samples: [] }));
+  op.suites.add(suiteKey);
+  addSamples(op.samples, step.attempts ?? []);
 }
 
 /** The summary of a run the gate reports. */

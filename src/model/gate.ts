@@ -81,19 +81,12 @@ export interface AcceptEntry extends AcceptNote {
   region?: string;
 }
 
-/** A step both runs were compared on (or one of them lacked). */
-export interface ComparedStep {
-  key: string;
-  /** the step's name, prefixed with its phase outside the main steps ("teardown: delete contact") */
-  name: string;
-  line?: number;
-}
-
 /** A suite (in one region) the gate compared, with its steps in run order. */
 export interface ComparedSuite {
   key: string;
   file?: string;
-  steps: ComparedStep[];
+  /** keys of the steps either run had (vocabulary/step-key.ts turns one into a label) */
+  steps: string[];
 }
 
 /** What the gate tells about one of the two runs. */

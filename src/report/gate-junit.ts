@@ -2,6 +2,7 @@ import type { ComparedSuite, GateFinding, GateReport } from "../model";
 import type { Redactor } from "../diagnostics";
 import { acceptanceText, runText, subjectOf, whereOf } from "./gate-text";
 import { attrs, element, escapeText } from "./xml-writer";
+import { stepLabelOfKey } from "../vocabulary/step-key";
 
 /** File name of the gate's JUnit report. */
 export const GATE_JUNIT = "gate.xml";
@@ -67,7 +68,7 @@ function suiteXml(ctx: BuildContext, suite: ComparedSuite, id: number): string {
   const cases: Case[] = [];
   const suiteFindings = ctx.bySuite.get(suite.key) ?? [];
   if (suiteFindings.length > 0) cases.push({ name: "(suite)", classname: suite.key, findings: suiteFindings });
-  for (const step of suite.steps) cases.push({ name: step.name, classname: suite.key, findings: ctx.byStep.get(step.key) ?? [] });
+  for (const key of suite.steps) cases.push({ name: stepLabelOfKey(suite.key, key), classname: suite.key, findings: ctx.byStep.get(key) ?? [] });
   const properties: Array<[string, string]> = [["suite", suite.key]];
   if (suite.file) properties.push(["file", suite.file]);
   return testsuiteXml(ctx, { name: suite.key, pkg: `conversation-contract.gate.${suite.key}`, id, properties, cases });

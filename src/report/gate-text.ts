@@ -1,4 +1,5 @@
 import type { AcceptEntry, GateFinding, GateReport, GateRunSummary } from "../model";
+import { stepLabelOfKey } from "../vocabulary/step-key";
 
 /** The findings of a report in the groups every gate output shows, regressions first. */
 export interface FindingGroups {
@@ -22,14 +23,9 @@ export function groupFindings(findings: GateFinding[]): FindingGroups {
   return groups;
 }
 
-/** A step's name from its key (`${suiteKey}/${phase}/${name}`), with the phase in front outside the main steps. */
+/** A finding's step as reports show it ("list contacts", "teardown: delete contact"). */
 export function stepNameOf(f: GateFinding): string | undefined {
-  if (!f.stepKey || !f.suiteKey || !f.stepKey.startsWith(`${f.suiteKey}/`)) return f.stepKey;
-  const rest = f.stepKey.slice(f.suiteKey.length + 1);
-  const slash = rest.indexOf("/");
-  const phase = rest.slice(0, slash);
-  const name = rest.slice(slash + 1);
-  return phase === "steps" ? name : `${phase}: ${name}`;
+  return f.stepKey && f.suiteKey ? stepLabelOfKey(f.suiteKey, f.stepKey) : f.stepKey;
 }
 
 /** What a finding is about, as people read it: "contacts@us › list contacts", "region eu", an operation id. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { CheckFailure, DriftWarning, RunFooter, RunHeader, StepRecord, SuiteRecord } from "../../model";
 import { fingerprintDrift, fingerprintFailures } from "../../diagnostics";
 import { createResultsWriter, openResultsFile } from "../../report/results-writer";
+import { stepKey } from "../../vocabulary/step-key";
 
 /** A step as a test describes it: failures and drift without fingerprints (the builder adds them). */
 export type StepSpec = Omit<Partial<StepRecord>, "failures" | "drift"> & {
@@ -41,7 +42,7 @@ export function runFooter(over: Partial<RunFooter> = {}): RunFooter {
 /** A step record of a suite with defaults, its key and fingerprints computed as the runner does. */
 export function stepRecord(suite: { key: string; file: string }, spec: StepSpec): StepRecord {
   const phase = spec.phase ?? "steps";
-  const key = spec.key ?? `${suite.key}/${phase}/${spec.name}`;
+  const key = spec.key ?? stepKey(suite.key, phase, spec.name);
   const failures = fingerprintFailures(key, spec.failures ?? []);
   const outcome = spec.outcome ?? (failures.length > 0 ? "failed" : "passed");
   const status = "status" in spec ? spec.status : 200;
