@@ -79,19 +79,16 @@ export async function readAcceptEntries(path: string): Promise<AcceptEntry[]> {
 
 function readRoot(ctx: ReadContext, root: Node | null): AcceptEntry[] {
   if (root === null || (isScalar(root) && root.value === null)) return []; // an empty file accepts nothing
-  if (!isMap(root)) {
-    bad(ctx, root, "the accept file must be a mapping with an `accept:` list");
-    return [];
-  }
+  if (!isMap(root)) return bad(ctx, root, "the accept file must be a mapping with an `accept:` list");
   let list: Node | null | undefined;
   for (const pair of root.items) {
     const key = keyName(pair);
     if (key === "accept") list = pair.value as Node | null;
     else bad(ctx, pair.key as Node, `unknown key \`${key}\`${suggest(key, ["accept"])}`);
   }
-  if (list === undefined) return bad(ctx, root, "the accept file has no `accept:` list"), [];
+  if (list === undefined) return bad(ctx, root, "the accept file has no `accept:` list");
   if (list === null || (isScalar(list) && list.value === null)) return [];
-  if (!isSeq(list)) return bad(ctx, list, "`accept` must be a list of entries"), [];
+  if (!isSeq(list)) return bad(ctx, list, "`accept` must be a list of entries");
   const entries: AcceptEntry[] = [];
   for (const item of list.items) {
     const entry = readEntry(ctx, item as Node);
@@ -101,31 +98,47 @@ function readRoot(ctx: ReadContext, root: Node | null): AcceptEntry[] {
 }
 
 function readEntry(ctx: ReadContext, node: Node): AcceptEntry | undefined {
-  if (!isMap(node)) return bad(ctx, node, "an accept entry must be a mapping (fingerprint or patterns, reason, until)"), undefined;
+  if (!isMap(node)) {
+    bad(ctx, node, "an accept entry must be a mapping (fingerprint or patterns, reason, until)");
+    return undefined;
+  }
   const values = readValues(ctx, node);
   if (!values) return undefined;
-  const at = posOf(ctx, node);
   const before = ctx.diagnostics.length;
   const patterns = ACCEPT_PATTERN_KEYS.filter((k) => values[k] !== undefined);
-  if (values.fingerprint === undefined && patterns.length === 0) bad(ctx, node, "the entry selects nothing: give `fingerprint`, or one of `suite`, `step`, `path`, `class`, `operation`, `region`");
-  if (values.fingerprint !== undefined && patterns.length > 0) bad(ctx, node, `give either \`fingerprint\` or patterns, not both (\`${patterns.join("`, `")}\`)`);
-  if (values.fingerprint !== undefined && !FINGERPRINT.test(values.fingerprint)) badAt(ctx, node, "fingerprint", `\`${values.fingerprint}\` is not a fingerprint (12 hex characters, as gate.json shows them)`);
-  if (values.class !== undefined && !values.class.includes("*") && !(values.class in FINDING_CLASSES)) {
-    badAt(ctx, node, "class", `unknown finding class \`${values.class}\`${suggest(values.class, Object.keys(FINDING_CLASSES))}`);
-  }
-  if (!values.reason?.trim()) bad(ctx, node, "the entry needs a `reason` (why the difference is accepted)");
-  if (values.until === undefined) bad(ctx, node, "the entry needs `until: YYYY-MM-DD` (the last day it accepts)");
-  else if (!isDate(values.until)) badAt(ctx, node, "until", `\`${values.until}\` is not a date YYYY-MM-DD`);
+  checkSelection(ctx, node, values, patterns);
+  checkNote(ctx, node, values);
   if (ctx.diagnostics.length > before) return undefined;
-  const entry: AcceptEntry = { reason: values.reason!, until: values.until!, ...at };
+  const entry: AcceptEntry = { reason: values.reason!, until: values.until!, ...posOf(ctx, node) };
   if (values.fingerprint !== undefined) entry.fingerprint = values.fingerprint;
   for (const k of patterns) entry[k] = values[k]!;
   return entry;
 }
 
+/** An entry selects findings by a well-formed fingerprint or by patterns (a known class), never both. */
+function checkSelection(ctx: ReadContext, node: YAMLMap, values: EntryValues, patterns: string[]): void {
+  const { fingerprint } = values;
+  if (fingerprint === undefined && patterns.length === 0) bad(ctx, node, "the entry selects nothing: give `fingerprint`, or one of `suite`, `step`, `path`, `class`, `operation`, `region`");
+  if (fingerprint !== undefined && patterns.length > 0) bad(ctx, node, `give either \`fingerprint\` or patterns, not both (\`${patterns.join("`, `")}\`)`);
+  if (fingerprint !== undefined && !FINGERPRINT.test(fingerprint)) badAt(ctx, node, "fingerprint", `\`${fingerprint}\` is not a fingerprint (12 hex characters, as gate.json shows them)`);
+  if (values.class !== undefined && !values.class.includes("*") && !(values.class in FINDING_CLASSES)) {
+    badAt(ctx, node, "class", `unknown finding class \`${values.class}\`${suggest(values.class, Object.keys(FINDING_CLASSES))}`);
+  }
+}
+
+/** Every entry says why (`reason`) and for how long (`until`, a real date). */
+function checkNote(ctx: ReadContext, node: YAMLMap, values: EntryValues): void {
+  if (!values.reason?.trim()) bad(ctx, node, "the entry needs a `reason` (why the difference is accepted)");
+  if (values.until === undefined) bad(ctx, node, "the entry needs `until: YYYY-MM-DD` (the last day it accepts)");
+  else if (!isDate(values.until)) badAt(ctx, node, "until", `\`${values.until}\` is not a date YYYY-MM-DD`);
+}
+
+/** An entry's values by key, as text. */
+type EntryValues = Record<string, string | undefined>;
+
 /** The entry's keys as strings (numbers and dates keep their source text); undefined when a key is wrong. */
-function readValues(ctx: ReadContext, node: YAMLMap): Record<string, string | undefined> | undefined {
-  const values: Record<string, string | undefined> = {};
+function readValues(ctx: ReadContext, node: YAMLMap): EntryValues | undefined {
+  const values: EntryValues = {};
   let ok = true;
   for (const pair of node.items) {
     const key = keyName(pair);
@@ -164,8 +177,10 @@ function badAt(ctx: ReadContext, map: YAMLMap, key: string, message: string): vo
   bad(ctx, (pair?.value as Node | undefined) ?? map, message);
 }
 
-function bad(ctx: ReadContext, node: Node, message: string): void {
+/** Records a CC_BAD_ACCEPT at the node; returns no entries, for the callers that stop there. */
+function bad(ctx: ReadContext, node: Node, message: string): AcceptEntry[] {
   ctx.diagnostics.push(makeDiagnostic("CC_BAD_ACCEPT", message, posOf(ctx, node)));
+  return [];
 }
 
 function posOf(ctx: ReadContext, node: Node): SourcePos {

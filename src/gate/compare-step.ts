@@ -56,10 +56,11 @@ function compareShape({ base, step }: StepPair, add: (d: Detail) => void): void 
   if (!base.shape || !step.shape) return;
   const body = step.request?.startsWith("callback ") ? "callback" : "response";
   for (const d of diffShapes(base.shape, step.shape)) {
-    const values = { ...(d.baseline !== undefined ? { baseline: d.baseline } : {}), ...(d.candidate !== undefined ? { candidate: d.candidate } : {}) };
-    if (d.class === "field-gone") add({ class: d.class, path: d.path, ...values, message: `${d.path} (${d.baseline}) is gone from the ${body}` });
-    else if (d.class === "type-changed") add({ class: d.class, path: d.path, ...values, message: `${d.path} was ${d.baseline} in the baseline, now ${d.candidate}` });
-    else add({ class: d.class, path: d.path, ...values, message: `new field ${d.path} (${d.candidate}) in the ${body}` });
+    const message =
+      d.class === "field-gone" ? `${d.path} (${d.baseline}) is gone from the ${body}`
+      : d.class === "type-changed" ? `${d.path} was ${d.baseline} in the baseline, now ${d.candidate}`
+      : `new field ${d.path} (${d.candidate}) in the ${body}`;
+    add({ ...d, message });
   }
 }
 

@@ -35,7 +35,14 @@ export async function compareRuns(
   candidate: AsyncIterable<ResultsEntry>,
   options: CompareOptions = {},
 ): Promise<GateResult> {
-  const ctx: CompareContext = { base: await indexBaseline(baseline), cand: newTally(), findings: [], compared: new Map(), addedRegions: new Set(), suitesSeen: new Set() };
+  const ctx: CompareContext = {
+    base: await indexBaseline(baseline),
+    cand: newTally(),
+    findings: [],
+    compared: new Map(),
+    addedRegions: new Set(),
+    suitesSeen: new Set(),
+  };
   for await (const entry of candidate) {
     if (!tallyFrame(ctx.cand, entry) && entry.type === "suite") compareSuite(ctx, entry.suite);
   }

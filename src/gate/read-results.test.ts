@@ -104,6 +104,8 @@ describe("what is not a results file", () => {
     const text = readFileSync(file, "utf8");
     writeFileSync(file, text.replace('"key":"contacts@us/steps/create contact"', '"id":"x"'));
     expect(await diagnosticOf(file)).toMatchObject({ code: "CC_NOT_RESULTS", line: 2, message: expect.stringContaining("step 1") });
+    writeFileSync(file, text.replace('"drift":[]', '"drift":{}'));
+    expect(await diagnosticOf(file)).toMatchObject({ code: "CC_NOT_RESULTS", line: 2, message: expect.stringContaining("step 1 has no failures, drift or attempts list") });
     writeFileSync(file, text + "more\n");
     expect(await diagnosticOf(file)).toMatchObject({ code: "CC_NOT_RESULTS", line: 5 });
   });

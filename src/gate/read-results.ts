@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type SuiteRecord } from "../model";
+import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type StepRecord, type SuiteRecord } from "../model";
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
 
 /** One piece of a results file, in file order: the header, each suite record, then the end. */
@@ -105,10 +105,17 @@ function recordProblem(value: unknown): string | undefined {
   if (typeof suite.key !== "string" || typeof suite.region !== "string") return "no key or region";
   if (!Array.isArray(suite.steps)) return "no steps";
   for (const [i, step] of suite.steps.entries()) {
-    if (!step || typeof step.key !== "string" || typeof step.outcome !== "string" || typeof step.name !== "string") {
-      return `step ${i + 1} has no key, name or outcome`;
-    }
+    const problem = stepProblem(step);
+    if (problem) return `step ${i + 1} ${problem}`;
   }
+  return undefined;
+}
+
+function stepProblem(step: Partial<StepRecord> | null): string | undefined {
+  if (!step || typeof step !== "object") return "is not an object";
+  if (typeof step.key !== "string" || typeof step.outcome !== "string" || typeof step.name !== "string") return "has no key, name or outcome";
+  if (!Array.isArray(step.failures) || !Array.isArray(step.drift) || !Array.isArray(step.attempts)) return "has no failures, drift or attempts list";
+  if (step.shape !== undefined && (typeof step.shape !== "object" || step.shape === null || Array.isArray(step.shape))) return "has a shape that is not an object";
   return undefined;
 }
 
