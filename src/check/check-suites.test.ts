@@ -44,7 +44,7 @@ const contract = createContract({
   operations: { operations: {} },
 });
 
-const ctx: CheckContext = { requests, contract, runVariables: ["PROJECT", "BASE_URL", "REGION", "WEBHOOK_URL"] };
+const ctx = { requests, contract, runVariables: ["PROJECT", "BASE_URL", "REGION", "WEBHOOK_URL"] } satisfies CheckContext;
 
 function check(...suites: Suite[]): Array<[string, number | undefined, number | undefined]> {
   return checkSuites(suites, ctx).map((d: Diagnostic) => [d.code, d.line, d.column]);
@@ -152,6 +152,35 @@ teardown:
     expect(list[1]?.hint).toBe('did you mean "CONTACT"?');
   });
 
+  it("CC_UNKNOWN_VARIABLE with did-you-mean for a dynamic variable that does not exist (issue 7)", () => {
+    const text = `name: s
+variables: { TAG: "t-{{$guidd}}" }
+steps:
+  - name: a
+    request: Contacts/Create contact
+    body: { n: "{{$randomInteger}}", id: "{{$guid}}", at: "{{$isoTimestamp}}" }
+  - name: b
+    method: GET
+    url: "{{BASE_URL}}/x?t={{$nonsense}}&u={{$randomUUID}}&s={{$timestamp}}&i={{$randomInt}}"
+`;
+    const list = only(text);
+    expect(list.map((d) => [d.code, d.line, d.column, d.hint])).toEqual([
+      ["CC_UNKNOWN_VARIABLE", 2, 19, 'did you mean "$guid"?'],
+      ["CC_UNKNOWN_VARIABLE", 6, 16, 'did you mean "$randomInt"?'],
+      ["CC_UNKNOWN_VARIABLE", 9, 10, expect.stringContaining("dynamic variables: $guid, $randomUUID, $timestamp, $isoTimestamp, $randomInt")],
+    ]);
+    expect(list[1]?.message).toBe('step "a" uses {{$randomInteger}}, which is not a dynamic variable');
+  });
+
+  it("knows every run variable and each region's BASE_URL_<R> family without the caller listing them", () => {
+    const names = ["PROJECT", "REGION", "BASE_URL", "AUTH_URL", "TEMPLATE_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "WEBHOOK_URL",
+      "WEBHOOK_SECRET", "ADMIN_URL", "ACCESS_TOKEN", "BASE_URL_EU", "AUTH_URL_BR", "TEMPLATE_BASE_URL_US"];
+    const url = names.map((n) => `{{${n}}}`).join("/");
+    const text = `name: s\nsteps:\n  - name: a\n    method: GET\n    url: "${url}/{{BASE_URL_XX}}"\n`;
+    const parsed = suite("s", text);
+    expect(checkSuites([parsed], { requests, contract }).map((d) => d.message)).toEqual(['step "a" uses {{BASE_URL_XX}}, which nothing defines']);
+  });
+
   it("lets teardown use captures and needs' exports, and request-level collection variables", () => {
     const app = suite("app", "name: app\nexports: [APP_ID]\nsteps:\n  - name: a\n    request: Apps/Get app\n    capture: { APP_ID: $.id }\n");
     const user = suite("user", "name: u\nneeds: [app]\nsteps:\n  - name: a\n    method: GET\n    url: \"{{BASE_URL}}/{{APP_ID}}/{{COLLECTION_VAR}}\"\n");
@@ -206,22 +235,46 @@ teardown:
   });
 
   it("CC_BAD_MATCHER for misspelt matchers and wrong arguments", () => {
-    const text = `name: s
+    const text = (gt: string) => `name: s
 steps:
   - name: a
     request: Contacts/Create contact
     expect:
       headers: { content-type: { contain: json } }
       body:
-        $.a: { gt: abc }
+        $.a: { gt: ${gt} }
         $.c: { length: "{{N}}x" }
 `;
-    const list = checkSuites([suite("s", text)], { ...ctx, runVariables: [...ctx.runVariables, "N"] });
-    expect(list.map((d) => [d.code, d.line, d.column])).toEqual([
-      ["CC_BAD_MATCHER", 6, 32],
-      ["CC_BAD_MATCHER", 8, 14],
+    // the parser already rejects the argument (the suite schema is generated from the same argument schemas);
+    // check must too, for suites built in code: put the bad argument into a parsed suite
+    expect(parseSuite(text("abc"), "suites/s.yaml", schema).diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["CC_BAD_MATCHER", 8, 14, "invalid matcher at steps[0].expect.body.$.a: gt takes a number, or a {{VARIABLE}}"],
+    ]);
+    const parsed = suite("s", text("1"));
+    (parsed.steps[0] as { expect: { body: Record<string, unknown> } }).expect.body["$.a"] = { gt: "abc" };
+    const list = checkSuites([parsed], { ...ctx, runVariables: [...ctx.runVariables, "N"] });
+    expect(list.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["CC_BAD_MATCHER", 6, 32, 'unknown matcher "contain"'],
+      ["CC_BAD_MATCHER", 8, 14, "invalid matcher: gt takes a number, or a {{VARIABLE}}"],
     ]);
     expect(list[0]?.hint).toBe('did you mean "contains"?');
+  });
+
+  it("checks every matcher's argument against its argument schema", () => {
+    const parsed = suite("s", "name: s\nsteps:\n  - name: a\n    request: Contacts/Create contact\n    expect: { body: { $.a: 1 } }\n");
+    const body = (parsed.steps[0] as { expect: { body: Record<string, unknown> } }).expect.body;
+    const verdict = (spec: unknown): string[] => {
+      body["$.a"] = spec;
+      return checkSuites([parsed], { ...ctx, runVariables: [...ctx.runVariables, "N"] }).map((d) => d.message);
+    };
+    const good: unknown[] = [{ eq: { a: 1 } }, { ne: null }, { matches: "^x" }, { contains: { channel: "SMS" } }, { exists: false },
+      { type: "integer" }, { length: 0 }, { length: "{{N}}" }, { length: { lte: 3 } }, { gt: 1.5 }, { gte: "{{N}}" }, { lt: -1 },
+      { lte: 0 }, { one_of: ["A"] }];
+    const bad: Array<[unknown, string]> = [[{ matches: 1 }, "matches takes"], [{ exists: "yes" }, "exists takes true or false"],
+      [{ type: "text" }, "type takes one of"], [{ length: -1 }, "length takes"], [{ length: { ge: 1 } }, "length takes"],
+      [{ lt: "x" }, "lt takes a number"], [{ one_of: [] }, "one_of takes a non-empty list"]];
+    for (const spec of good) expect([spec, verdict(spec)]).toEqual([spec, []]);
+    for (const [spec, why] of bad) expect([spec, verdict(spec)]).toEqual([spec, [expect.stringContaining(why)]]);
   });
 
   it("CC_BAD_REGEX for a regex that does not compile", () => {

@@ -1,10 +1,9 @@
-import type { RequestTemplate, Step, Suite } from "../model";
+import type { Diagnostic, RequestTemplate, SourcePos, Step, Suite } from "../model";
 import { didYouMeanHint, makeDiagnostic } from "../diagnostics";
+import { DYNAMIC_VARIABLES, isDynamicVariable, looksDynamic } from "../vocabulary/dynamic-variables";
+import { runVariableNames } from "../vocabulary/run-variables";
 import { allSteps, fieldAt, stepLabel, suiteFieldAt, type SuiteCheck } from "./context";
 import { variableUses, variablesIn, type VariableUse } from "./variable-uses";
-
-/** Set by the runner itself (the collection's bearer token), never by a suite. */
-const RUNNER_VARIABLES = ["ACCESS_TOKEN"];
 
 /** Variables of the collection that every request sees (collection level, non-empty). */
 function commonCollectionVariables(requests: Map<string, RequestTemplate>): Set<string> {
@@ -19,7 +18,7 @@ function commonCollectionVariables(requests: Map<string, RequestTemplate>): Set<
 /** Names available to every step of the suite before any capture. */
 function baseNames(check: SuiteCheck): Set<string> {
   const { suite, ctx, suitesById } = check;
-  const names = new Set([...ctx.runVariables, ...RUNNER_VARIABLES, ...Object.keys(suite.variables)]);
+  const names = new Set([...runVariableNames(), ...(ctx.runVariables ?? []), ...Object.keys(suite.variables)]);
   for (const need of suite.needs) for (const name of suitesById.get(need)?.exports ?? []) names.add(name);
   return names;
 }
@@ -36,7 +35,8 @@ interface Scope {
 }
 
 function isDefined(name: string, step: Step, scope: Scope, captured: Set<string>): boolean {
-  if (name.startsWith("$") || scope.base.has(name) || captured.has(name)) return true;
+  if (looksDynamic(name)) return isDynamicVariable(name);
+  if (scope.base.has(name) || captured.has(name)) return true;
   if (step.kind === "request" && step.request !== undefined) {
     const vars = scope.requests.get(step.request)?.variables;
     if (vars) return name in vars;
@@ -47,6 +47,10 @@ function isDefined(name: string, step: Step, scope: Scope, captured: Set<string>
 function report(check: SuiteCheck, step: Step, use: VariableUse, scope: Scope, teardown: boolean): void {
   const where = use.fromRequest ? ` (in collection request "${use.fromRequest}")` : "";
   const at = fieldAt(step, use.field);
+  if (looksDynamic(use.name)) {
+    check.out.push(unknownDynamic(`${stepLabel(step)} uses {{${use.name}}}${where}`, use.name, at));
+    return;
+  }
   if (!teardown && scope.capturedAnywhere.has(use.name)) {
     const message = `${stepLabel(step)} uses {{${use.name}}}${where} before any earlier step captures it`;
     check.out.push(makeDiagnostic("CC_VARIABLE_BEFORE_CAPTURE", message, at));
@@ -55,6 +59,12 @@ function report(check: SuiteCheck, step: Step, use: VariableUse, scope: Scope, t
   const known = [...scope.base, ...scope.collection, ...scope.capturedAnywhere];
   const message = `${stepLabel(step)} uses {{${use.name}}}${where}, which nothing defines`;
   check.out.push(makeDiagnostic("CC_UNKNOWN_VARIABLE", message, at, didYouMeanHint(use.name, known)));
+}
+
+/** `{{$randomInteger}}`: not one of Postman's dynamic variables, so `run` could not render it. */
+function unknownDynamic(what: string, name: string, at: SourcePos): Diagnostic {
+  const hint = didYouMeanHint(name, DYNAMIC_VARIABLES.keys()) ?? `dynamic variables: ${[...DYNAMIC_VARIABLES.keys()].join(", ")}`;
+  return makeDiagnostic("CC_UNKNOWN_VARIABLE", `${what}, which is not a dynamic variable`, at, hint);
 }
 
 function checkStep(check: SuiteCheck, step: Step, scope: Scope, captured: Set<string>, teardown: boolean): void {
@@ -71,7 +81,11 @@ function checkSuiteVariables(check: SuiteCheck, scope: Scope): void {
   const suite: Suite = check.suite;
   for (const [key, value] of Object.entries(suite.variables)) {
     for (const name of new Set(variablesIn(value))) {
-      if (name.startsWith("$") || scope.base.has(name) || scope.collection.has(name) || scope.capturedAnywhere.has(name)) continue;
+      if (looksDynamic(name)) {
+        if (!isDynamicVariable(name)) check.out.push(unknownDynamic(`variable ${key} uses {{${name}}}`, name, suiteFieldAt(suite, `variables.${key}`)));
+        continue;
+      }
+      if (scope.base.has(name) || scope.collection.has(name) || scope.capturedAnywhere.has(name)) continue;
       const hint = didYouMeanHint(name, [...scope.base, ...scope.capturedAnywhere]);
       check.out.push(makeDiagnostic("CC_UNKNOWN_VARIABLE", `variable ${key} uses {{${name}}}, which nothing defines`, suiteFieldAt(suite, `variables.${key}`), hint));
     }

@@ -4,8 +4,8 @@ import type { Contract, Diagnostic, RequestTemplate, SourcePos, Step, Suite } fr
 export interface CheckContext {
   requests: Map<string, RequestTemplate>;
   contract: Contract;
-  /** names of the variables the run provides (PROJECT, BASE_URL, ...) */
-  runVariables: string[];
+  /** names the run provides besides vocabulary/run-variables (a Postman environment's keys) */
+  runVariables?: string[];
 }
 
 /** One suite being checked, with the sink its diagnostics go to. */

@@ -1,6 +1,5 @@
 export { checkSuites } from "./check-suites";
 export type { CheckContext } from "./context";
 export { jsonPathProblem } from "./jsonpath";
-export { MATCHER_KEYS } from "./check-matchers";
 export { findNeedsCycles } from "./check-needs";
 export * from "./coverage";

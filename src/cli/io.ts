@@ -1,3 +1,5 @@
+import type { ProjectStatus } from "../project/verdict";
+
 /** What a command may touch of the outside world; main.ts binds it to the process, tests to buffers. */
 export interface CliIo {
   out(text: string): void;
@@ -14,3 +16,11 @@ export interface CliIo {
 
 /** Exit codes of DESIGN.md. */
 export const EXIT = { ok: 0, failed: 1, invalid: 2, couldNotRun: 3 } as const;
+
+/** The exit code of each way a command can end. */
+export const EXIT_CODE_OF: Readonly<Record<ProjectStatus, number>> = {
+  passed: EXIT.ok,
+  failed: EXIT.failed,
+  invalid: EXIT.invalid,
+  "could-not-run": EXIT.couldNotRun,
+};

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "./io";
+import { EXIT_CODE_OF, type CliIo } from "./io";
 import { runCli } from "./run-cli";
 
 const FIXTURES = join(__dirname, "..", "e2e", "fixtures");
@@ -14,6 +14,12 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
   const code = await runCli(argv, io);
   return { code, out, err };
 }
+
+describe("exit codes", () => {
+  it("map each way a command ends to DESIGN.md's codes", () => {
+    expect(EXIT_CODE_OF).toEqual({ passed: 0, failed: 1, invalid: 2, "could-not-run": 3 });
+  });
+});
 
 describe("runCli", () => {
   it("prints help generated from the option table", async () => {

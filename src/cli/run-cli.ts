@@ -2,7 +2,7 @@ import { credentialSource, formatHelp, resolveConfig, type CommandName, type Con
 import { createRedactor, hasErrors, type Redactor } from "../diagnostics";
 import type { Diagnostic } from "../model";
 import { EXIT, type CliIo } from "./io";
-import { packageInfo } from "./package-info";
+import { packageInfo } from "../project/package-info";
 import { renderDiagnostics } from "./print-diagnostics";
 
 type Command = (config: Config, io: CliIo) => Promise<number>;

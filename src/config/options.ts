@@ -1,3 +1,6 @@
+import { REGIONS } from "../vocabulary/regions";
+import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
+
 /** The commands the CLI knows. */
 export type CommandName = "run" | "check" | "emulator" | "coverage";
 
@@ -49,7 +52,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   tag: [],
   concurrency: 4,
   bail: false,
-  reporter: ["console", "junit", "json"],
+  reporter: [...DEFAULT_REPORTERS],
   out: "reports",
   strict: false,
   retries: 3,
@@ -68,7 +71,7 @@ const SERVE: CommandName[] = ["emulator"];
 
 /** The option table. Order here is the order in --help. */
 export const OPTIONS: readonly OptionSpec[] = [
-  { flag: "target", key: "target", type: "string", valueName: "emulator|us|eu|br|URL", env: "CC_TARGET", commands: RUN,
+  { flag: "target", key: "target", type: "string", valueName: ["emulator", ...REGIONS, "URL"].join("|"), env: "CC_TARGET", commands: RUN,
     description: "where requests go: the in-process emulator, a Sinch region, or a base URL" },
   { flag: "env", key: "env", type: "string", valueName: "FILE", env: "CC_ENV_FILE", commands: RUN,
     description: "Postman environment JSON (BASE_URL, AUTH_URL, TEMPLATE_BASE_URL, REGION, PROJECT)" },
@@ -84,7 +87,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "run shard I of N (1-based), for splitting a run across CI jobs" },
   { flag: "bail", key: "bail", type: "boolean", env: "CC_BAIL", commands: RUN,
     description: "stop starting new suites after the first failure (teardowns still run)" },
-  { flag: "reporter", key: "reporter", type: "list", valueName: "console,junit,json", env: "CC_REPORTER", commands: RUN,
+  { flag: "reporter", key: "reporter", type: "list", valueName: REPORTER_NAMES.join(","), env: "CC_REPORTER", commands: RUN,
     description: "reporters to use" },
   { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: RUN,
     description: "directory for junit.xml and results.json" },

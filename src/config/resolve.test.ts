@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { REGIONS } from "../vocabulary/regions";
+import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 import { formatHelp } from "./help";
 import { OPTIONS } from "./options";
 import { resolveConfig } from "./resolve";
@@ -49,6 +51,15 @@ describe("resolveConfig", () => {
     expect(codes(["run", "--target"])[0]).toBe("option --target needs a value");
     expect(codes(["run", "--port", "1"])[0]).toBe('option --port does not apply to "run"');
     expect(codes(["run", "--bail=yes"])[0]).toBe("option --bail takes no value");
+  });
+
+  it("takes reporter names and regions from vocabulary/: every name is accepted, and --help lists them", () => {
+    expect(resolve(["run", "--reporter", REPORTER_NAMES.join(",")]).config?.reporter).toEqual([...REPORTER_NAMES]);
+    expect(resolve(["run"]).config?.reporter).toEqual([...DEFAULT_REPORTERS]);
+    for (const region of REGIONS) expect(resolve(["run", "--target", region, "--region", region]).diagnostics).toEqual([]);
+    expect(resolve(["run", "--region", "ap"]).diagnostics[0]?.hint).toBe(`expected one of ${REGIONS.join(", ")}`);
+    expect(formatHelp("run")).toContain(`--reporter ${REPORTER_NAMES.join(",")}`);
+    expect(formatHelp("run")).toContain(`--target ${["emulator", ...REGIONS, "URL"].join("|")}`);
   });
 
   it("rejects an unknown command with a suggestion", () => {

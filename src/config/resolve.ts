@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../model";
+import type { ReporterName } from "../vocabulary/reporters";
 import { DEFAULTS, OPTIONS, type CommandName, type OptionSpec, type OptionValues } from "./options";
 import { parseArgv } from "./parse-argv";
 import { validateValues } from "./validate";
@@ -9,8 +10,9 @@ import { validateValues } from "./validate";
 export const CONFIG_FILE = "conversation-contract.config.json";
 
 /** The resolved, read-only configuration of one CLI invocation. */
-export interface Config extends Readonly<Omit<OptionValues, "shard">> {
+export interface Config extends Readonly<Omit<OptionValues, "shard" | "reporter">> {
   readonly command?: CommandName;
+  readonly reporter: readonly ReporterName[];
   /** suite files or directories as given, relative to cwd */
   readonly suites: readonly string[];
   readonly shard?: { readonly index: number; readonly total: number };
@@ -44,11 +46,12 @@ export function resolveConfig(input: ConfigInput): { config?: Config; diagnostic
     }
     assign(values, spec, raws, `option --${spec.flag}`, diagnostics);
   }
-  const shard = validateValues(values as unknown as OptionValues, diagnostics);
+  const { shard, reporters } = validateValues(values as unknown as OptionValues, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const config: Config = Object.freeze({
     ...(values as unknown as OptionValues),
     ...(parsed.command ? { command: parsed.command } : {}),
+    reporter: Object.freeze(reporters),
     suites: Object.freeze([...parsed.positionals]),
     shard: shard ? Object.freeze(shard) : undefined,
     cwd: input.cwd,

@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { parseEnv } from "node:util";
 import type { Diagnostic, RegionTarget } from "../model";
+import { isRegion, REGIONS, regionUrls, type Region } from "../vocabulary/regions";
 import type { Config } from "./resolve";
-import { baseUrlProblem, isUrl, REGIONS } from "./validate";
+import { baseUrlProblem, isUrl } from "./validate";
 
 /** Environment variables that hold the credentials of a real target. */
 export const CREDENTIAL_VARS = ["SINCH_CLIENT_ID", "SINCH_CLIENT_SECRET", "SINCH_PROJECT_ID"] as const;
@@ -14,15 +15,6 @@ export interface ResolvedTargets {
   targets: Record<string, RegionTarget>;
   /** values of the Postman environment file, for the run variables */
   envValues: Record<string, string>;
-}
-
-/** The public URLs of a Sinch region. */
-export function regionUrls(region: string): Pick<RegionTarget, "baseUrl" | "authUrl" | "templateBaseUrl"> {
-  return {
-    baseUrl: `https://${region}.conversation.api.sinch.com`,
-    authUrl: `https://${region}.auth.sinch.com`,
-    templateBaseUrl: `https://${region}.template.api.sinch.com`,
-  };
 }
 
 function diag(code: string, message: string, hint?: string, file?: string): Diagnostic {
@@ -88,7 +80,7 @@ export function credentialSource(env: Record<string, string | undefined>, cwd: s
   return { ...fromFile, ...env };
 }
 
-/** Targets for `--target us|eu|br|URL` (the emulator is resolved by the CLI, which starts it). */
+/** Targets for `--target us|eu|br|URL` (the emulator is resolved by project/, which starts it). */
 export function resolveTargets(config: Config, env: Record<string, string | undefined>): { resolved?: ResolvedTargets; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const envValues = config.env ? readPostmanEnvironment(config.env, config.cwd, diagnostics) : {};
@@ -113,12 +105,13 @@ export function resolveTargets(config: Config, env: Record<string, string | unde
   const url = isUrl(config.target) ? config.target : envValues.BASE_URL && config.target === "emulator" ? envValues.BASE_URL : undefined;
   const regions = config.region?.length ? [...config.region] : [url ? envValues.REGION ?? "us" : config.target];
   for (const r of regions) {
-    if (!url && !(REGIONS as readonly string[]).includes(r)) diagnostics.push(diag("CC_BAD_OPTION", `unknown region "${r}"`, `expected one of ${REGIONS.join(", ")}`));
+    if (!url && !isRegion(r)) diagnostics.push(diag("CC_BAD_OPTION", `unknown region "${r}"`, `expected one of ${REGIONS.join(", ")}`));
   }
   if (diagnostics.length > 0) return { diagnostics };
   const targets: Record<string, RegionTarget> = {};
   for (const region of regions) {
-    const urls = url ? { baseUrl: url, authUrl: url, templateBaseUrl: url } : regionUrls(region);
+    // without a URL every region was checked above
+    const urls = url ? { baseUrl: url, authUrl: url, templateBaseUrl: url } : regionUrls(region as Region);
     targets[region] = {
       region,
       baseUrl: trimSlash(envValues.BASE_URL ?? urls.baseUrl),

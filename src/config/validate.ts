@@ -1,11 +1,15 @@
 import type { Diagnostic } from "../model";
 import { didYouMean } from "../diagnostics";
+import { REGIONS } from "../vocabulary/regions";
+import { isReporterName, REPORTER_NAMES, type ReporterName } from "../vocabulary/reporters";
 import type { OptionValues } from "./options";
 
-/** Regions of the Sinch Conversation API. */
-export const REGIONS = ["us", "eu", "br"] as const;
-/** Reporters the run command knows. */
-export const REPORTERS = ["console", "junit", "json"] as const;
+/** What validation makes of values that need more than a type. */
+export interface ValidatedValues {
+  shard?: { index: number; total: number };
+  /** --reporter, every name known */
+  reporters: ReporterName[];
+}
 
 function bad(message: string, hint?: string): Diagnostic {
   return { code: "CC_BAD_OPTION", severity: "error", message, ...(hint ? { hint } : {}) };
@@ -17,26 +21,27 @@ function oneOf(what: string, value: string, allowed: readonly string[], out: Dia
   out.push(bad(`unknown ${what} "${value}"`, close ? `did you mean ${close}?` : `expected one of ${allowed.join(", ")}`));
 }
 
-/** Checks values that need more than a type; returns the parsed shard when one was given. */
-export function validateValues(v: OptionValues, out: Diagnostic[]): { index: number; total: number } | undefined {
+/** Checks values that need more than a type; returns the parsed shard and the known reporter names. */
+export function validateValues(v: OptionValues, out: Diagnostic[]): ValidatedValues {
+  const reporters = v.reporter.filter(isReporterName);
   if (!isUrl(v.target)) oneOf("target", v.target, ["emulator", ...REGIONS], out);
   else checkBaseUrl("--target", v.target, out);
   for (const r of v.region ?? []) oneOf("region", r, REGIONS, out);
-  for (const r of v.reporter) oneOf("reporter", r, REPORTERS, out);
+  for (const r of v.reporter) oneOf("reporter", r, REPORTER_NAMES, out);
   if (v.concurrency < 1) out.push(bad("--concurrency must be at least 1"));
   if (v.callbackUrl !== undefined && !isUrl(v.callbackUrl)) out.push(bad(`--callback-url "${v.callbackUrl}" is not an http(s) URL`));
   else if (v.callbackUrl !== undefined) checkBaseUrl("--callback-url", v.callbackUrl, out);
   if (v.timeout < 1) out.push(bad("--timeout must be at least 1 ms"));
   if (!Number.isInteger(v.port) || v.port < 0 || v.port > MAX_PORT) out.push(bad(`--port ${v.port} is not a port number`, `expected a whole number from 0 to ${MAX_PORT} (0 = a free port)`));
-  if (v.shard === undefined) return undefined;
+  if (v.shard === undefined) return { reporters };
   const m = /^(\d+)\/(\d+)$/.exec(v.shard.trim());
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
   if (!m || total < 1 || index < 1 || index > total) {
     out.push(bad(`--shard "${v.shard}" is not I/N with 1 <= I <= N`, "e.g. --shard 2/4"));
-    return undefined;
+    return { reporters };
   }
-  return { index, total };
+  return { shard: { index, total }, reporters };
 }
 
 const MAX_PORT = 65535;

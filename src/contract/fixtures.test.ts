@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { SINCH_PAYLOADS_DIR as FIXTURES } from "../testdata";
 import { loadContract } from "./load-contract";
 
-const FIXTURES = resolve(__dirname, "../../../shared/sinch/fixtures");
 const SCHEMAS = resolve(__dirname, "../../schemas");
 
 /** A fixture maps to a schema it must satisfy, to a schema it must break (with why), or is excluded (with why). */

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadSchemaFiles } from "../load/schemas";
+import { SINCH_PAYLOADS_DIR as FIXTURES } from "../testdata";
 import { loadContract } from "./load-contract";
 import { schemaIdOf } from "./names";
 
 // Every mapped fixture, broken three ways, must fail: the schemas are strict where they claim to be.
-const FIXTURES = resolve(__dirname, "../../../shared/sinch/fixtures");
 const SCHEMAS = resolve(__dirname, "../../schemas");
 const table = JSON.parse(readFileSync(join(__dirname, "fixture-table.json"), "utf8")) as Record<string, unknown>;
 const mapped = Object.entries(table).filter((e): e is [string, string] => typeof e[1] === "string");

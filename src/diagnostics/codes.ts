@@ -1,3 +1,5 @@
+import { MATCHER_NAMES } from "../vocabulary/matchers";
+
 /** What the catalog knows about one code. */
 export interface DiagnosticCodeInfo {
   title: string;
@@ -35,7 +37,7 @@ export const DIAGNOSTIC_CODES = {
   CC_UNKNOWN_NEED: { title: "unknown suite in needs", hint: "`needs` names suites by file stem" },
   CC_NEEDS_CYCLE: { title: "cycle in needs", hint: "suites cannot need each other in a cycle; remove one of the `needs`" },
   CC_EXPORT_NEVER_SET: { title: "exported variable is never set", hint: "capture the variable in a step or declare it in `variables`" },
-  CC_BAD_MATCHER: { title: "invalid matcher", hint: "a matcher is a plain value or exactly one of eq, ne, matches, contains, exists, type, length, gt, gte, lt, lte, one_of" },
+  CC_BAD_MATCHER: { title: "invalid matcher", hint: `a matcher is a plain value or exactly one of ${MATCHER_NAMES.join(", ")}` },
   CC_BAD_JSONPATH: { title: "invalid JSONPath", hint: "write a JSONPath such as $.id, $.items[0].name or $..status" },
   CC_BAD_REGEX: { title: "invalid regular expression", hint: "`matches` takes a JavaScript regular expression" },
   CC_REQUEST_AND_INLINE: { title: "step has both a collection request and an inline request", hint: "use either `request` or `method` + `url`, not both" },

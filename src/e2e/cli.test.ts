@@ -2,13 +2,13 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { JUNIT_XSD as XSD } from "../testdata";
 import { CLI, runBuiltCli, type CliRun } from "./cli-process";
 import { startFakeApi, type FakeApi } from "./fake-api";
 import { expectGolden, scrub } from "./golden";
 
 const FIXTURES = join(__dirname, "fixtures");
-const XSD = resolve(__dirname, "../../../shared/reference/junit/JUnit.xsd");
 const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
 const CLIENT_ID = "e2e-client";
 const SECRET = "e2e-very-secret-client-secret";

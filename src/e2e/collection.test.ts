@@ -10,9 +10,8 @@ import {
   type PostmanCollection,
   type PostmanEnvironment,
 } from "./collection-files";
+import { POSTMAN_COLLECTION_SCHEMA_DIR as REFERENCE } from "../testdata";
 
-/** The Postman Collection v2.1.0 schema (upstream postmanlabs/schemas), vendored so the test runs anywhere. */
-const REFERENCE = path.join(__dirname, "postman-collection-v2.1.0");
 const DYNAMIC = new Set(["$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt"]);
 /** Set at run time by scripts or the runner, never stored. */
 const RUNTIME = new Set(["ACCESS_TOKEN"]);

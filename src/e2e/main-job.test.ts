@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { RunResult } from "../model";
+import { JUNIT_XSD as XSD } from "../testdata";
 import { runBuiltCli } from "./cli-process";
 
 const ROOT = resolve(__dirname, "..", "..");
-const XSD = resolve(ROOT, "../shared/reference/junit/JUnit.xsd");
 const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
 
 async function runFromRoot(args: string[]) {

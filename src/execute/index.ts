@@ -1,9 +1,7 @@
 export { runPlan } from "./run-plan";
 export type { RunPlanContext } from "./run-context";
-export { credentialsRejected, targetUnreachable, totalsOf, suiteOutcome } from "./run-result";
+export { totalsOf, suiteOutcome } from "./run-result";
 export { CallbackReceiver, computeSignature, verifySignature, TRIGGER_KEYS, triggerOfBody } from "./callbacks";
 export { TokenManager, TokenError, withAuth } from "./auth";
 export { createDispatcher, createSend, withRetry, isIdempotent, HttpError } from "./http";
 export type { HttpRequest, HttpResponse, Send, SendContext } from "./http";
-export { MATCHERS } from "./assertions";
-export { DYNAMIC_VARIABLES } from "./variables";

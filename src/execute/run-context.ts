@@ -4,7 +4,7 @@ import type { CallbackReceiver } from "./callbacks";
 import type { Send } from "./http";
 import type { CompiledRequestStep } from "./request-step/compile-request-step";
 
-/** What runPlan needs (COMMON.md item 6); the CLI builds it once. */
+/** What runPlan needs; the caller (the CLI, a library user) builds it once. */
 export interface RunPlanContext {
   plan: Plan;
   requests: Map<string, RequestTemplate>;

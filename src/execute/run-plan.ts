@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pLimit from "p-limit";
 import { createRedactor } from "../diagnostics";
 import type { PlannedSuite, RegionTarget, RunResult, SuiteResult } from "../model";
+import { REGIONAL_VARIABLES, regionalVariableName, type RunVariable } from "../vocabulary/run-variables";
 import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
 import { emit } from "./emit";
@@ -94,19 +95,20 @@ function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<vo
 function crossRegionVariables(targets: RegionTarget[]): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const t of targets) {
-    const suffix = t.region.toUpperCase();
-    vars[`BASE_URL_${suffix}`] = t.baseUrl;
-    vars[`AUTH_URL_${suffix}`] = t.authUrl;
-    vars[`TEMPLATE_BASE_URL_${suffix}`] = t.templateBaseUrl;
+    const own = regionUrls(t);
+    for (const base of REGIONAL_VARIABLES) vars[regionalVariableName(base, t.region)] = own[base];
   }
   return vars;
 }
 
-/** The run variables of a region; the region's own values win over extra run variables. */
+function regionUrls(t: RegionTarget): Record<(typeof REGIONAL_VARIABLES)[number], string> {
+  return { BASE_URL: t.baseUrl, AUTH_URL: t.authUrl, TEMPLATE_BASE_URL: t.templateBaseUrl };
+}
+
+/** The run variables of a region (WEBHOOK_URL is set per suite run); the region's own values win over extra run variables. */
 function regionVariables(t: RegionTarget, extra: Record<string, string> | undefined, webhookSecret: string): Record<string, string> {
-  return {
-    ...extra,
-    PROJECT: t.projectId, REGION: t.region, BASE_URL: t.baseUrl, AUTH_URL: t.authUrl, TEMPLATE_BASE_URL: t.templateBaseUrl,
-    CLIENT_ID: t.clientId, CLIENT_SECRET: t.clientSecret, WEBHOOK_SECRET: webhookSecret,
+  const own: Partial<Record<RunVariable, string>> = {
+    ...regionUrls(t), PROJECT: t.projectId, REGION: t.region, CLIENT_ID: t.clientId, CLIENT_SECRET: t.clientSecret, WEBHOOK_SECRET: webhookSecret,
   };
+  return { ...extra, ...own };
 }

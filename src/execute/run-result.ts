@@ -40,14 +40,3 @@ export function buildRunResult(ctx: RunPlanContext, suites: SuiteResult[], start
     suites,
   };
 }
-
-/** Whether the run could not happen because a region's credentials were rejected (the CLI exits 3). */
-export function credentialsRejected(result: RunResult): boolean {
-  return result.suites.some((s) => s.steps.some((step) => step.error?.code === "CC_CREDENTIALS_REJECTED"));
-}
-
-/** Whether the run could not reach its target at all (every step that ran errored with CC_TARGET_UNREACHABLE). */
-export function targetUnreachable(result: RunResult): boolean {
-  const ran = result.suites.flatMap((s) => s.steps).filter((s) => s.outcome !== "skipped");
-  return ran.length > 0 && ran.every((s) => s.error?.code === "CC_TARGET_UNREACHABLE");
-}

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadCollections, loadSuiteFiles, loadSuiteSchema, parseJsonWithPosition } from "./index";
+import { keyPosition, loadCollections, loadSuiteFiles, loadSuiteSchema, parseJsonWithPosition } from "./index";
 import { readTextFile } from "./read-file";
 
 let dir: string;
@@ -86,13 +86,14 @@ describe("parseJsonWithPosition", () => {
   });
 });
 
-describe("jsonErrorOffset", () => {
+describe("JSON error positions", () => {
   it("finds the offending character", () => {
     const cases: Array<[string, number, number]> = [
       ['{\n  "a": [,]\n}', 2, 9],
       ["{ nope", 1, 3],
       ['{"a": 1,}', 1, 9],
-      ['{"a": tru}', 1, 10],
+      // Node gives no position here; yaml points at the start of the token that is not JSON (the old scanner: column 10)
+      ['{"a": tru}', 1, 7],
       ['{"a": 1} x', 1, 10],
       ['["\\q"]', 1, 4],
     ];
@@ -101,6 +102,22 @@ describe("jsonErrorOffset", () => {
       expect(out.ok ? "parsed" : [out.line, out.column]).toEqual([line, column]);
     }
     expect(parseJsonWithPosition('{"a": [1, 2.5e3, true, null, "\\u00e9"]}').ok).toBe(true);
+  });
+});
+
+describe("keyPosition", () => {
+  it("finds a key by its path, not the first text that looks like it", () => {
+    const text = '{\n  "properties": {\n    "$id": { "type": "string" }\n  },\n  "$id": "x.schema.json",\n  "operations": { "A/B": {} }\n}';
+    expect(keyPosition(text, ["$id"])).toEqual({ line: 5, column: 3 });
+    expect(keyPosition(text, ["properties", "$id"])).toEqual({ line: 3, column: 5 });
+    expect(keyPosition(text, ["operations", "A/B"])).toEqual({ line: 6, column: 19 });
+  });
+
+  it("stops at the deepest key that exists, and at 1:1 when none does", () => {
+    const text = '{\n  "operations": {}\n}';
+    expect(keyPosition(text, ["operations", "missing"])).toEqual({ line: 2, column: 3 });
+    expect(keyPosition(text, ["nope"])).toEqual({ line: 1, column: 1 });
+    expect(keyPosition("not json at all {", ["x"])).toEqual({ line: 1, column: 1 });
   });
 });
 

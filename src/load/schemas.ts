@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
-import { parseJsonWithPosition, positionOf } from "./json-position";
+import { keyPosition, parseJsonWithPosition } from "./json-position";
 import { readTextFile } from "./read-file";
 
 /** One schema file: where it is, its $id and its parsed JSON. */
@@ -51,19 +51,13 @@ function listSchemaFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Find where a key is written in the text, for a diagnostic position. */
-function positionOfKey(text: string, key: string): { line: number; column: number } {
-  const at = text.indexOf(`"${key}"`);
-  return positionOf(text, at < 0 ? 0 : at);
-}
-
 function checkSchema(file: string, id: string, text: string, value: unknown): Diagnostic | LoadedSchema {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return makeDiagnostic("CC_SCHEMA_INVALID", `${id}: a schema file must hold a JSON object`, { file, line: 1, column: 1 });
   }
   const schema = value as Record<string, unknown>;
   if (schema.$id !== id) {
-    const where = schema.$id === undefined ? { line: 1, column: 1 } : positionOfKey(text, "$id");
+    const where = schema.$id === undefined ? { line: 1, column: 1 } : keyPosition(text, ["$id"]);
     const found = schema.$id === undefined ? "no $id" : `$id ${JSON.stringify(schema.$id)}`;
     return makeDiagnostic("CC_SCHEMA_INVALID", `${found}; it must be "${id}" (the path relative to the schemas folder)`, {
       file,
@@ -140,7 +134,7 @@ export function loadOperationMap(dir: string): LoadedOperationMap {
   for (const [id, entry] of Object.entries(ops as Record<string, unknown>)) {
     const problem = entryProblem(entry);
     if (problem) {
-      const at = { file, ...positionOfKey(text, id) };
+      const at = { file, ...keyPosition(text, ["operations", id]) };
       diagnostics.push(makeDiagnostic("CC_OPERATIONS_INVALID", `operation "${id}" ${problem}`, at));
     } else operations[id] = entry as OperationEntry;
   }

@@ -4,7 +4,7 @@ import type { Phase } from "./suite";
 /** passed; failed = the contract is broken; error = a tool or network problem; skipped. */
 export type Outcome = "passed" | "failed" | "error" | "skipped";
 
-/** One check of a step that did not hold. */
+/** One check of a step that did not hold; structured until a reporter displays it (report/format-step.ts). */
 export interface CheckFailure {
   kind:
     | "status"
@@ -20,6 +20,7 @@ export interface CheckFailure {
     | "signature"
     /** the run left data behind on the target (checked on the built-in emulator) */
     | "cleanup";
+  /** what went wrong, short; it never repeats `path` or the kind (a display adds them) */
   message: string;
   /** JSONPath or header name the check looked at */
   path?: string;

@@ -56,6 +56,9 @@ function matcherReason(e: ErrorObject): string {
   if (e.keyword === "minProperties") return "a matcher needs a key";
   if (e.keyword === "additionalProperties") return `"${String(params["additionalProperty"])}" is not a matcher`;
   if (e.keyword === "enum") return `${key} must be one of ${(params["allowedValues"] as unknown[]).join(", ")}`;
+  // a regex pattern says little to a reader; the argument schema's description says what the matcher takes
+  const described = schemaOf(e.parentSchema).description;
+  if (e.keyword === "pattern" && described) return `${key} takes ${described}`;
   return `${key} ${e.message ?? "is invalid"}`;
 }
 

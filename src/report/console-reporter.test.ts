@@ -1,7 +1,7 @@
 import type { Plan, PlannedSuite, Step } from "../model";
 import { createRedactor } from "../diagnostics";
 import { createConsoleReporter } from "./console-reporter";
-import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./sample-result";
+import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./testing/sample-result";
 
 const SECRET = "s3cr3t-client-value";
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";

@@ -1,5 +1,6 @@
-import type { Plan, PlannedSuite, RunEvents, RunResult, Step, StepResult, SuiteResult } from "../model";
+import type { Plan, PlannedSuite, RunResult, Step, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
+import type { Reporter } from "./registry";
 import { formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
 import { formatSummary } from "./format-summary";
 import { createStyle, formatDuration, type Style } from "./style";
@@ -18,7 +19,7 @@ export interface ConsoleReporterOptions {
 }
 
 /** A console reporter; `close()` stops the redraw timer if a run ends without onRunEnd. */
-export type ConsoleReporter = RunEvents & { close(): void };
+export type ConsoleReporter = Reporter & { close(): void };
 
 interface Progress {
   total: number;
@@ -59,6 +60,9 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
     onRunEnd(result: RunResult) {
       live?.close();
       out(formatSummary(result, style));
+    },
+    onReportsWritten(paths: string[]) {
+      if (paths.length > 0) out(`Reports: ${paths.join(", ")}\n`);
     },
     close() {
       live?.close();

@@ -18,7 +18,12 @@ function formatViolation(v: Violation): string {
   return `${at}: ${v.keyword}: ${v.message}${actual}`;
 }
 
-/** The lines that explain one failed check: message, expected/actual, and every schema violation. */
+/** One failed check in one line, led by the path it concerns: "$.status: expected \"DELIVERED\", got \"QUEUED\"". */
+export function failureSummary(f: CheckFailure): string {
+  return f.path ? `${f.path}: ${f.message}` : f.message;
+}
+
+/** The lines that explain one failed check: kind, path, schema and message, expected/actual, and every schema violation. */
 export function formatFailure(f: CheckFailure): string[] {
   const where = f.path ? ` at ${f.path}` : "";
   const schema = f.schema ? ` (schema ${f.schema})` : "";

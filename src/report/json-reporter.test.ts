@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createRedactor } from "../diagnostics";
 import { createJsonReporter } from "./json-reporter";
 import { createResultCollector } from "./result-collector";
-import { sampleMixedRun, sampleStep, sampleSuite } from "./sample-result";
+import { sampleMixedRun, sampleStep, sampleSuite } from "./testing/sample-result";
 
 const SECRET = "s3cr3t-client-value";
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";

@@ -17,7 +17,7 @@ export interface JunitReporterOptions {
   onWritten?(path: string): void;
 }
 
-/** Writes `junit.xml`, valid against reference/junit/JUnit.xsd. */
+/** Writes `junit.xml`, valid against the JUnit XSD (src/testdata/junit/JUnit.xsd). */
 export function createJunitReporter(opts: JunitReporterOptions): RunEvents {
   return {
     onRunEnd(result: RunResult) {

@@ -1,14 +1,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { create } from "xmlbuilder2";
 import { createRedactor } from "../diagnostics";
+import { JUNIT_XSD as XSD } from "../testdata";
 import { createJunitReporter } from "./junit-reporter";
 import { buildJunitXml } from "./junit-xml";
-import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./sample-result";
+import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./testing/sample-result";
 
-const XSD = resolve(__dirname, "../../../shared/reference/junit/JUnit.xsd");
 const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
 const SECRET = "s3cr3t-client-value";
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";

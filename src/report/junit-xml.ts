@@ -1,10 +1,10 @@
 import type { Exchange, RunResult, StepResult, SuiteResult } from "../model";
-import { formatFailure } from "./format-step";
+import { failureSummary, formatFailure } from "./format-step";
 import { formatDuration } from "./style";
 import { attrs, element, escapeText } from "./xml-writer";
 
 /*
- * Shape forced by reference/junit/JUnit.xsd:
+ * Shape forced by the JUnit XSD (src/testdata/junit/JUnit.xsd):
  * - root `testsuites`; each child `testsuite` needs `id` (0, 1, ...) and `package`;
  * - a testsuite holds, in order, exactly one `properties`, the `testcase`s, one `system-out`, one `system-err`;
  * - `testsuite@timestamp` has no fraction and no time zone;
@@ -78,7 +78,7 @@ function caseChild(step: StepResult): string | undefined {
   const where = `${step.file}:${step.line}:${step.column}`;
   if (step.outcome === "failed") {
     const kinds = [...new Set(step.failures.map((f) => f.kind))];
-    const first = step.failures[0]?.message ?? "contract check failed";
+    const first = step.failures[0] ? failureSummary(step.failures[0]) : "contract check failed";
     const message = step.failures.length > 1 ? `${first} (and ${step.failures.length - 1} more)` : first;
     const text = [where, ...step.failures.flatMap(formatFailure)].join("\n");
     return element("      ", "failure", { message, type: kinds.join(",") || "failure" }, text);

@@ -1,15 +1,15 @@
 import type { Config } from "../../config";
-import { hasErrors } from "../../diagnostics";
-import { EXIT, type CliIo } from "../io";
+import { checkProject } from "../../project";
+import { EXIT_CODE_OF, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
-import { loadProject } from "../project";
 
 /** `check [SUITE...]`: everything a run would reject, without sending a request. */
 export async function checkCommand(config: Config, io: CliIo): Promise<number> {
-  const project = loadProject(config);
-  if (project.diagnostics.length > 0) io.err(renderDiagnostics(project.diagnostics, { cwd: config.cwd, sources: project.sources }));
-  if (hasErrors(project.diagnostics) || !project.contract) return EXIT.invalid;
-  const steps = project.suites.reduce((n, s) => n + s.setup.length + s.steps.length + s.teardown.length, 0);
-  io.out(`ok: ${project.suites.length} suite(s), ${steps} step(s), ${project.requests.size} collection request(s) checked\n`);
-  return EXIT.ok;
+  const checked = await checkProject(config);
+  if (checked.diagnostics.length > 0) io.err(renderDiagnostics(checked.diagnostics, { cwd: config.cwd, sources: checked.sources }));
+  if (checked.status === "passed") {
+    const { suites, steps, requests } = checked.counts;
+    io.out(`ok: ${suites} suite(s), ${steps} step(s), ${requests} collection request(s) checked\n`);
+  }
+  return EXIT_CODE_OF[checked.status];
 }

@@ -51,6 +51,14 @@ describe("JSON paths", () => {
     expect(compilePath("$..n").get("not an object")).toEqual([]);
   });
 
+  it("reads paths as jsonpath-plus does, where the old hand-written walk disagreed (issue 7)", () => {
+    // an index on an object names its key "0"; the root of a scalar document is the scalar
+    expect(compilePath("$.items[0]").get({ items: { "0": "zero" } })).toBe("zero");
+    expect([compilePath("$").get(5), compilePath("$").get("text"), compilePath("$").get(null)]).toEqual([5, "text", null]);
+    expect([compilePath("$.a").get(5), compilePath("$.a").get(null), compilePath("$.a").get(undefined)]).toEqual([undefined, undefined, undefined]);
+    expect([compilePath("$..a").get(null), compilePath("$.constructor").get({}), compilePath("$.x").get(Object.create({ x: 1 }))]).toEqual([[], undefined, undefined]);
+  });
+
   it("captures the value of a definite path and the first match of an indefinite one", () => {
     expect(compilePath("$.items[1].n").first(json)).toBe(2);
     expect(compilePath("$.items[*].n").first(json)).toBeNull();
@@ -111,5 +119,21 @@ describe("checks", () => {
   it("checks max duration", () => {
     expect(checkDuration(100, 50)).toBeUndefined();
     expect(checkDuration(100, 150)).toMatchObject({ kind: "duration", actual: "150" });
+  });
+});
+
+describe("failure messages", () => {
+  it("never repeat the path: the display adds it once (issue 7: the console said it twice)", () => {
+    const e = compileExpectation({ headers: { "Content-Type": { contains: "json" } }, body: { "$.n": { gt: 5 }, "$.missing": "x", "$.items[*].id": { contains: "w9" } } });
+    const out: CheckFailure[] = [];
+    checkHeaders(e.headers, { "content-type": "text/html" }, scope.resolver(), out);
+    checkBody(e.body, { n: 3, items: [{ id: "w1" }] }, scope.resolver(), out);
+    expect(out.map((f) => [f.kind, f.path, f.message])).toEqual([
+      ["header", "content-type", 'expected contains "json", got "text/html"'],
+      ["body", "$.n", "expected gt 5, got 3"],
+      ["body", "$.missing", "not found"],
+      ["body", "$.items[*].id", 'expected contains "w9", got ["w1"]'],
+    ]);
+    for (const f of out) expect([f.path, f.message.includes(f.path!)]).toEqual([f.path, false]);
   });
 });

@@ -1,10 +1,9 @@
+import { EQUALITY, MATCH_CONTEXT, matcherOf, type MatcherDefinition } from "../../vocabulary/matchers";
 import { compileValue, resolveValue, type CompiledValue, type Resolver } from "../variables";
-import type { Matcher } from "./matcher";
-import { MATCHERS } from "./registry";
 
 /** A matcher spec split once into the matcher and its (possibly templated) argument. */
 export interface CompiledMatcher {
-  matcher: Matcher;
+  matcher: MatcherDefinition;
   arg: CompiledValue;
 }
 
@@ -12,30 +11,13 @@ export interface CompiledMatcher {
 export function compileMatcher(spec: unknown): CompiledMatcher {
   const named = matcherOf(spec);
   if (named) return { matcher: named.matcher, arg: compileValue(named.arg) };
-  return { matcher: MATCHERS.get("eq")!, arg: compileValue(spec) };
-}
-
-function matcherOf(spec: unknown): { matcher: Matcher; arg: unknown } | undefined {
-  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) return undefined;
-  const keys = Object.keys(spec);
-  if (keys.length !== 1) return undefined;
-  const matcher = MATCHERS.get(keys[0]!);
-  return matcher ? { matcher, arg: (spec as Record<string, unknown>)[keys[0]!] } : undefined;
-}
-
-const ctx = { apply: (actual: unknown, spec: unknown): boolean => applySpec(actual, spec) };
-
-/** Apply an uncompiled spec (used for nested specs such as `length: {gte: 1}`). */
-export function applySpec(actual: unknown, spec: unknown): boolean {
-  const named = matcherOf(spec);
-  if (named) return named.matcher.test(actual, named.arg, ctx);
-  return MATCHERS.get("eq")!.test(actual, spec, ctx);
+  return { matcher: EQUALITY, arg: compileValue(spec) };
 }
 
 /** Run a compiled matcher; returns the resolved expectation as text when it does not hold. */
 export function runMatcher(m: CompiledMatcher, actual: unknown, r: Resolver): string | undefined {
   const arg = resolveValue(m.arg, r);
-  if (m.matcher.test(actual, arg, ctx)) return undefined;
+  if (m.matcher.test(actual, arg, MATCH_CONTEXT)) return undefined;
   return describeArg(m, arg);
 }
 
@@ -45,7 +27,7 @@ export function describeMatcher(m: CompiledMatcher, r: Resolver): string {
 }
 
 function describeArg(m: CompiledMatcher, arg: unknown): string {
-  return m.matcher.name === "eq" ? preview(arg) : `${m.matcher.name} ${preview(arg)}`;
+  return m.matcher === EQUALITY ? preview(arg) : `${m.matcher.name} ${preview(arg)}`;
 }
 
 /** Whether a compiled matcher is `exists: false` (a missing path is then the expected outcome). */

@@ -59,7 +59,7 @@ export function checkHeaders(checks: CompiledExpectation["headers"], headers: Re
     const actual = Array.isArray(raw) ? raw.join(", ") : raw;
     const expected = runMatcher(matcher, actual, r);
     if (expected !== undefined) {
-      out.push({ kind: "header", path: name, message: `header ${name}: expected ${expected}, got ${preview(actual)}`, expected, actual: preview(actual) });
+      out.push({ kind: "header", path: name, message: `expected ${expected}, got ${preview(actual)}`, expected, actual: preview(actual) });
     }
   }
 }
@@ -74,12 +74,12 @@ export function checkBody(checks: CompiledBodyChecks, json: unknown, r: Resolver
     let actual = path.get(json);
     if (noMatchIsAbsent && (actual as unknown[]).length === 0) actual = undefined;
     if (actual === undefined && !expectsAbsence(matcher)) {
-      out.push({ kind, path: path.path, message: `${path.path} not found`, expected: describeMatcher(matcher, r), actual: "(missing)" });
+      out.push({ kind, path: path.path, message: "not found", expected: describeMatcher(matcher, r), actual: "(missing)" });
       continue;
     }
     const expected = runMatcher(matcher, actual, r);
     if (expected !== undefined) {
-      out.push({ kind, path: path.path, message: `${path.path}: expected ${expected}, got ${preview(actual)}`, expected, actual: preview(actual) });
+      out.push({ kind, path: path.path, message: `expected ${expected}, got ${preview(actual)}`, expected, actual: preview(actual) });
     }
   }
 }

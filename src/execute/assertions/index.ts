@@ -1,6 +1,4 @@
-export { MATCHERS } from "./registry";
-export type { Matcher, MatchContext } from "./matcher";
-export { compileMatcher, runMatcher, applySpec, preview, type CompiledMatcher } from "./compile-matcher";
+export { compileMatcher, runMatcher, preview, type CompiledMatcher } from "./compile-matcher";
 export { compilePath, type CompiledPath } from "./json-path";
 export { compileStatus, type CompiledStatus } from "./status";
 export {

@@ -22,7 +22,6 @@ export class TokenManager {
   private readonly cache = new Map<string, Cached>();
   private readonly inflight = new Map<string, Promise<string>>();
   private readonly rejected = new Map<string, TokenError>();
-  private readonly issued = new Set<string>();
 
   private readonly now: () => number;
   private readonly onIssued?: (token: string) => void;
@@ -60,11 +59,6 @@ export class TokenManager {
     if (this.cache.get(key)?.token === token) this.cache.delete(key);
   }
 
-  /** Every token handed out in this run, so outputs can be scrubbed of them. */
-  issuedTokens(): string[] {
-    return [...this.issued];
-  }
-
   private async fetch(target: RegionTarget, key: string): Promise<string> {
     const basic = Buffer.from(`${target.clientId}:${target.clientSecret}`).toString("base64");
     let res: HttpResponse;
@@ -78,7 +72,6 @@ export class TokenManager {
       throw new TokenError("CC_TOKEN_FAILED", `token request for region ${target.region} failed: ${(error as Error).message}`);
     }
     const token = this.accept(res, target, key);
-    this.issued.add(token);
     this.onIssued?.(token);
     return token;
   }

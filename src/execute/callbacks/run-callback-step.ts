@@ -1,5 +1,6 @@
 import type { CallbackStep, CheckFailure, StepResult } from "../../model";
 import { checkBody, compileBodyChecks, compilePath, type CompiledBodyChecks, type CompiledPath } from "../assertions";
+import { checkPayload } from "../check-payload";
 import { buildExchange, redactResult } from "../exchange";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
 import type { SuiteRun } from "../suite-run";
@@ -90,21 +91,11 @@ function summarize(triggers: string[]): string {
 
 function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackStep, cb: ReceivedCallback, result: StepResult): void {
   const { contract, options } = run.env.ctx;
-  const schema = contract.callbackSchema(step.callback.trigger);
-  if (!schema) {
-    result.failures.push({ kind: "no-schema", message: `no callback schema is known for trigger ${step.callback.trigger}` });
-  } else {
-    const check = contract.validate(schema, cb.json);
-    if (!check.valid) {
-      result.failures.push({ kind: "schema", schema, violations: check.violations,
-        message: `the callback does not match schema ${schema} (${check.violations.length} violations)` });
-    }
-    result.drift.push(...check.drift);
-    if (options.strict && check.drift.length > 0) {
-      result.failures.push({ kind: "schema", schema, message: `fields not in schema ${schema} (--strict): ${check.drift.map((d) => d.instancePath).join(", ")}` });
-    }
-  }
-  if (step.callback.signed) {
+  const { trigger, signed } = step.callback;
+  const noSchema: CheckFailure = { kind: "no-schema", message: `no callback schema is known for trigger ${trigger}` };
+  const schema = contract.callbackSchema(trigger) ?? noSchema;
+  checkPayload({ contract, strict: options.strict, schema, body: { json: cb.json }, what: "callback" }, result);
+  if (signed) {
     const secret = run.scope.lookup("WEBHOOK_SECRET");
     const problem = verifySignature(cb.headers, cb.raw, typeof secret === "string" ? secret : "");
     if (problem) result.failures.push({ kind: "signature", path: problem.header, message: problem.message });
@@ -112,6 +103,6 @@ function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackSte
   for (const [name, path] of c.captures) {
     const value = path.first(cb.json);
     if (value !== undefined) run.scope.captures.set(name, value);
-    else result.failures.push({ kind: "capture", path: path.path, message: `capture ${name}: ${path.path} found nothing in the callback` });
+    else result.failures.push({ kind: "capture", path: path.path, message: `found nothing in the callback to capture as ${name}` });
   }
 }

@@ -12,7 +12,7 @@ export function computeSignature(secret: string, rawBody: Buffer, nonce: string,
     .update(rawBody).update(`.${nonce}.${timestamp}`, "utf8").digest("base64");
 }
 
-/** Why a callback's signature does not hold: the header at fault and what is wrong with it. */
+/** Why a callback's signature does not hold: the header at fault and what is wrong with it (without repeating the header). */
 export interface SignatureProblem {
   header: string;
   message: string;
@@ -26,14 +26,14 @@ export function verifySignature(headers: Record<string, string | string[] | unde
     return Array.isArray(v) ? v[0] : v;
   };
   for (const name of [SIGNATURE_HEADER, NONCE, TIMESTAMP]) {
-    if (!get(name)) return { header: name, message: `header ${name} is missing` };
+    if (!get(name)) return { header: name, message: "is missing" };
   }
   const algorithm = get(ALGORITHM);
   if (algorithm !== undefined && algorithm !== "HmacSHA256") {
-    return { header: ALGORITHM, message: `header ${ALGORITHM} is "${algorithm.slice(0, 40)}", expected "HmacSHA256"` };
+    return { header: ALGORITHM, message: `is "${algorithm.slice(0, 40)}", expected "HmacSHA256"` };
   }
   const expected = Buffer.from(computeSignature(secret, rawBody, get(NONCE)!, get(TIMESTAMP)!));
   const actual = Buffer.from(get(SIGNATURE_HEADER)!);
   if (actual.length === expected.length && timingSafeEqual(actual, expected)) return undefined;
-  return { header: SIGNATURE_HEADER, message: `header ${SIGNATURE_HEADER} does not match the body signed with WEBHOOK_SECRET` };
+  return { header: SIGNATURE_HEADER, message: "does not match the body signed with WEBHOOK_SECRET" };
 }

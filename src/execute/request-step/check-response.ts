@@ -1,24 +1,9 @@
 import type { CheckFailure, Contract, StepResult } from "../../model";
 import { checkBody, checkDuration, checkHeaders, checkStatus } from "../assertions";
+import { checkPayload, type ParsedBody } from "../check-payload";
 import type { HttpRequest, HttpResponse } from "../http";
 import type { VariableScope } from "../variables";
 import type { CompiledRequestStep } from "./compile-request-step";
-
-/** A response body parsed once: the JSON value, or why it is not JSON. */
-export interface ParsedBody {
-  json: unknown;
-  notJson?: string;
-}
-
-/** Parse a body as JSON (every API response is JSON, DELETE included: `{}`). */
-export function parseBody(text: string): ParsedBody {
-  if (text.length === 0) return { json: undefined, notJson: "the body is empty" };
-  try {
-    return { json: JSON.parse(text) };
-  } catch {
-    return { json: undefined, notJson: `the body is not JSON: ${JSON.stringify(text.slice(0, 80))}${text.length > 80 ? "…" : ""}` };
-  }
-}
 
 /** What every response of a request step is checked against. */
 export interface ResponseCheckInput {
@@ -49,28 +34,8 @@ export function checkResponse(input: ResponseCheckInput, result: StepResult): vo
 
 /** Check the body against its schema: expect.schema, else the operation's schema for the status. */
 export function checkSchema(input: ResponseCheckInput, result: StepResult): void {
-  const { body, contract } = input;
-  const schema = schemaFor(input);
-  if (typeof schema !== "string") {
-    result.failures.push(schema);
-    return;
-  }
-  if (body.notJson !== undefined) {
-    result.failures.push({ kind: "not-json", schema, message: `expected JSON for schema ${schema}: ${body.notJson}` });
-    return;
-  }
-  const check = contract.validate(schema, body.json);
-  if (!check.valid) {
-    const n = check.violations.length;
-    result.failures.push({ kind: "schema", schema, message: `the body does not match schema ${schema} (${n} violation${n === 1 ? "" : "s"})`,
-      violations: check.violations });
-  }
-  if (check.drift.length === 0) return;
-  result.drift.push(...check.drift);
-  if (input.strict) {
-    const fields = check.drift.map((d) => d.instancePath).join(", ");
-    result.failures.push({ kind: "schema", schema, message: `fields not in schema ${schema} (--strict): ${fields.slice(0, 300)}` });
-  }
+  const { contract, strict, body } = input;
+  checkPayload({ contract, strict, body, schema: schemaFor(input), what: "body" }, result);
 }
 
 /** The schema a response is due to match: expect.schema, else the operation's for this status; or a no-schema failure. */
@@ -101,7 +66,7 @@ export function capture(c: CompiledRequestStep, json: unknown, scope: VariableSc
     const value = path.first(json);
     if (value !== undefined) scope.captures.set(name, value);
     else if (statusOk) {
-      result.failures.push({ kind: "capture", path: path.path, message: `capture ${name}: ${path.path} found nothing in the response` });
+      result.failures.push({ kind: "capture", path: path.path, message: `found nothing in the response to capture as ${name}` });
     }
   }
 }

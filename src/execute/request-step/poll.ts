@@ -3,7 +3,7 @@ import { checkBody, checkStatus } from "../assertions";
 import type { HttpRequest, HttpResponse, SendContext } from "../http";
 import type { SuiteRun } from "../suite-run";
 import type { CompiledRequestStep } from "./compile-request-step";
-import { parseBody, type ParsedBody } from "./check-response";
+import { parseBody, type ParsedBody } from "../check-payload";
 
 /** The last response of a poll, and whether the condition never held. */
 export interface PollOutcome {

@@ -2,10 +2,12 @@ import type { RequestStep, StepResult } from "../../model";
 import { TokenError } from "../auth";
 import { buildExchange, redactResult } from "../exchange";
 import { HttpError, type HttpRequest, type HttpResponse, type SendContext } from "../http";
+import { regionOfVariable } from "../../vocabulary/run-variables";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
 import type { SuiteRun } from "../suite-run";
 import { compileRequestStep, type CompiledRequestStep } from "./compile-request-step";
-import { capture, checkResponse, checkSchema, parseBody, type ResponseCheckInput } from "./check-response";
+import { parseBody } from "../check-payload";
+import { capture, checkResponse, checkSchema, type ResponseCheckInput } from "./check-response";
 import { pollUntil, type PollOutcome } from "./poll";
 import { renderRequest } from "./render-request";
 
@@ -87,11 +89,9 @@ function unresolved(step: RequestStep, c: CompiledRequestStep, missing: string[]
   return result;
 }
 
-const CROSS_REGION = /^(?:BASE_URL|AUTH_URL|TEMPLATE_BASE_URL)_([A-Z]+)$/;
-
 /** BASE_URL_EU and its kind exist only for the regions of the run: say so. */
 function regionNote(names: string[]): string {
-  const regions = names.map((n) => CROSS_REGION.exec(n)?.[1]?.toLowerCase()).filter((r): r is string => r !== undefined);
+  const regions = names.map(regionOfVariable).filter((r): r is string => r !== undefined);
   if (regions.length === 0) return "";
   return `; region ${[...new Set(regions)].join(", ")} is not part of this run (add it with --region)`;
 }

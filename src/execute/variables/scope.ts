@@ -1,4 +1,4 @@
-import { dynamicValue } from "./dynamic";
+import { dynamicValue, looksDynamic } from "../../vocabulary/dynamic-variables";
 import { compileText, renderText, type CompiledText, type Resolver } from "./template";
 
 /** A suite variable that refers to something not known at suite start (a capture): rendered when looked up. */
@@ -37,7 +37,7 @@ export class VariableScope {
     if (fromTemplate) return fromTemplate;
     const fromRun = this.run[name];
     if (fromRun !== undefined) return fromRun;
-    return name.charCodeAt(0) === 36 /* $ */ ? dynamicValue(name) : undefined;
+    return looksDynamic(name) ? dynamicValue(name) : undefined;
   }
 
   private renderDeferred(value: DeferredText): string | undefined {
@@ -70,7 +70,7 @@ export class VariableScope {
 
   /** Whether a name has a value from the run, the suite, exports or captures (dynamic ones excluded). */
   has(name: string): boolean {
-    return this.lookup(name) !== undefined && name.charCodeAt(0) !== 36;
+    return this.lookup(name) !== undefined && !looksDynamic(name);
   }
 }
 

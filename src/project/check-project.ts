@@ -1,0 +1,43 @@
+import type { Diagnostic } from "../model";
+import type { Config } from "../config";
+import { hasErrors } from "../diagnostics";
+import { computeCoverage, type CoverageReport } from "../check/coverage";
+import { loadProject } from "./load-project";
+
+/** What `check` found: everything a run would reject, and how much was checked. */
+export interface ProjectCheckOutcome {
+  /** passed: a run would start; invalid: it would be rejected (exit 2), the diagnostics say why */
+  status: "passed" | "invalid";
+  /** errors and warnings, with the source texts their code frames quote */
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  counts: { suites: number; steps: number; requests: number };
+}
+
+/** What `coverage` found: which operations and status codes the suites exercise. */
+export interface ProjectCoverageOutcome {
+  status: "passed" | "invalid";
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  /** absent when the project is invalid */
+  coverage?: CoverageReport;
+}
+
+/** load -> parse -> check of the config's suites, collections and schemas, without sending a request. */
+export async function checkProject(config: Config): Promise<ProjectCheckOutcome> {
+  const project = loadProject(config);
+  const steps = project.suites.reduce((n, s) => n + s.setup.length + s.steps.length + s.teardown.length, 0);
+  return {
+    status: hasErrors(project.diagnostics) || !project.contract ? "invalid" : "passed",
+    diagnostics: project.diagnostics, sources: project.sources,
+    counts: { suites: project.suites.length, steps, requests: project.requests.size },
+  };
+}
+
+/** The coverage of the contract's operations by the config's suites (checked first, as a run would). */
+export async function coverageOfProject(config: Config): Promise<ProjectCoverageOutcome> {
+  const project = loadProject(config);
+  const { diagnostics, sources } = project;
+  if (hasErrors(diagnostics) || !project.contract) return { status: "invalid", diagnostics, sources };
+  return { status: "passed", diagnostics, sources, coverage: computeCoverage(project.suites, project.requests, project.contract) };
+}

@@ -1,0 +1,79 @@
+import { isAbsolute, relative } from "node:path";
+import type { Diagnostic, RunEvents, RunResult } from "../model";
+import { makeDiagnostic, type Redactor } from "../diagnostics";
+import type { ReporterName } from "../vocabulary/reporters";
+import { createReporters, type ConsoleOutput, type Reporter } from "./registry";
+
+/** Which reporters to use and where they write. */
+export interface ReportSettings {
+  names: readonly ReporterName[];
+  outDir: string;
+  redactor: Redactor;
+  /** report paths under this folder are shown relative to it */
+  cwd?: string;
+  console?: ConsoleOutput;
+}
+
+/** What writing the reports gave: the files written (as shown to the user) and one diagnostic per failed reporter. */
+export interface ReportsOutcome {
+  written: string[];
+  failures: Diagnostic[];
+}
+
+/** The reporters of one run (or of a merge or a compare that writes finished results). */
+export interface ReportSession {
+  /** what the runner is given: every reporter without onRunEnd, which finish() calls instead */
+  listeners: RunEvents[];
+  /** every reporter's onRunEnd, each on its own so one failure cannot lose another report; then onReportsWritten */
+  finish(result: RunResult): Promise<ReportsOutcome>;
+  /** stops live output of a run that ended without a result */
+  close(): void;
+}
+
+/** Opens the named reporters; throws a DiagnosticError when one cannot work with the settings given. */
+export function openReports(settings: ReportSettings): ReportSession {
+  const written: string[] = [];
+  const reporters = createReporters(settings.names, {
+    outDir: settings.outDir, redactor: settings.redactor, console: settings.console,
+    onWritten: (path) => written.push(shownPath(path, settings.cwd)),
+  });
+  return {
+    listeners: reporters.map(withoutRunEnd),
+    finish: async (result) => {
+      const failures = await endRun(reporters, result);
+      for (const reporter of reporters) reporter.onReportsWritten?.([...written]);
+      return { written: [...written], failures };
+    },
+    close: () => {
+      for (const reporter of reporters) reporter.close?.();
+    },
+  };
+}
+
+/** Writes a finished result through the named reporters at once (merge, compare, a library user with results). */
+export function writeReports(result: RunResult, settings: ReportSettings): Promise<ReportsOutcome> {
+  return openReports(settings).finish(result);
+}
+
+function withoutRunEnd(reporter: Reporter): RunEvents {
+  const { onRunEnd: _ended, onReportsWritten: _written, close: _close, ...events } = reporter;
+  return events;
+}
+
+async function endRun(reporters: Reporter[], result: RunResult): Promise<Diagnostic[]> {
+  const failures: Diagnostic[] = [];
+  for (const reporter of reporters) {
+    try {
+      await reporter.onRunEnd?.(result);
+    } catch (e) {
+      failures.push(makeDiagnostic("CC_REPORT_WRITE", `could not write a report: ${(e as Error).message}`));
+    }
+  }
+  return failures;
+}
+
+function shownPath(path: string, cwd: string | undefined): string {
+  if (cwd === undefined) return path;
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
