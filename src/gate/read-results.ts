@@ -1,8 +1,7 @@
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type StepRecord, type SuiteRecord } from "../model";
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
+import { readLines } from "./read-lines";
 
 /** One piece of a results file, in file order: the header, each suite record, then the end. */
 export type ResultsEntry =
@@ -23,18 +22,16 @@ const SNIFF_BYTES = 256;
  */
 export async function* readResults(file: string): AsyncGenerator<ResultsEntry> {
   await sniffVersion(file);
-  const input = createReadStream(file, { encoding: "utf8" });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   const state: ReadState = { file, lineNo: 0, footer: undefined, pendingBad: undefined };
+  const lines = readLines(file);
   try {
-    for await (const text of lines) {
+    for (let next = await nextLine(lines, file); !next.done; next = await nextLine(lines, file)) {
       state.lineNo++;
-      const entry = readLine(state, text);
+      const entry = readLine(state, next.value);
       if (entry) yield entry;
     }
   } finally {
-    lines.close();
-    input.destroy();
+    await lines.return(undefined); // closes the file when reading stops early (a bad line, a consumer that stops)
   }
   if (state.lineNo === 0) throw notResults(state, 1, "the file is empty");
   yield { type: "end", footer: state.footer, truncated: state.footer === undefined };
@@ -71,6 +68,15 @@ function readLine(state: ReadState, text: string): ResultsEntry | undefined {
   const problem = recordProblem(suite);
   if (problem) throw notResults(state, state.lineNo, `this line is not a suite record: ${problem}`);
   return { type: "suite", suite: suite as SuiteRecord, line: state.lineNo };
+}
+
+/** The next line; an I/O error on the way (the file went away, a disk error) is a diagnostic, not a stack trace. */
+async function nextLine(lines: AsyncGenerator<string>, file: string): Promise<IteratorResult<string>> {
+  try {
+    return await lines.next();
+  } catch (e) {
+    throw new DiagnosticError(makeDiagnostic("CC_FILE_UNREADABLE", `${file} cannot be read: ${(e as Error).message}`, { file }));
+  }
 }
 
 function parseHeader(state: ReadState, text: string): RunHeader {
