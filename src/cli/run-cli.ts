@@ -7,7 +7,7 @@ import { renderDiagnostics } from "./print-diagnostics";
 
 type Command = (config: Config, io: CliIo) => Promise<number>;
 
-// each command is loaded when used, so `--help` and `--version` do not pay for ajv, undici or fastify
+// each command is loaded when used, so `--help` and `--version` do not pay for ajv, undici or the emulator
 /* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<CommandName, () => Command> = {
   run: () => (require("./commands/run") as typeof import("./commands/run")).runCommand,

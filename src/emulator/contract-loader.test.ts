@@ -15,7 +15,7 @@ describe("loadOwnContract", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "cc-emu-contract-")), "nope");
     let error: unknown;
     try {
-      loadOwnContract({ dir });
+      loadOwnContract(dir);
     } catch (e) {
       error = e;
     }
@@ -29,12 +29,7 @@ describe("loadOwnContract", () => {
     const dir = mkdtempSync(join(tmpdir(), "cc-emu-contract-"));
     writeFileSync(join(dir, "operations.json"), JSON.stringify({ operations: {} }));
     writeFileSync(join(dir, "contact.schema.json"), "{ not json");
-    expect(() => loadOwnContract({ dir })).toThrow(DiagnosticError);
-  });
-
-  it("gives undefined instead only when request validation is explicitly off", () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "cc-emu-contract-")), "nope");
-    expect(loadOwnContract({ dir, required: false })).toBeUndefined();
+    expect(() => loadOwnContract(dir)).toThrow(DiagnosticError);
   });
 
   it("lets startEmulator start with validateRequests: false", async () => {

@@ -1,3 +1,5 @@
+import { Readable } from "node:stream";
+import { request } from "undici";
 import { startHarness, type Harness } from "./testing/harness";
 
 let h: Harness;
@@ -36,6 +38,25 @@ describe("error envelope for every bad input", () => {
     const r = await h.api("POST", "/contacts", { raw: JSON.stringify({ display_name: "x".repeat(70 * 1024) }) });
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe(413);
+  });
+
+  it("oversized chunked body (no content-length) -> 413 with the envelope, and the connection still serves", async () => {
+    const chunks = Array.from({ length: 40 }, () => Buffer.from(`"${"y".repeat(4094)}",`));
+    const res = await request(`${h.emu.info.regions.us.baseUrl}/v1/projects/${h.project}/contacts`, {
+      method: "POST", body: Readable.from(chunks),
+      headers: { authorization: `Bearer ${await h.token()}`, "content-type": "application/json" },
+    });
+    expect(res.headers["content-length"]).toBeDefined();
+    expect(res.statusCode).toBe(413);
+    expect(((await res.body.json()) as { error: { status: string } }).error.status).toBe("INVALID_ARGUMENT");
+    expect((await h.api("GET", "/contacts")).status).toBe(200);
+  });
+
+  it("HEAD is answered as GET, without a body", async () => {
+    const r = await h.api("HEAD", "/contacts");
+    expect(r.status).toBe(200);
+    expect(r.text).toBe("");
+    expect(Number(r.headers["content-length"])).toBeGreaterThan(0);
   });
 
   it("unknown route -> 404, wrong method -> 405 with Allow, unknown region -> 404", async () => {

@@ -19,7 +19,7 @@ const STATUS_NAMES: Record<number, string> = {
 };
 
 /** The Google-RPC status name the emulator uses for an HTTP code. */
-export function statusName(code: number): string {
+function statusName(code: number): string {
   return STATUS_NAMES[code] ?? (code >= 500 ? "INTERNAL_ERROR" : "INVALID_ARGUMENT");
 }
 

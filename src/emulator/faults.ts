@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { newId } from "./ids";
 import { badField, invalidArgument } from "./errors";
 
 /** What a fault does to the request it hits. */
@@ -74,7 +74,7 @@ export class FaultRegistry {
     const count = s.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw badField("count", "count must be a positive integer");
     const fault: Fault = {
-      id: ulid(), path: s.path, count, remaining: count, hits: 0, action: checkAction(s.action),
+      id: newId(), path: s.path, count, remaining: count, hits: 0, action: checkAction(s.action),
       ...(s.method ? { method: s.method.toUpperCase() } : {}),
       ...(s.region ? { region: s.region } : {}),
     };

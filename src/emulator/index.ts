@@ -1,18 +1,21 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Contract, RegionTarget } from "../model";
+import { REGIONS, type Region } from "../vocabulary/regions";
 import { resetRuntime } from "./admin/admin-routes";
 import { JwtSigner } from "./auth/jwt";
 import { CallbackDispatcher } from "./callbacks/dispatcher";
 import { loadOwnContract } from "./contract-loader";
 import { FaultRegistry } from "./faults";
-import { REGIONS, resolveOptions, type EmulatorOptions, type Region, type ResolvedOptions } from "./options";
+import { HOST_PREFIXES } from "./http/operation-routes";
+import { createEmulatorServer } from "./http/server";
+import { resolveOptions, type EmulatorOptions, type ResolvedOptions } from "./options";
 import type { Runtime } from "./runtime";
-import { buildServer } from "./server";
 import { World } from "./store/world";
 import { TimerSet } from "./timers";
 
-export { DEFAULTS, REGIONS } from "./options";
-export type { EmulatorOptions, Region, ReplyViolation, CallbackRetryOptions } from "./options";
+export { DEFAULTS } from "./options";
+export type { EmulatorOptions, ReplyViolation, InternalError, CallbackRetryOptions } from "./options";
 export { computeSignature, signatureHeaders } from "./callbacks/signing";
 export { isUnreachable } from "./lifecycle/unreachable";
 
@@ -23,7 +26,7 @@ export interface RegionUrls {
   templateBaseUrl: string;
 }
 
-/** Where a started emulator listens and with which credentials (COMMON.md item 3). */
+/** Where a started emulator listens and with which credentials. */
 export interface EmulatorInfo {
   regions: Record<Region, RegionUrls>;
   /** the us template base URL */
@@ -45,14 +48,14 @@ export interface EmulatorHandle {
   close(): Promise<void>;
 }
 
-function makeRuntime(options: ResolvedOptions, contract: Contract | undefined): Runtime {
+function makeRuntime(options: ResolvedOptions, contract: Contract): Runtime {
   const rt: Runtime = {
     options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(),
     callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs), timers: new TimerSet(),
-    checkBody: () => undefined,
+    selfCheck: options.onReplyViolation !== undefined, checkBody: () => undefined,
   };
   const report = options.onReplyViolation;
-  if (report && contract) {
+  if (report) {
     rt.checkBody = (kind, schema, body) => {
       const name = contract.resolveSchemaName(schema);
       if (!name) return report({ ...kind, schema, messages: [`no schema named ${schema}`] });
@@ -70,7 +73,8 @@ function makeRuntime(options: ResolvedOptions, contract: Contract | undefined): 
 function describe(origin: string, o: ResolvedOptions): EmulatorInfo {
   const regions = {} as Record<Region, RegionUrls>;
   for (const r of REGIONS) {
-    regions[r] = { baseUrl: `${origin}/${r}`, authUrl: `${origin}/${r}/auth`, templateBaseUrl: `${origin}/${r}/template` };
+    const base = `${origin}/${r}`;
+    regions[r] = { baseUrl: base + HOST_PREFIXES.conversation, authUrl: base + HOST_PREFIXES.auth, templateBaseUrl: base + HOST_PREFIXES.template };
   }
   return {
     regions, templateBaseUrl: regions.us.templateBaseUrl, adminUrl: `${origin}/_emulator`,
@@ -78,14 +82,31 @@ function describe(origin: string, o: ResolvedOptions): EmulatorInfo {
   };
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+/** Stop accepting, and end every open connection now (keep-alive ones would otherwise hold close() for their timeout). */
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
 /** Start the Conversation API emulator on one port (127.0.0.1, a free port by default). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const o = resolveOptions(options);
-  const contract = o.contract ?? loadOwnContract({ required: o.validateRequests });
-  const rt = makeRuntime(o, contract);
-  const app = await buildServer(rt);
-  await app.listen({ port: o.port, host: o.host });
-  const addr = app.server.address() as AddressInfo;
+  const rt = makeRuntime(o, o.contract ?? loadOwnContract());
+  const server = createEmulatorServer(rt);
+  await listen(server, o.port, o.host);
+  const addr = server.address() as AddressInfo;
   const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   const info = describe(`http://${host}:${addr.port}`, o);
   let closed: Promise<void> | undefined;
@@ -100,7 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closed ??= (async () => {
         rt.timers.clear();
         rt.callbacks.close();
-        await app.close();
+        await stop(server);
       })();
       return closed;
     },

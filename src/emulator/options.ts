@@ -1,10 +1,5 @@
 import type { Contract } from "../model";
 
-/** Regions the emulator serves, each with its own store. */
-export const REGIONS = ["us", "eu", "br"] as const;
-/** One of the emulated regions. */
-export type Region = (typeof REGIONS)[number];
-
 /** Callback retry policy: attempts in total, first wait, doubling after each failure. */
 export interface CallbackRetryOptions {
   attempts: number;
@@ -24,16 +19,23 @@ export interface EmulatorOptions {
   callbackRetry?: Partial<CallbackRetryOptions>;
   /** per-attempt timeout of a callback POST */
   callbackTimeoutMs?: number;
-  /** false (default) or true for fastify's own logger */
-  logger?: boolean;
-  /** a contract already loaded by the caller; otherwise schemas/ is loaded at start */
+  /** a contract already loaded by the caller (its operation map is what the emulator serves); otherwise schemas/ is loaded at start */
   contract?: Contract;
   /** validate request bodies against the request schemas (default true) */
   validateRequests?: boolean;
   /** called for every reply or callback that breaks its schema or carries fields it does not name (the tests use it) */
   onReplyViolation?: (report: ReplyViolation) => void;
+  /** called when a handler fails unexpectedly (the reply is then a 500); the tests use it */
+  onInternalError?: (report: InternalError) => void;
   /** request body limit in bytes (default 1 MiB) */
   bodyLimit?: number;
+}
+
+/** A request whose handler threw something other than an API error. */
+export interface InternalError {
+  method: string;
+  url: string;
+  error: unknown;
 }
 
 /** A reply that did not validate against the schema its route declares. */
@@ -56,14 +58,14 @@ export interface ResolvedOptions {
   deliveryStepMs: number;
   callbackRetry: CallbackRetryOptions;
   callbackTimeoutMs: number;
-  logger: boolean;
   contract?: Contract;
   validateRequests: boolean;
   onReplyViolation?: (report: ReplyViolation) => void;
+  onInternalError?: (report: InternalError) => void;
   bodyLimit: number;
 }
 
-/** The documented defaults (COMMON.md item 3). */
+/** The documented defaults. */
 export const DEFAULTS = {
   host: "127.0.0.1",
   projectId: "6f2b1e0a-5c1d-4c39-9d1e-0e6a1c0ffee0",
@@ -91,15 +93,11 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
       baseDelayMs: o.callbackRetry?.baseDelayMs ?? DEFAULTS.callbackRetry.baseDelayMs,
     },
     callbackTimeoutMs: o.callbackTimeoutMs ?? DEFAULTS.callbackTimeoutMs,
-    logger: o.logger ?? false,
     contract: o.contract,
     validateRequests: o.validateRequests ?? true,
     onReplyViolation: o.onReplyViolation,
+    onInternalError: o.onInternalError,
     bodyLimit: o.bodyLimit ?? DEFAULTS.bodyLimit,
   };
 }
 
-/** True when a string names an emulated region. */
-export function isRegion(s: string): s is Region {
-  return (REGIONS as readonly string[]).includes(s);
-}

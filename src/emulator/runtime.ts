@@ -6,7 +6,7 @@ import type { ResolvedOptions } from "./options";
 import type { World } from "./store/world";
 import type { TimerSet } from "./timers";
 
-/** The services every route and background job shares; built once per emulator. */
+/** The services every operation and background job shares; built once per emulator. */
 export interface Runtime {
   options: ResolvedOptions;
   world: World;
@@ -15,7 +15,10 @@ export interface Runtime {
   callbacks: CallbackDispatcher;
   /** lifecycle steps (delivery reports, async capability/opt-in results) */
   timers: TimerSet;
-  contract?: Contract;
+  /** the operation map the emulator serves and the schemas it checks requests and replies with */
+  contract: Contract;
+  /** true when replies and callbacks are checked against the contract (options.onReplyViolation is set) */
+  selfCheck: boolean;
   /** report a body that broke its schema (only when options.onReplyViolation is set) */
   checkBody(kind: { method: string; url: string; status: number }, schema: string, body: unknown): void;
 }

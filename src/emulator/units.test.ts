@@ -1,8 +1,10 @@
+import { JwtSigner } from "./auth/jwt";
 import { FaultRegistry } from "./faults";
+import { newId } from "./ids";
 import { paginate } from "./paging";
 import { applyMask, updateMask } from "./query";
-import { Router } from "./router";
-import { mergePatch } from "./routes/merge-patch";
+import { Router } from "./http/router";
+import { mergePatch } from "./operations/merge-patch";
 import { pointerToField } from "./validation";
 import { isUnreachable } from "./lifecycle/unreachable";
 
@@ -33,15 +35,39 @@ describe("update masks", () => {
 });
 
 describe("router", () => {
-  const r = new Router([
-    { method: "GET", path: "/p/{id}", response: "x", handler: () => ({}) },
-    { method: "POST", path: "/p/{id}:merge", response: "x", handler: () => ({}) },
-  ]);
+  const r = new Router<string>();
+  r.add("GET", "/p/{id}", "get");
+  r.add("DELETE", "/p/{id}", "delete");
+  r.add("POST", "/p/{id}:merge", "merge");
+  r.add("POST", "/p:search", "search");
+  r.add("GET", "/p/{id}/items/{item}", "item");
+  r.add("GET", "/p/{id}/items/special", "special");
+
   it("tells params, custom methods and wrong methods apart", () => {
-    expect(r.match("GET", "/p/abc")).toMatchObject({ kind: "found", params: { id: "abc" } });
-    expect(r.match("POST", "/p/abc:merge")).toMatchObject({ kind: "found", params: { id: "abc" } });
+    expect(r.match("GET", "/p/abc")).toEqual({ kind: "found", value: "get", params: { id: "abc" } });
+    expect(r.match("POST", "/p/abc:merge")).toEqual({ kind: "found", value: "merge", params: { id: "abc" } });
+    expect(r.match("POST", "/p:search")).toEqual({ kind: "found", value: "search", params: {} });
     expect(r.match("GET", "/p/abc:merge")).toEqual({ kind: "method", allowed: ["POST"] });
+    expect(r.match("PUT", "/p/abc")).toEqual({ kind: "method", allowed: ["GET", "DELETE"] });
     expect(r.match("GET", "/q")).toEqual({ kind: "none" });
+  });
+
+  it("never lets a parameter be empty or hold a colon, and decodes it", () => {
+    expect(r.match("GET", "/p/")).toEqual({ kind: "none" });
+    expect(r.match("GET", "/p/a:b")).toEqual({ kind: "none" });
+    expect(r.match("POST", "/p/:merge")).toEqual({ kind: "none" });
+    expect(r.match("GET", "/p/abc/")).toEqual({ kind: "none" });
+    expect(r.match("GET", "/p/%2B4670%20x")).toMatchObject({ params: { id: "+4670 x" } });
+  });
+
+  it("prefers a literal segment to a parameter, and falls back to the parameter", () => {
+    expect(r.match("GET", "/p/a/items/special")).toMatchObject({ value: "special" });
+    expect(r.match("GET", "/p/a/items/other")).toMatchObject({ value: "item", params: { id: "a", item: "other" } });
+  });
+
+  it("refuses templates it cannot match and a second route for the same method and path", () => {
+    expect(() => r.add("GET", "/p/{id}", "again")).toThrow(/two routes for GET \/p\/\{id\}/);
+    expect(() => r.add("GET", "/p/{a}-{b}", "x")).toThrow(/unsupported path template segment/);
   });
 });
 
@@ -67,5 +93,32 @@ describe("small helpers", () => {
     expect(pointerToField("/channel_identities/0/channel")).toBe("channel_identities[0].channel");
     expect(isUnreachable("+15550000000")).toBe(true);
     expect(isUnreachable("+46700000001")).toBe(false);
+  });
+});
+
+describe("ids", () => {
+  it("are 26-character Crockford ULIDs, strictly increasing, with the time in the first 10 characters", () => {
+    const before = Date.now();
+    const ids = Array.from({ length: 5000 }, () => newId());
+    for (const id of ids) expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    const ms = [...(ids[0] as string).slice(0, 10)].reduce((n, c) => n * 32 + "0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(c), 0);
+    expect(ms).toBeGreaterThanOrEqual(before);
+    expect(ms).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe("tokens", () => {
+  it("verifies its own tokens (once, then from memory) and never a forged or foreign one", () => {
+    const signer = new JwtSigner();
+    const claims = { iss: "i", sub: "s", client_id: "c", region: "us", project_id: "p", iat: 1, exp: 2, jti: "j" };
+    const token = signer.sign(claims);
+    expect(signer.verify(token)).toEqual(claims);
+    expect(signer.verify(token)).toEqual(claims);
+    const [header, , sig] = token.split(".");
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, region: "eu" })).toString("base64url")}.${sig}`;
+    expect(signer.verify(forged)).toBeUndefined();
+    expect(new JwtSigner().verify(token)).toBeUndefined();
   });
 });

@@ -21,8 +21,7 @@ function toFieldViolation(v: Violation): FieldViolation {
 }
 
 /** Throws a 400 with field violations when the body breaks its request schema; a schema the contract lacks is skipped. */
-export function validateRequestBody(contract: Contract | undefined, schema: string, body: unknown): void {
-  if (!contract) return;
+export function validateRequestBody(contract: Contract, schema: string, body: unknown): void {
   const name = contract.resolveSchemaName(schema);
   if (!name) return;
   const check = contract.validate(name, body);

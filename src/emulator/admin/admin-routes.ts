@@ -45,7 +45,7 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 /** Dispatch an admin request; unknown paths are a 404, known paths with another method a 405. */
-export async function handleAdmin(rt: Runtime, req: AdminRequest): Promise<{ status: number; body: Json }> {
+export function handleAdmin(rt: Runtime, req: AdminRequest): { status: number; body: Json } {
   const path = req.path.replace(/\/+$/, "") || "/";
   const handler = HANDLERS[`${req.method} ${path}`];
   if (handler) return { status: 200, body: handler(rt, req) };

@@ -2,16 +2,16 @@ import { emitCallback } from "../callbacks/emit";
 import { badField, notFound } from "../errors";
 import { nowIso } from "../ids";
 import { storeMessage } from "../lifecycle/message-store";
-import { isRegion } from "../options";
-import type { RouteContext } from "../router";
+import { isRegion } from "../../vocabulary/regions";
+import type { OperationContext } from "../operations/handler";
 import type { Runtime } from "../runtime";
-import { copy } from "../routes/common";
-import { contactCallback, storeContact } from "../routes/contacts";
-import { startConversation } from "../routes/conversations";
-import { storeEvent } from "../routes/events";
+import { copy } from "../operations/common";
+import { contactCallback, storeContact } from "../operations/contacts";
+import { startConversation } from "../operations/conversations";
+import { storeEvent } from "../operations/events";
 import type { Contact, Conversation, Json } from "../store/types";
 
-type Ctx = Pick<RouteContext, "rt" | "region" | "projectId" | "store">;
+type Ctx = Pick<OperationContext, "rt" | "region" | "projectId" | "store">;
 
 function str(body: Json, field: string): string {
   const v = body[field];

@@ -1,5 +1,5 @@
 import { ApiError, unauthenticated } from "../errors";
-import type { Region } from "../options";
+import type { Region } from "../../vocabulary/regions";
 import { parseBasic, parseBearer } from "./basic";
 import type { JwtSigner } from "./jwt";
 

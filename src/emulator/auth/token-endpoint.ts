@@ -1,10 +1,11 @@
-import { ulid } from "ulid";
-import type { Region } from "../options";
+import { newId } from "../ids";
+import { Reply, type HandlerMap, type OperationContext } from "../operations/handler";
+import type { Region } from "../../vocabulary/regions";
 import { parseBasic } from "./basic";
 import type { JwtSigner } from "./jwt";
 
 /** What the token endpoint needs: the request and the emulator's credentials. */
-export interface TokenRequest {
+interface TokenRequest {
   region: Region;
   authorization: string | undefined;
   body: unknown;
@@ -15,22 +16,20 @@ export interface TokenRequest {
 }
 
 /** Status and JSON body of a token endpoint reply. */
-export interface TokenReply {
+interface TokenReply {
   status: number;
   body: Record<string, unknown>;
-  schema: "oauth-token" | "oauth-error";
 }
 
 function oryError(status: number, error: string, description: string, hint: string): TokenReply {
   return {
     status,
-    schema: "oauth-error",
     body: { error, error_verbose: description, error_description: description, error_hint: hint },
   };
 }
 
 /** POST {authUrl}/oauth2/token: client_credentials with Basic (or form) client authentication. */
-export function issueToken(req: TokenRequest): TokenReply {
+function issueToken(req: TokenRequest): TokenReply {
   const form = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
   const basic = parseBasic(req.authorization);
   const id = basic?.id ?? (typeof form.client_id === "string" ? form.client_id : undefined);
@@ -59,11 +58,23 @@ export function issueToken(req: TokenRequest): TokenReply {
     project_id: req.credentials.projectId,
     iat,
     exp: iat + req.lifetimeSec,
-    jti: ulid(),
+    jti: newId(),
   });
   return {
     status: 200,
-    schema: "oauth-token",
     body: { access_token: token, token_type: "Bearer", expires_in: req.lifetimeSec, scope: "" },
   };
 }
+
+function token(ctx: OperationContext): Reply {
+  const r = issueToken({
+    region: ctx.region, authorization: ctx.headers.authorization, body: ctx.body, issuer: `${ctx.origin}/${ctx.region}/auth`,
+    jwt: ctx.rt.jwt, credentials: ctx.rt.options, lifetimeSec: ctx.rt.options.tokenLifetimeSec,
+  });
+  return new Reply(r.status, r.body, r.status === 401 ? { "www-authenticate": 'Basic realm="oauth2"' } : {});
+}
+
+/** The token endpoint of the auth host. */
+export const tokenOperations: HandlerMap = {
+  "OAuth2/Get token": token,
+};

@@ -1,5 +1,5 @@
 import type * as Undici from "undici";
-import { ulid } from "ulid";
+import { newId } from "../ids";
 import type { CallbackRetryOptions } from "../options";
 import { TimerSet } from "../timers";
 import { signatureHeaders } from "./signing";
@@ -59,7 +59,7 @@ export class CallbackDispatcher {
     if (this.closed) return;
     const now = new Date().toISOString();
     const entry: DeliveryLogEntry = {
-      id: ulid(), trigger: d.trigger, target: d.target, app_id: d.appId, webhook_id: d.webhookId,
+      id: newId(), trigger: d.trigger, target: d.target, app_id: d.appId, webhook_id: d.webhookId,
       region: d.region, project_id: d.projectId, signed: Boolean(d.secret), state: "pending",
       attempts: 0, created_at: now, updated_at: now,
     };
@@ -105,7 +105,7 @@ export class CallbackDispatcher {
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (d.secret) Object.assign(headers, signatureHeaders(d.secret, d.body, ulid(), Math.floor(Date.now() / 1000)));
+      if (d.secret) Object.assign(headers, signatureHeaders(d.secret, d.body, newId(), Math.floor(Date.now() / 1000)));
       const res = await request(d.target, { method: "POST", headers, body: d.body, signal: controller.signal });
       await res.body.dump();
       entry.last_status = res.statusCode;

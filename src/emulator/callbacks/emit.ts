@@ -1,7 +1,8 @@
 import { nowIso } from "../ids";
-import type { Region } from "../options";
+import type { Region } from "../../vocabulary/regions";
 import type { Runtime } from "../runtime";
 import type { Json, Webhook } from "../store/types";
+import type { Delivery } from "./dispatcher";
 
 /** One event that may produce callbacks. */
 export interface CallbackEvent {
@@ -29,7 +30,7 @@ function wants(w: Webhook, trigger: string): boolean {
 }
 
 /** The callback body: the common fields plus exactly one trigger key (API.md §7). */
-export function callbackBody(ev: CallbackEvent, projectAppId: string): Json {
+function callbackBody(ev: CallbackEvent, projectAppId: string): Json {
   const now = nowIso();
   return {
     app_id: projectAppId,
@@ -42,27 +43,37 @@ export function callbackBody(ev: CallbackEvent, projectAppId: string): Json {
   };
 }
 
-/** Send an event to every webhook whose triggers include it (or to the per-message callback_url). */
-export function emitCallback(rt: Runtime, ev: CallbackEvent): void {
+/** Where one callback goes and how it is signed. */
+type Recipient = Pick<Delivery, "target" | "secret" | "appId" | "webhookId">;
+
+/** The per-message callback_url if given, else every webhook (of the app, or of the project) whose triggers include the event. */
+function recipientsOf(rt: Runtime, ev: CallbackEvent): Recipient[] {
   const store = rt.world.project(ev.region, ev.projectId);
+  if (ev.callbackUrl && ev.appId) {
+    const settings = (store.apps.get(ev.appId)?.callback_settings ?? {}) as { secret_for_overridden_callback_urls?: string };
+    return [{ target: ev.callbackUrl, secret: settings.secret_for_overridden_callback_urls || undefined, appId: ev.appId }];
+  }
+  const out: Recipient[] = [];
+  for (const w of store.webhooks.values()) {
+    if (ev.appId !== undefined && w.app_id !== ev.appId) continue;
+    if (wants(w, ev.trigger)) out.push({ target: w.target, secret: w.secret || undefined, appId: w.app_id, webhookId: w.id });
+  }
+  return out;
+}
+
+/**
+ * Send an event to its recipients. The body is serialised here, at once, so callers may pass stored objects; it is
+ * built at all only when someone receives it or the self-check is on.
+ */
+export function emitCallback(rt: Runtime, ev: CallbackEvent): void {
+  const recipients = recipientsOf(rt, ev);
+  if (recipients.length === 0 && !rt.selfCheck) return;
   const body = callbackBody(ev, ev.appId ?? "");
   rt.checkBody({ method: "CALLBACK", url: ev.trigger, status: 200 }, callbackSchema(rt, ev.trigger), body);
   const raw = JSON.stringify(body);
-  const base = { trigger: ev.trigger, body: raw, region: ev.region, projectId: ev.projectId };
-  if (ev.callbackUrl && ev.appId) {
-    const app = store.apps.get(ev.appId);
-    const settings = (app?.callback_settings ?? {}) as { secret_for_overridden_callback_urls?: string };
-    const secret = settings.secret_for_overridden_callback_urls || undefined;
-    rt.callbacks.send({ ...base, target: ev.callbackUrl, secret, appId: ev.appId });
-    return;
-  }
-  for (const w of store.webhooks.values()) {
-    if (ev.appId !== undefined && w.app_id !== ev.appId) continue;
-    if (!wants(w, ev.trigger)) continue;
-    rt.callbacks.send({ ...base, target: w.target, secret: w.secret || undefined, appId: w.app_id, webhookId: w.id });
-  }
+  for (const r of recipients) rt.callbacks.send({ trigger: ev.trigger, body: raw, region: ev.region, projectId: ev.projectId, ...r });
 }
 
 function callbackSchema(rt: Runtime, trigger: string): string {
-  return rt.contract?.callbackSchema(trigger) ?? `callbacks/${trigger.toLowerCase().replace(/_/g, "-")}`;
+  return rt.contract.callbackSchema(trigger) ?? `callbacks/${trigger.toLowerCase().replace(/_/g, "-")}`;
 }

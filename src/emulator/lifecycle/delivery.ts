@@ -1,6 +1,6 @@
 import { emitCallback } from "../callbacks/emit";
 import { nowIso } from "../ids";
-import type { Region } from "../options";
+import type { Region } from "../../vocabulary/regions";
 import type { Runtime } from "../runtime";
 import type { EventRecord, Json, MessageRecord } from "../store/types";
 

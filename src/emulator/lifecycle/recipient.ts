@@ -1,7 +1,7 @@
 import { badField } from "../errors";
-import type { RouteContext } from "../router";
-import { copy, requireContact } from "../routes/common";
-import { contactCallback, storeContact } from "../routes/contacts";
+import type { OperationContext } from "../operations/handler";
+import { copy, requireContact } from "../operations/common";
+import { contactCallback, storeContact } from "../operations/contacts";
 import type { App, ChannelIdentity, Contact, Json } from "../store/types";
 
 /** A recipient as requests carry it. */
@@ -32,7 +32,7 @@ export interface RecipientRequest {
  * Channel selection in the documented order: channel_priority_order, the identified_by identities, the
  * active conversation's channel, the contact's channel_priority, then the app's credential order.
  */
-export function resolveRecipient(ctx: RouteContext, req: RecipientRequest): ResolvedRecipient {
+export function resolveRecipient(ctx: OperationContext, req: RecipientRequest): ResolvedRecipient {
   const r = (req.recipient ?? {}) as Recipient;
   const conversationMode = req.app.processing_mode === "CONVERSATION" && req.processingStrategy !== "DISPATCH_ONLY";
   let contact: Contact | undefined;
@@ -60,12 +60,12 @@ export function resolveRecipient(ctx: RouteContext, req: RecipientRequest): Reso
   throw badField("recipient", "the recipient has no channel identity on any channel this request can use");
 }
 
-function activeChannel(ctx: RouteContext, appId: string, contactId: string): string[] {
+function activeChannel(ctx: OperationContext, appId: string, contactId: string): string[] {
   const c = ctx.store.activeConversation(appId, contactId);
   return c?.active_channel ? [String(c.active_channel)] : [];
 }
 
-function findOrCreateContact(ctx: RouteContext, req: RecipientRequest, identities: ChannelIdentity[]): Contact | undefined {
+function findOrCreateContact(ctx: OperationContext, req: RecipientRequest, identities: ChannelIdentity[]): Contact | undefined {
   for (const ci of identities) {
     const found = ctx.store.contactByIdentity(ci.channel, ci.identity, req.app.id);
     if (found) return found;

@@ -1,4 +1,4 @@
-import { REGIONS, type Region } from "../options";
+import { REGIONS, type Region } from "../../vocabulary/regions";
 import { ProjectStore } from "./project-store";
 
 /** All state of the emulator: one store per region, one project store per project id. */

@@ -2,7 +2,7 @@ import { request } from "undici";
 import { validateReply } from "../../contract";
 import type { Contract } from "../../model";
 import { loadOwnContract } from "../contract-loader";
-import { startEmulator, type EmulatorHandle, type EmulatorOptions, type ReplyViolation } from "../index";
+import { startEmulator, type EmulatorHandle, type EmulatorOptions, type InternalError, type ReplyViolation } from "../index";
 
 /** A parsed reply of the emulator. */
 export interface Reply {
@@ -31,7 +31,7 @@ export interface CallOptions {
 export interface Harness {
   emu: EmulatorHandle;
   contract: Contract;
-  /** replies or callbacks that broke their schema; tests assert this stays empty */
+  /** replies or callbacks that broke their schema, and handler crashes; tests assert this stays empty */
   problems: string[];
   project: string;
   /** call a path under /v1/projects/{project} (or /v2/... on the template host) */
@@ -68,13 +68,17 @@ function checkReply(contract: Contract, r: { method: string; path: string; statu
 
 /** Start an emulator on port 0 whose every reply is checked with the contract (strictly: drift counts). */
 export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
-  const contract = loadOwnContract();
-  if (!contract) throw new Error("schemas/ could not be loaded");
+  const contract = options.contract ?? loadOwnContract();
   const problems: string[] = [];
   const onReplyViolation = (v: ReplyViolation): void => {
     problems.push(`${v.method} ${v.url} ${v.status} -> ${v.schema}: ${v.messages.join("; ")}`);
   };
-  const emu = await startEmulator({ contract, onReplyViolation, deliveryStepMs: 5, callbackRetry: { attempts: 3, baseDelayMs: 20 }, ...options });
+  const onInternalError = (e: InternalError): void => {
+    problems.push(`${e.method} ${e.url} 500: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}`);
+  };
+  const emu = await startEmulator({
+    contract, onReplyViolation, onInternalError, deliveryStepMs: 5, callbackRetry: { attempts: 3, baseDelayMs: 20 }, ...options,
+  });
   const origin = emu.info.adminUrl.replace(/\/_emulator$/, "");
   const tokens = new Map<string, string>();
 
@@ -95,9 +99,11 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     } catch {
       parsed = undefined;
     }
-    if (check) {
-      const path = (url.split("?")[0] as string).replace(/%3A/gi, ":");
-      problems.push(...checkReply(contract as Contract, { method, path, status: res.statusCode }, parsed));
+    // a HEAD reply has no body to check
+    if (check && method !== "HEAD") {
+      // the contract's paths are /v1/...; the emulator serves the introduction's /v1beta/ as the same operations
+      const path = (url.split("?")[0] as string).replace(/%3A/gi, ":").replace(/\/v1beta\//, "/v1/");
+      problems.push(...checkReply(contract, { method, path, status: res.statusCode }, parsed));
     }
     return { status: res.statusCode, headers: res.headers, body: parsed, text };
   }

@@ -3,17 +3,16 @@ import { badField } from "../errors";
 import { newId } from "../ids";
 import { paginate } from "../paging";
 import { applyMask, bool, enumParam, one, pageSize, updateMask } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Conversation, Json } from "../store/types";
 import { clean, copy, maxJsonLength, maxLength, requireApp, requireContact, requireConversation } from "./common";
 import { emptyReply } from "./empty";
 import { mergePatch } from "./merge-patch";
 
-const P = "/v1/projects/{project_id}";
 const UPDATABLE = ["active", "active_channel", "metadata", "metadata_json", "correlation_id"] as const;
 
 /** Fire CONVERSATION_START/_STOP/_DELETE for a conversation. */
-export function conversationCallback(ctx: Pick<RouteContext, "rt" | "region" | "projectId">, trigger: string, c: Conversation): void {
+function conversationCallback(ctx: Pick<OperationContext, "rt" | "region" | "projectId">, trigger: string, c: Conversation): void {
   const key = `${trigger.toLowerCase()}_notification`;
   emitCallback(ctx.rt, {
     region: ctx.region, projectId: ctx.projectId, appId: c.app_id, trigger, key,
@@ -28,7 +27,7 @@ function checkLimits(body: Json): void {
 }
 
 /** Store a new conversation (also used by messages:send and inbound simulation) and fire CONVERSATION_START. */
-export function startConversation(ctx: Pick<RouteContext, "rt" | "region" | "projectId" | "store">, body: Json): Conversation {
+export function startConversation(ctx: Pick<OperationContext, "rt" | "region" | "projectId" | "store">, body: Json): Conversation {
   const c = clean({
     id: newId(),
     app_id: String(body.app_id),
@@ -44,14 +43,14 @@ export function startConversation(ctx: Pick<RouteContext, "rt" | "region" | "pro
   return c;
 }
 
-function create(ctx: RouteContext): Json {
+function create(ctx: OperationContext): Json {
   checkLimits(ctx.body);
   requireApp(ctx, ctx.body.app_id);
   requireContact(ctx, ctx.body.contact_id);
   return copy(startConversation(ctx, ctx.body));
 }
 
-function list(ctx: RouteContext): Json {
+function list(ctx: OperationContext): Json {
   const appId = one(ctx.query, "app_id");
   const contactId = one(ctx.query, "contact_id");
   if (appId === undefined && contactId === undefined) throw badField("app_id", "app_id or contact_id is required");
@@ -69,7 +68,7 @@ function list(ctx: RouteContext): Json {
   return { conversations: copy(page.items), next_page_token: page.nextPageToken, total_size: page.totalSize };
 }
 
-function lastMessage(ctx: RouteContext, conversationId: string): Json | undefined {
+function lastMessage(ctx: OperationContext, conversationId: string): Json | undefined {
   let last: Json | undefined;
   let at = -1;
   for (const m of ctx.store.messages.values()) {
@@ -81,7 +80,7 @@ function lastMessage(ctx: RouteContext, conversationId: string): Json | undefine
   return last;
 }
 
-function recent(ctx: RouteContext): Json {
+function recent(ctx: OperationContext): Json {
   const appId = one(ctx.query, "app_id");
   if (appId === undefined) throw badField("app_id", "app_id is required");
   const size = pageSize(ctx.query, 10, 50);
@@ -101,7 +100,7 @@ function recent(ctx: RouteContext): Json {
   return { conversations: page.items, next_page_token: page.nextPageToken, total_size: page.totalSize };
 }
 
-function update(ctx: RouteContext): Json {
+function update(ctx: OperationContext): Json {
   const c = requireConversation(ctx, ctx.params.conversation_id);
   checkLimits(ctx.body);
   const strategy = enumParam(ctx.query, "metadata_update_strategy", ["REPLACE", "MERGE_PATCH"] as const) ?? "REPLACE";
@@ -116,14 +115,14 @@ function update(ctx: RouteContext): Json {
   return copy(c);
 }
 
-function remove(ctx: RouteContext): Json {
+function remove(ctx: OperationContext): Json {
   const c = requireConversation(ctx, ctx.params.conversation_id);
   ctx.store.deleteConversation(c.id);
   conversationCallback(ctx, "CONVERSATION_DELETE", c);
   return emptyReply();
 }
 
-function stop(ctx: RouteContext): Json {
+function stop(ctx: OperationContext): Json {
   const c = requireConversation(ctx, ctx.params.conversation_id);
   if (c.active) {
     c.active = false;
@@ -132,16 +131,13 @@ function stop(ctx: RouteContext): Json {
   return emptyReply();
 }
 
-/** Conversations: list, :recent, create, get, patch, delete, :stop. */
-export const conversationRoutes: RouteDef[] = [
-  { method: "GET", path: `${P}/conversations`, response: "conversation-list", handler: list },
-  { method: "GET", path: `${P}/conversations:recent`, response: "conversation-recent-list", handler: recent },
-  { method: "POST", path: `${P}/conversations`, request: "conversation-create-request", response: "conversation", handler: create },
-  {
-    method: "GET", path: `${P}/conversations/{conversation_id}`, response: "conversation",
-    handler: (ctx) => requireConversation(ctx, ctx.params.conversation_id),
-  },
-  { method: "PATCH", path: `${P}/conversations/{conversation_id}`, request: "conversation-update-request", response: "conversation", handler: update },
-  { method: "DELETE", path: `${P}/conversations/{conversation_id}`, response: "empty", handler: remove },
-  { method: "POST", path: `${P}/conversations/{conversation_id}:stop`, response: "empty", handler: stop },
-];
+/** Conversations: list, :recent, create, get, update, delete, :stop. */
+export const conversationOperations: HandlerMap = {
+  "Conversations/List conversations": list,
+  "Conversations/List recent conversations": recent,
+  "Conversations/Create conversation": create,
+  "Conversations/Get conversation": (ctx) => requireConversation(ctx, ctx.params.conversation_id),
+  "Conversations/Update conversation": update,
+  "Conversations/Delete conversation": remove,
+  "Conversations/Stop conversation": stop,
+};

@@ -1,12 +1,11 @@
 import { badField, notFound } from "../errors";
 import { paginate } from "../paging";
 import { bool, enumParam, one, pageSize, timeParam, type Query } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Json, MessageRecord } from "../store/types";
 import { copy, maxLength } from "./common";
 import { emptyReply } from "./empty";
 
-const P = "/v1/projects/{project_id}";
 const SOURCES = ["CONVERSATION_SOURCE", "DISPATCH_SOURCE"] as const;
 const VIEWS = ["WITH_METADATA", "WITHOUT_METADATA"] as const;
 const DIRECTIONS = ["TO_APP", "TO_CONTACT"] as const;
@@ -66,7 +65,7 @@ function listFilter(q: Query): MessageFilter {
   };
 }
 
-function list(ctx: RouteContext): Json {
+function list(ctx: OperationContext): Json {
   const size = pageSize(ctx.query, 10, 1000);
   const f = listFilter(ctx.query);
   const withoutMetadata = enumParam(ctx.query, "view", VIEWS) === "WITHOUT_METADATA";
@@ -75,14 +74,14 @@ function list(ctx: RouteContext): Json {
   return { messages: view(page.items, withoutMetadata), next_page_token: page.nextPageToken };
 }
 
-function requireMessage(ctx: RouteContext): MessageRecord {
+function requireMessage(ctx: OperationContext): MessageRecord {
   enumParam(ctx.query, "messages_source", SOURCES);
   const r = ctx.store.messages.get(ctx.params.message_id as string);
   if (!r) throw notFound("Message", ctx.params.message_id as string);
   return r;
 }
 
-function fetchLast(ctx: RouteContext): Json {
+function fetchLast(ctx: OperationContext): Json {
   const b = ctx.body;
   const identities = b.channel_identities as string[] | undefined;
   const contactIds = b.contact_ids as string[] | undefined;
@@ -106,25 +105,21 @@ function fetchLast(ctx: RouteContext): Json {
   return { messages: view(page.items, b.view === "WITHOUT_METADATA"), next_page_token: page.nextPageToken };
 }
 
-/** Messages: list, get, patch metadata, delete, fetch-last-message. */
-export const messageRoutes: RouteDef[] = [
-  { method: "GET", path: `${P}/messages`, response: "message-list", handler: list },
-  { method: "GET", path: `${P}/messages/{message_id}`, response: "conversation-message", handler: (ctx) => requireMessage(ctx).message },
-  {
-    method: "PATCH", path: `${P}/messages/{message_id}`, request: "message-update-request", response: "conversation-message",
-    handler: (ctx) => {
-      const r = requireMessage(ctx);
-      maxLength(ctx.body, "metadata", 1024);
-      if (typeof ctx.body.metadata === "string") r.message.metadata = ctx.body.metadata;
-      return copy(r.message);
-    },
+function update(ctx: OperationContext): Json {
+  const r = requireMessage(ctx);
+  maxLength(ctx.body, "metadata", 1024);
+  if (typeof ctx.body.metadata === "string") r.message.metadata = ctx.body.metadata;
+  return r.message;
+}
+
+/** Messages: list, get, update metadata, delete, fetch-last-message. */
+export const messageOperations: HandlerMap = {
+  "Messages/List messages": list,
+  "Messages/Get message": (ctx) => requireMessage(ctx).message,
+  "Messages/Update message": update,
+  "Messages/Delete message": (ctx) => {
+    ctx.store.messages.delete(requireMessage(ctx).message.id);
+    return emptyReply();
   },
-  {
-    method: "DELETE", path: `${P}/messages/{message_id}`, response: "empty",
-    handler: (ctx) => {
-      ctx.store.messages.delete(requireMessage(ctx).message.id);
-      return emptyReply();
-    },
-  },
-  { method: "POST", path: `${P}/messages:fetch-last-message`, request: "fetch-last-message-request", response: "message-list", handler: fetchLast },
-];
+  "Messages/Fetch last message": fetchLast,
+};

@@ -1,17 +1,16 @@
 import { badField, invalidArgument, notFound } from "../errors";
 import { newId } from "../ids";
 import { applyMask, updateMask } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Json, Webhook } from "../store/types";
 import { clean, copy, requireApp } from "./common";
 import { emptyReply } from "./empty";
 
-const P = "/v1/projects/{project_id}";
 const MAX_PER_APP = 5;
 const MAX_TARGET = 742;
 const UPDATABLE = ["target", "target_type", "secret", "triggers", "client_credentials"] as const;
 
-function checkWebhook(ctx: RouteContext, w: Json, selfId?: string): void {
+function checkWebhook(ctx: OperationContext, w: Json, selfId?: string): void {
   const target = w.target;
   if (typeof target !== "string" || target === "") throw badField("target", "target is required");
   if (target.length > MAX_TARGET) throw badField("target", `target must be at most ${MAX_TARGET} characters`);
@@ -26,7 +25,7 @@ function checkWebhook(ctx: RouteContext, w: Json, selfId?: string): void {
   if (same) throw badField("target", `the app already has a webhook with target ${target}`);
 }
 
-function create(ctx: RouteContext): Json {
+function create(ctx: OperationContext): Json {
   const app = requireApp(ctx, ctx.body.app_id);
   if (ctx.store.webhooksOf(app.id).length >= MAX_PER_APP) {
     throw invalidArgument([{ field: "app_id", description: `an app can have at most ${MAX_PER_APP} webhooks` }], "Webhook limit reached");
@@ -41,13 +40,13 @@ function create(ctx: RouteContext): Json {
   return copy(w);
 }
 
-function requireWebhook(ctx: RouteContext): Webhook {
+function requireWebhook(ctx: OperationContext): Webhook {
   const w = ctx.store.webhooks.get(ctx.params.webhook_id as string);
   if (!w) throw notFound("Webhook", ctx.params.webhook_id as string);
   return w;
 }
 
-function update(ctx: RouteContext): Json {
+function update(ctx: OperationContext): Json {
   const w = requireWebhook(ctx);
   const next = copy(w);
   applyMask({ target: next, patch: copy(ctx.body), mask: updateMask(ctx.query), allowed: UPDATABLE, defaults: { secret: "", target_type: "HTTP" } });
@@ -56,20 +55,14 @@ function update(ctx: RouteContext): Json {
   return copy(next);
 }
 
-/** Webhooks: list by app, create, get, patch, delete. */
-export const webhookRoutes: RouteDef[] = [
-  {
-    method: "GET", path: `${P}/apps/{app_id}/webhooks`, response: "webhook-list",
-    handler: (ctx) => ({ webhooks: copy(ctx.store.webhooksOf(requireApp(ctx, ctx.params.app_id).id)) }),
+/** Webhooks: list by app, create, get, update, delete. */
+export const webhookOperations: HandlerMap = {
+  "Webhooks/List webhooks": (ctx) => ({ webhooks: ctx.store.webhooksOf(requireApp(ctx, ctx.params.app_id).id) }),
+  "Webhooks/Create webhook": create,
+  "Webhooks/Get webhook": requireWebhook,
+  "Webhooks/Update webhook": update,
+  "Webhooks/Delete webhook": (ctx) => {
+    ctx.store.webhooks.delete(requireWebhook(ctx).id);
+    return emptyReply();
   },
-  { method: "POST", path: `${P}/webhooks`, request: "webhook-create-request", response: "webhook", handler: create },
-  { method: "GET", path: `${P}/webhooks/{webhook_id}`, response: "webhook", handler: (ctx) => copy(requireWebhook(ctx)) },
-  { method: "PATCH", path: `${P}/webhooks/{webhook_id}`, request: "webhook-update-request", response: "webhook", handler: update },
-  {
-    method: "DELETE", path: `${P}/webhooks/{webhook_id}`, response: "empty",
-    handler: (ctx) => {
-      ctx.store.webhooks.delete(requireWebhook(ctx).id);
-      return emptyReply();
-    },
-  },
-];
+};

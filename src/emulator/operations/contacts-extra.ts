@@ -1,16 +1,15 @@
 import { badField } from "../errors";
 import { paginate } from "../paging";
 import { one, pageSize } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Json } from "../store/types";
 import { copy, requireApp, requireContact } from "./common";
 import { contactCallback } from "./contacts";
 
-const P = "/v1/projects/{project_id}";
 const PROFILE_CHANNELS = ["MESSENGER", "INSTAGRAM", "VIBER", "LINE"];
 
-function merge(ctx: RouteContext): Json {
-  const dest = requireContact(ctx, ctx.params.destination_id);
+function merge(ctx: OperationContext): Json {
+  const dest = requireContact(ctx, ctx.params.contact_id);
   if (ctx.body.source_id === dest.id) throw badField("source_id", "source_id must differ from the destination contact");
   const source = requireContact(ctx, ctx.body.source_id);
   const deleted = copy(source);
@@ -24,7 +23,7 @@ function merge(ctx: RouteContext): Json {
   return copy(dest);
 }
 
-function channelProfile(ctx: RouteContext): Json {
+function channelProfile(ctx: OperationContext): Json {
   const channel = String(ctx.body.channel ?? "");
   if (!PROFILE_CHANNELS.includes(channel)) throw badField("channel", `must be one of ${PROFILE_CHANNELS.join(", ")}`);
   requireApp(ctx, ctx.body.app_id);
@@ -37,7 +36,7 @@ function channelProfile(ctx: RouteContext): Json {
   return { profile_name: `Emulated ${name ?? "profile"}` };
 }
 
-function identityConflicts(ctx: RouteContext): Json {
+function identityConflicts(ctx: OperationContext): Json {
   const size = pageSize(ctx.query, 10, 20);
   const byIdentity = new Map<string, { channels: Set<string>; contacts: Set<string> }>();
   for (const c of ctx.store.contacts.values()) {
@@ -56,8 +55,8 @@ function identityConflicts(ctx: RouteContext): Json {
 }
 
 /** Contacts: :merge, :getChannelProfile, :identityConflicts. */
-export const contactExtraRoutes: RouteDef[] = [
-  { method: "POST", path: `${P}/contacts/{destination_id}:merge`, request: "contact-merge-request", response: "contact", handler: merge },
-  { method: "POST", path: `${P}/contacts:getChannelProfile`, request: "channel-profile-request", response: "channel-profile", handler: channelProfile },
-  { method: "GET", path: `${P}/contacts:identityConflicts`, response: "identity-conflicts-list", handler: identityConflicts },
-];
+export const contactExtraOperations: HandlerMap = {
+  "Contacts/Merge contacts": merge,
+  "Contacts/Get channel profile": channelProfile,
+  "Contacts/List identity conflicts": identityConflicts,
+};

@@ -4,22 +4,21 @@ import { runEventLifecycle } from "../lifecycle/delivery";
 import { resolveRecipient } from "../lifecycle/recipient";
 import { paginate } from "../paging";
 import { one, pageSize } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { EventRecord, Json } from "../store/types";
 import { copy, maxLength, requireApp } from "./common";
 import { emptyReply } from "./empty";
 import { ensureConversation, failureFor } from "./send";
 
-const P = "/v1/projects/{project_id}";
 
 /** Store a ConversationEvent (sent, injected or inbound). */
-export function storeEvent(ctx: Pick<RouteContext, "store">, appId: string, event: Json): EventRecord {
+export function storeEvent(ctx: Pick<OperationContext, "store">, appId: string, event: Json): EventRecord {
   const record = { event: { id: newId(), ...event } as EventRecord["event"], appId };
   ctx.store.events.set(record.event.id, record);
   return record;
 }
 
-function send(ctx: RouteContext): Json {
+function send(ctx: OperationContext): Json {
   const b = ctx.body;
   maxLength(b, "event_metadata", 1024);
   const app = requireApp(ctx, b.app_id);
@@ -44,7 +43,7 @@ function send(ctx: RouteContext): Json {
   return { event_id: record.event.id, accepted_time: accepted };
 }
 
-function list(ctx: RouteContext): Json {
+function list(ctx: OperationContext): Json {
   const size = pageSize(ctx.query, 10, 20);
   const conversationId = one(ctx.query, "conversation_id");
   const contactId = one(ctx.query, "contact_id");
@@ -55,22 +54,19 @@ function list(ctx: RouteContext): Json {
   return { events: copy(page.items), next_page_token: page.nextPageToken };
 }
 
-function requireEvent(ctx: RouteContext): EventRecord {
+function requireEvent(ctx: OperationContext): EventRecord {
   const e = ctx.store.events.get(ctx.params.event_id as string);
   if (!e) throw notFound("Event", ctx.params.event_id as string);
   return e;
 }
 
 /** Events: send, list, get, delete. */
-export const eventRoutes: RouteDef[] = [
-  { method: "POST", path: `${P}/events:send`, request: "send-event-request", response: "send-event-response", handler: send },
-  { method: "GET", path: `${P}/events`, response: "event-list", handler: list },
-  { method: "GET", path: `${P}/events/{event_id}`, response: "conversation-event", handler: (ctx) => copy(requireEvent(ctx).event) },
-  {
-    method: "DELETE", path: `${P}/events/{event_id}`, response: "empty",
-    handler: (ctx) => {
-      ctx.store.events.delete(requireEvent(ctx).event.id);
-      return emptyReply();
-    },
+export const eventOperations: HandlerMap = {
+  "Events/Send event": send,
+  "Events/List events": list,
+  "Events/Get event": (ctx) => requireEvent(ctx).event,
+  "Events/Delete event": (ctx) => {
+    ctx.store.events.delete(requireEvent(ctx).event.id);
+    return emptyReply();
   },
-];
+};

@@ -3,17 +3,16 @@ import { badField } from "../errors";
 import { newId } from "../ids";
 import { paginate } from "../paging";
 import { applyMask, one, pageSize, updateMask } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { ChannelIdentity, Contact, Json } from "../store/types";
 import { copy, maxLength, requireContact } from "./common";
 import { emptyReply } from "./empty";
 
-const P = "/v1/projects/{project_id}";
 const UPDATABLE = ["channel_identities", "channel_priority", "display_name", "email", "external_id", "metadata", "language"] as const;
 const DEFAULTS = { channel_identities: [], channel_priority: [], display_name: "", email: "", external_id: "", metadata: "", language: "UNSPECIFIED" };
 
 /** Fire a CONTACT_* callback to every webhook of the project that wants it. */
-export function contactCallback(ctx: Pick<RouteContext, "rt" | "region" | "projectId">, trigger: string, payload: Json): void {
+export function contactCallback(ctx: Pick<OperationContext, "rt" | "region" | "projectId">, trigger: string, payload: Json): void {
   const key = `${trigger.toLowerCase()}_notification`;
   emitCallback(ctx.rt, { region: ctx.region, projectId: ctx.projectId, trigger, key, payload });
 }
@@ -25,7 +24,7 @@ function checkLimits(body: Json): void {
 }
 
 /** Build and store a contact (also used when a send or an inbound message creates one). */
-export function storeContact(ctx: Pick<RouteContext, "store">, body: Json): Contact {
+export function storeContact(ctx: Pick<OperationContext, "store">, body: Json): Contact {
   const contact: Contact = {
     id: newId(),
     channel_identities: copy((body.channel_identities as ChannelIdentity[] | undefined) ?? []),
@@ -40,14 +39,14 @@ export function storeContact(ctx: Pick<RouteContext, "store">, body: Json): Cont
   return contact;
 }
 
-function create(ctx: RouteContext): Json {
+function create(ctx: OperationContext): Json {
   checkLimits(ctx.body);
   const contact = storeContact(ctx, ctx.body);
-  contactCallback(ctx, "CONTACT_CREATE", { contact: copy(contact) });
-  return copy(contact);
+  contactCallback(ctx, "CONTACT_CREATE", { contact });
+  return contact;
 }
 
-function list(ctx: RouteContext): Json {
+function list(ctx: OperationContext): Json {
   const size = pageSize(ctx.query, 10, 20);
   const externalId = one(ctx.query, "external_id");
   const channel = one(ctx.query, "channel");
@@ -67,7 +66,7 @@ function list(ctx: RouteContext): Json {
   return { contacts: copy(page.items), next_page_token: page.nextPageToken };
 }
 
-function update(ctx: RouteContext): Json {
+function update(ctx: OperationContext): Json {
   const contact = requireContact(ctx, ctx.params.contact_id);
   checkLimits(ctx.body);
   applyMask({ target: contact, patch: copy(ctx.body), mask: updateMask(ctx.query), allowed: UPDATABLE, defaults: DEFAULTS });
@@ -75,7 +74,7 @@ function update(ctx: RouteContext): Json {
   return copy(contact);
 }
 
-function remove(ctx: RouteContext): Json {
+function remove(ctx: OperationContext): Json {
   const contact = requireContact(ctx, ctx.params.contact_id);
   ctx.store.contacts.delete(contact.id);
   for (const [id, c] of ctx.store.conversations) if (c.contact_id === contact.id) ctx.store.deleteConversation(id);
@@ -83,11 +82,11 @@ function remove(ctx: RouteContext): Json {
   return emptyReply();
 }
 
-/** Contacts: list, create, get, patch, delete. */
-export const contactRoutes: RouteDef[] = [
-  { method: "GET", path: `${P}/contacts`, response: "contact-list", handler: list },
-  { method: "POST", path: `${P}/contacts`, request: "contact-create-request", response: "contact", handler: create },
-  { method: "GET", path: `${P}/contacts/{contact_id}`, response: "contact", handler: (ctx) => requireContact(ctx, ctx.params.contact_id) },
-  { method: "PATCH", path: `${P}/contacts/{contact_id}`, request: "contact-update-request", response: "contact", handler: update },
-  { method: "DELETE", path: `${P}/contacts/{contact_id}`, response: "empty", handler: remove },
-];
+/** Contacts: list, create, get, update, delete. */
+export const contactOperations: HandlerMap = {
+  "Contacts/List contacts": list,
+  "Contacts/Create contact": create,
+  "Contacts/Get contact": (ctx) => requireContact(ctx, ctx.params.contact_id),
+  "Contacts/Update contact": update,
+  "Contacts/Delete contact": remove,
+};

@@ -1,23 +1,23 @@
 import { badField, notFound } from "../errors";
-import type { RouteContext } from "../router";
+import type { OperationContext } from "../operations/handler";
 import type { App, Contact, Conversation, Json } from "../store/types";
 
 /** The app of an id, or a 404. */
-export function requireApp(ctx: RouteContext, id: unknown): App {
+export function requireApp(ctx: OperationContext, id: unknown): App {
   const app = typeof id === "string" ? ctx.store.apps.get(id) : undefined;
   if (!app) throw notFound("App", String(id ?? ""));
   return app;
 }
 
 /** The contact of an id, or a 404. */
-export function requireContact(ctx: RouteContext, id: unknown): Contact {
+export function requireContact(ctx: OperationContext, id: unknown): Contact {
   const c = typeof id === "string" ? ctx.store.contacts.get(id) : undefined;
   if (!c) throw notFound("Contact", String(id ?? ""));
   return c;
 }
 
 /** The conversation of an id, or a 404. */
-export function requireConversation(ctx: RouteContext, id: unknown): Conversation {
+export function requireConversation(ctx: OperationContext, id: unknown): Conversation {
   const c = typeof id === "string" ? ctx.store.conversations.get(id) : undefined;
   if (!c) throw notFound("Conversation", String(id ?? ""));
   return c;

@@ -1,15 +1,14 @@
 import { badField, notFound } from "../errors";
 import { paginate } from "../paging";
 import { one, pageSize } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Json } from "../store/types";
 import { copy, requireApp } from "./common";
 import { emptyReply } from "./empty";
 
-const P = "/v1/projects/{project_id}";
 const LIST_TYPES = ["OPT_OUT_ALL", "OPT_OUT_MARKETING", "OPT_OUT_NOTIFICATION"];
 
-function consentList(ctx: RouteContext): Json {
+function consentList(ctx: OperationContext): Json {
   const app = requireApp(ctx, ctx.params.app_id);
   const listType = ctx.params.list_type as string;
   if (!LIST_TYPES.includes(listType)) throw badField("list_type", `must be one of ${LIST_TYPES.join(", ")}`);
@@ -19,7 +18,7 @@ function consentList(ctx: RouteContext): Json {
   return { identities: page.items, next_page_token: page.nextPageToken };
 }
 
-function auditRecords(ctx: RouteContext): Json {
+function auditRecords(ctx: OperationContext): Json {
   const app = requireApp(ctx, ctx.params.app_id);
   const identity = ctx.params.identity as string;
   const records = ctx.store.audit.get(app.id)?.get(identity);
@@ -31,12 +30,12 @@ function defaultSettings(): Json {
   return { contact_settings: { unified_contact_id_enabled: false } };
 }
 
-function settingsReply(ctx: RouteContext): Json {
+function settingsReply(ctx: OperationContext): Json {
   return { project_id: ctx.projectId, settings: copy(ctx.store.settings ?? defaultSettings()) };
 }
 
 function writeSettings(merge: boolean) {
-  return (ctx: RouteContext): Json => {
+  return (ctx: OperationContext): Json => {
     const base = merge ? (ctx.store.settings ?? defaultSettings()) : defaultSettings();
     const next: Json = copy(base);
     for (const [k, v] of Object.entries(ctx.body)) {
@@ -48,18 +47,15 @@ function writeSettings(merge: boolean) {
   };
 }
 
-/** Consents (two GETs) and project settings (GET/POST/PATCH/DELETE). */
-export const consentSettingsRoutes: RouteDef[] = [
-  { method: "GET", path: `${P}/apps/{app_id}/consents/identities/{identity}`, response: "consents-audit-records", handler: auditRecords },
-  { method: "GET", path: `${P}/apps/{app_id}/consents/{list_type}`, response: "consents-identities-list", handler: consentList },
-  { method: "GET", path: `${P}/settings`, response: "project-settings", handler: settingsReply },
-  { method: "POST", path: `${P}/settings`, request: "project-settings-request", response: "project-settings", handler: writeSettings(false) },
-  { method: "PATCH", path: `${P}/settings`, request: "project-settings-request", response: "project-settings", handler: writeSettings(true) },
-  {
-    method: "DELETE", path: `${P}/settings`, response: "empty",
-    handler: (ctx) => {
-      ctx.store.settings = undefined;
-      return emptyReply();
-    },
+/** Consents (two reads) and project settings (create, get, update, delete). */
+export const consentSettingsOperations: HandlerMap = {
+  "Consents/Get consent audit records": auditRecords,
+  "Consents/List consent identities": consentList,
+  "Project settings/Get project settings": settingsReply,
+  "Project settings/Create project settings": writeSettings(false),
+  "Project settings/Update project settings": writeSettings(true),
+  "Project settings/Delete project settings": (ctx) => {
+    ctx.store.settings = undefined;
+    return emptyReply();
   },
-];
+};

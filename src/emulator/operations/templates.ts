@@ -1,12 +1,11 @@
 import { ApiError, badField, notFound } from "../errors";
 import { newId, nowIso } from "../ids";
 import { one } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Json, Template } from "../store/types";
 import { copy } from "./common";
 import { emptyReply } from "./empty";
 
-const P = "/v2/projects/{project_id}/templates";
 
 function translations(body: Json, now: string, previous: Json[] = []): Json[] {
   const list = (body.translations as Json[] | undefined) ?? [];
@@ -16,7 +15,7 @@ function translations(body: Json, now: string, previous: Json[] = []): Json[] {
   });
 }
 
-function create(ctx: RouteContext): Json {
+function create(ctx: OperationContext): Json {
   const now = nowIso();
   const id = typeof ctx.body.id === "string" && ctx.body.id ? ctx.body.id : newId();
   if (ctx.store.templates.has(id)) throw new ApiError(409, `Template ${id} already exists`);
@@ -29,13 +28,13 @@ function create(ctx: RouteContext): Json {
   return copy(t);
 }
 
-function requireTemplate(ctx: RouteContext): Template {
+function requireTemplate(ctx: OperationContext): Template {
   const t = ctx.store.templates.get(ctx.params.template_id as string);
   if (!t) throw notFound("Template", ctx.params.template_id as string);
   return t;
 }
 
-function replace(ctx: RouteContext): Json {
+function replace(ctx: OperationContext): Json {
   const t = requireTemplate(ctx);
   const given = ctx.body.version;
   // the API asks for the current version on update (optimistic locking)
@@ -52,7 +51,7 @@ function replace(ctx: RouteContext): Json {
   return copy(next);
 }
 
-function listTranslations(ctx: RouteContext): Json {
+function listTranslations(ctx: OperationContext): Json {
   const t = requireTemplate(ctx);
   const lang = one(ctx.query, "language_code");
   const version = one(ctx.query, "translation_version");
@@ -63,17 +62,14 @@ function listTranslations(ctx: RouteContext): Json {
 }
 
 /** Templates v2 on the template host. */
-export const templateRoutes: RouteDef[] = [
-  { method: "GET", path: P, response: "template-v2-list", handler: (ctx) => ({ templates: copy([...ctx.store.templates.values()]) }) },
-  { method: "POST", path: P, request: "template-v2-request", response: "template-v2", handler: create },
-  { method: "GET", path: `${P}/{template_id}`, response: "template-v2", handler: (ctx) => copy(requireTemplate(ctx)) },
-  { method: "PUT", path: `${P}/{template_id}`, request: "template-v2-request", response: "template-v2", handler: replace },
-  {
-    method: "DELETE", path: `${P}/{template_id}`, response: "empty",
-    handler: (ctx) => {
-      ctx.store.templates.delete(requireTemplate(ctx).id);
-      return emptyReply();
-    },
+export const templateOperations: HandlerMap = {
+  "Templates v2/List templates": (ctx) => ({ templates: [...ctx.store.templates.values()] }),
+  "Templates v2/Create template": create,
+  "Templates v2/Get template": requireTemplate,
+  "Templates v2/Update template": replace,
+  "Templates v2/Delete template": (ctx) => {
+    ctx.store.templates.delete(requireTemplate(ctx).id);
+    return emptyReply();
   },
-  { method: "GET", path: `${P}/{template_id}/translations`, response: "template-v2-translations-list", handler: listTranslations },
-];
+  "Templates v2/List template translations": listTranslations,
+};

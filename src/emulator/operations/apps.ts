@@ -1,11 +1,10 @@
 import { emptyReply } from "./empty";
 import { newId } from "../ids";
 import { applyMask, updateMask } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { App, Json } from "../store/types";
 import { copy, requireApp } from "./common";
 
-const P = "/v1/projects/{project_id}";
 const UPDATABLE = [
   "display_name", "channel_credentials", "conversation_metadata_report_view", "retention_policy",
   "dispatch_retention_policy", "processing_mode", "smart_conversation", "callback_settings",
@@ -36,7 +35,7 @@ function newApp(body: Json): App {
   };
 }
 
-function create(ctx: RouteContext): Json {
+function create(ctx: OperationContext): Json {
   const app = newApp(ctx.body);
   ctx.store.apps.set(app.id, app);
   // a new credential is PENDING in the create reply and ACTIVE when read later, as the Java e2e expects
@@ -45,7 +44,7 @@ function create(ctx: RouteContext): Json {
   return reply;
 }
 
-function update(ctx: RouteContext): Json {
+function update(ctx: OperationContext): Json {
   const app = requireApp(ctx, ctx.params.app_id);
   const patch = copy(ctx.body);
   if (Array.isArray(patch.channel_credentials)) {
@@ -55,18 +54,14 @@ function update(ctx: RouteContext): Json {
   return copy(app);
 }
 
-/** Apps: list, create, get, patch, delete. */
-export const appRoutes: RouteDef[] = [
-  { method: "GET", path: `${P}/apps`, response: "app-list", handler: (ctx) => ({ apps: copy([...ctx.store.apps.values()]) }) },
-  { method: "POST", path: `${P}/apps`, request: "app-create-request", response: "app", handler: create },
-  { method: "GET", path: `${P}/apps/{app_id}`, response: "app", handler: (ctx) => requireApp(ctx, ctx.params.app_id) },
-  { method: "PATCH", path: `${P}/apps/{app_id}`, request: "app-update-request", response: "app", handler: update },
-  {
-    method: "DELETE", path: `${P}/apps/{app_id}`, response: "empty",
-    handler: (ctx) => {
-      requireApp(ctx, ctx.params.app_id);
-      ctx.store.deleteApp(ctx.params.app_id as string);
-      return emptyReply();
-    },
+/** Apps: list, create, get, update, delete. */
+export const appOperations: HandlerMap = {
+  "Apps/List apps": (ctx) => ({ apps: [...ctx.store.apps.values()] }),
+  "Apps/Create app": create,
+  "Apps/Get app": (ctx) => requireApp(ctx, ctx.params.app_id),
+  "Apps/Update app": update,
+  "Apps/Delete app": (ctx) => {
+    ctx.store.deleteApp(requireApp(ctx, ctx.params.app_id).id);
+    return emptyReply();
   },
-];
+};

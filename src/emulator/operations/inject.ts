@@ -1,12 +1,11 @@
 import { badField } from "../errors";
 import { nowIso } from "../ids";
 import { storeMessage } from "../lifecycle/message-store";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { ChannelIdentity, Json } from "../store/types";
 import { copy, maxLength, requireConversation } from "./common";
 import { storeEvent } from "./events";
 
-const P = "/v1/projects/{project_id}/conversations/{conversation_id}";
 
 function identityOf(b: Json): ChannelIdentity {
   const ci = b.channel_identity as ChannelIdentity | undefined;
@@ -14,7 +13,7 @@ function identityOf(b: Json): ChannelIdentity {
   return copy(ci);
 }
 
-function injectMessage(ctx: RouteContext): Json {
+function injectMessage(ctx: OperationContext): Json {
   const conv = requireConversation(ctx, ctx.params.conversation_id);
   const b = ctx.body;
   maxLength(b, "metadata", 1024);
@@ -30,7 +29,7 @@ function injectMessage(ctx: RouteContext): Json {
   return {};
 }
 
-function injectEvent(ctx: RouteContext): Json {
+function injectEvent(ctx: OperationContext): Json {
   const conv = requireConversation(ctx, ctx.params.conversation_id);
   const b = ctx.body;
   if (!b.app_event) throw badField("app_event", "app_event is required");
@@ -44,7 +43,7 @@ function injectEvent(ctx: RouteContext): Json {
 }
 
 /** Conversations: :inject-message and :inject-event. */
-export const injectRoutes: RouteDef[] = [
-  { method: "POST", path: `${P}:inject-message`, request: "inject-message-request", response: "empty", handler: injectMessage },
-  { method: "POST", path: `${P}:inject-event`, request: "inject-event-request", response: "inject-event-response", handler: injectEvent },
-];
+export const injectOperations: HandlerMap = {
+  "Conversations/Inject message": injectMessage,
+  "Conversations/Inject event": injectEvent,
+};

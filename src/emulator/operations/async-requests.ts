@@ -4,13 +4,12 @@ import { newId, nowIso } from "../ids";
 import { resolveRecipient } from "../lifecycle/recipient";
 import { isUnreachable } from "../lifecycle/unreachable";
 import { one } from "../query";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Json } from "../store/types";
 import { copy, requireApp } from "./common";
 
-const P = "/v1/projects/{project_id}";
 
-function capability(ctx: RouteContext): Json {
+function capability(ctx: OperationContext): Json {
   const app = requireApp(ctx, ctx.body.app_id);
   const to = resolveRecipient(ctx, { app, recipient: ctx.body.recipient, createContact: false });
   const requestId = String(ctx.body.request_id || newId());
@@ -30,7 +29,7 @@ function capability(ctx: RouteContext): Json {
 }
 
 /** Record an opt-in (removes the identity from OPT_OUT_ALL) or an opt-out (adds it), with an audit record. */
-function recordConsent(ctx: RouteContext, appId: string, identity: string, optOut: boolean): void {
+function recordConsent(ctx: OperationContext, appId: string, identity: string, optOut: boolean): void {
   const lists = ctx.store.consents.get(appId) ?? new Map<string, Set<string>>();
   ctx.store.consents.set(appId, lists);
   const all = lists.get("OPT_OUT_ALL") ?? new Set<string>();
@@ -50,7 +49,7 @@ function recordConsent(ctx: RouteContext, appId: string, identity: string, optOu
 }
 
 function register(kind: "opt_in" | "opt_out") {
-  return (ctx: RouteContext): Json => {
+  return (ctx: OperationContext): Json => {
     const app = requireApp(ctx, ctx.body.app_id);
     const channels = ctx.body.channels as string[] | undefined;
     if (!channels?.length) throw badField("channels", "at least one channel is required");
@@ -72,8 +71,8 @@ function register(kind: "opt_in" | "opt_out") {
 }
 
 /** capability:query and the legacy optins:register / optouts:register. */
-export const asyncRoutes: RouteDef[] = [
-  { method: "POST", path: `${P}/capability:query`, request: "capability-query-request", response: "capability-query-response", handler: capability },
-  { method: "POST", path: `${P}/optins:register`, request: "opt-in-request", response: "opt-in-response", handler: register("opt_in") },
-  { method: "POST", path: `${P}/optouts:register`, request: "opt-out-request", response: "opt-out-response", handler: register("opt_out") },
-];
+export const asyncOperations: HandlerMap = {
+  "Capability/Query capability": capability,
+  "Opt-in and opt-out/Register opt-in": register("opt_in"),
+  "Opt-in and opt-out/Register opt-out": register("opt_out"),
+};

@@ -4,7 +4,7 @@ import { reason, runMessageLifecycle, type Reason } from "../lifecycle/delivery"
 import { storeMessage } from "../lifecycle/message-store";
 import { resolveRecipient, type ResolvedRecipient } from "../lifecycle/recipient";
 import { isUnreachable } from "../lifecycle/unreachable";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { App, Conversation, Json } from "../store/types";
 import { maxJsonLength, maxLength, requireApp } from "./common";
 import { startConversation } from "./conversations";
@@ -20,7 +20,7 @@ export function failureFor(app: App, channel: string, identity: string): Reason 
 }
 
 /** The active conversation of an app and contact, started when there is none. */
-export function ensureConversation(ctx: RouteContext, app: App, to: ResolvedRecipient, extra: Json = {}): Conversation | undefined {
+export function ensureConversation(ctx: OperationContext, app: App, to: ResolvedRecipient, extra: Json = {}): Conversation | undefined {
   if (!to.conversationMode || !to.contact) return undefined;
   const existing = ctx.store.activeConversation(app.id, to.contact.id);
   const conv = existing ?? startConversation(ctx, { app_id: app.id, contact_id: to.contact.id, active_channel: to.channel, ...extra });
@@ -36,7 +36,7 @@ function applyConversationMetadata(conv: Conversation | undefined, body: Json): 
       : (structuredClone(body.conversation_metadata) as Json);
 }
 
-function send(ctx: RouteContext): Json {
+function send(ctx: OperationContext): Json {
   const b = ctx.body;
   maxLength(b, "message_metadata", 1024);
   maxLength(b, "correlation_id", 128);
@@ -74,7 +74,7 @@ function send(ctx: RouteContext): Json {
   return { message_id: m.id, accepted_time: accepted };
 }
 
-/** POST messages:send. */
-export const sendRoutes: RouteDef[] = [
-  { method: "POST", path: "/v1/projects/{project_id}/messages:send", request: "send-message-request", response: "send-message-response", handler: send },
-];
+/** messages:send. */
+export const sendOperations: HandlerMap = {
+  "Messages/Send message": send,
+};

@@ -1,5 +1,5 @@
 import { badField } from "../errors";
-import type { RouteContext, RouteDef } from "../router";
+import type { HandlerMap, OperationContext } from "./handler";
 import type { Json } from "../store/types";
 import { requireApp } from "./common";
 
@@ -22,7 +22,7 @@ function generic(channel: string, msg: Json, to: string): Json {
 }
 
 /** POST messages:transcode: a channel-native JSON string per requested channel. */
-function transcode(ctx: RouteContext): Json {
+function transcode(ctx: OperationContext): Json {
   requireApp(ctx, ctx.body.app_id);
   const channels = ctx.body.channels as string[] | undefined;
   if (!channels?.length) throw badField("channels", "at least one channel is required");
@@ -33,7 +33,7 @@ function transcode(ctx: RouteContext): Json {
   return { transcoded_message: out };
 }
 
-/** POST messages:transcode. */
-export const transcodeRoutes: RouteDef[] = [
-  { method: "POST", path: "/v1/projects/{project_id}/messages:transcode", request: "transcode-request", response: "transcode-response", handler: transcode },
-];
+/** messages:transcode. */
+export const transcodeOperations: HandlerMap = {
+  "Transcoding/Transcode message": transcode,
+};

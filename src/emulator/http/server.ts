@@ -1,0 +1,117 @@
+import { createServer, type Server } from "node:http";
+import { isRegion, type Region } from "../../vocabulary/regions";
+import { handleAdmin } from "../admin/admin-routes";
+import { authorize } from "../auth/guard";
+import { ApiError } from "../errors";
+import { HANDLERS } from "../operations";
+import { Reply, type OperationContext } from "../operations/handler";
+import type { Runtime } from "../runtime";
+import type { Json } from "../store/types";
+import { validateRequestBody } from "../validation";
+import { readBody } from "./body";
+import type { Exchange } from "./exchange";
+import { applyFault } from "./fault-hook";
+import { buildRouter, type ServedOperation } from "./operation-routes";
+import { writeJson } from "./reply";
+import { parseTarget, type RequestTarget } from "./request-target";
+import type { Router } from "./router";
+
+/** fastify's default, kept: clients (the runner's undici pool) reuse a connection for a whole run */
+const KEEP_ALIVE_MS = 72_000;
+
+/** The emulator's HTTP server: admin API, token endpoints and every operation of the contract, on one port. */
+export function createEmulatorServer(rt: Runtime): Server {
+  const router = buildRouter(rt.contract, HANDLERS);
+  const server = createServer((req, res) => void serve({ rt, req, res, expireToken: false }, router));
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  return server;
+}
+
+async function serve(ex: Exchange, router: Router<ServedOperation>): Promise<void> {
+  try {
+    await dispatch(ex, parseTarget(ex.req.url ?? "/"), router);
+  } catch (e) {
+    try {
+      sendError(ex, toApiError(ex, e));
+    } catch {
+      ex.res.destroy(); // the error reply itself failed: end the exchange rather than leave it hanging
+    }
+  }
+}
+
+async function dispatch(ex: Exchange, target: RequestTarget, router: Router<ServedOperation>): Promise<void> {
+  const { head, rest, pathname } = target;
+  const method = ex.req.method ?? "GET";
+  if (head === "_emulator") {
+    const r = handleAdmin(ex.rt, { method, path: rest, query: target.query, body: await readBody(ex.req, ex.rt.options.bodyLimit) });
+    return send(ex, r.status, r.body);
+  }
+  const region = isRegion(head) ? head : undefined;
+  if (await applyFault(ex, pathname, region)) return undefined;
+  if (!region) throw new ApiError(404, `Unknown region or path: ${pathname}`);
+  const match = router.match(method === "HEAD" ? "GET" : method, rest);
+  if (match.kind === "none") throw new ApiError(404, `No route for ${method} ${pathname}`);
+  if (match.kind === "method") throw new ApiError(405, `Method ${method} is not allowed on ${pathname}`, [], { allow: match.allowed.join(", ") });
+  ex.op = match.value.op;
+  const body = await readBody(ex.req, ex.rt.options.bodyLimit);
+  const reply = runOperation(ex, match.value, { region, params: match.params, query: target.query, body });
+  if (reply instanceof Reply) return send(ex, reply.status, reply.body, reply.headers);
+  return send(ex, 200, reply);
+}
+
+/** The routed request: where it goes and what it carries. */
+interface RoutedRequest {
+  region: Region;
+  params: Record<string, string>;
+  query: OperationContext["query"];
+  body: unknown;
+}
+
+function runOperation(ex: Exchange, served: ServedOperation, r: RoutedRequest): Json | Reply {
+  const { rt, req } = ex;
+  const { op, handler } = served;
+  const projectId = r.params.project_id ?? "";
+  if (op.host !== "auth") {
+    authorize({
+      region: r.region, projectId, authorization: req.headers.authorization, forceExpired: ex.expireToken,
+      jwt: rt.jwt, credentials: rt.options,
+    });
+  }
+  const body = bodyObject(r.body, op.request !== undefined);
+  if (op.request !== undefined && rt.options.validateRequests) validateRequestBody(rt.contract, op.request, body);
+  return handler({
+    rt, region: r.region, projectId, params: r.params, query: r.query, body, headers: req.headers,
+    origin: `http://${req.headers.host ?? "127.0.0.1"}`,
+    get store() {
+      return rt.world.project(r.region, projectId);
+    },
+  });
+}
+
+function bodyObject(body: unknown, expectsBody: boolean): Json {
+  if (body === undefined || body === null) return {};
+  if (typeof body === "object" && !Array.isArray(body)) return body as Json;
+  if (!expectsBody) return {};
+  throw new ApiError(400, "The request body must be a JSON object.", [
+    { "@type": "type.googleapis.com/google.rpc.BadRequest", field_violations: [{ field: "body", description: "must be a JSON object" }] },
+  ]);
+}
+
+/** Send a reply, first holding it to the schema the contract gives for its operation and status (errors of no operation: the envelope). */
+function send(ex: Exchange, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (ex.rt.selfCheck) {
+    const schema = ex.op ? ex.rt.contract.schemaForStatus(ex.op, status) : status >= 400 ? "error" : undefined;
+    if (schema) ex.rt.checkBody({ method: ex.req.method ?? "GET", url: ex.req.url ?? "", status }, schema, body);
+  }
+  writeJson(ex.res, status, body, headers);
+}
+
+function sendError(ex: Exchange, err: ApiError): void {
+  send(ex, err.code, err.envelope(), err.headers);
+}
+
+function toApiError(ex: Exchange, err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  ex.rt.options.onInternalError?.({ method: ex.req.method ?? "GET", url: ex.req.url ?? "", error: err });
+  return new ApiError(500, "Internal error.");
+}
