@@ -5,6 +5,7 @@ import { REGIONS, type Region } from "../vocabulary/regions";
 import { resetRuntime } from "./admin/admin-routes";
 import { JwtSigner } from "./auth/jwt";
 import { CallbackDispatcher } from "./callbacks/dispatcher";
+import { ChangeRegistry } from "./changes/change-registry";
 import { loadOwnContract } from "./contract-loader";
 import { FaultRegistry } from "./faults";
 import { HOST_PREFIXES } from "./http/operation-routes";
@@ -47,7 +48,7 @@ export interface EmulatorHandle {
 
 function makeRuntime(options: ResolvedOptions, contract: Contract): Runtime {
   const rt: Runtime = {
-    options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(),
+    options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(), changes: new ChangeRegistry(contract),
     callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs), timers: new TimerSet(),
     selfCheck: options.onReplyViolation !== undefined, checkBody: () => undefined,
   };
