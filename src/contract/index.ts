@@ -1,3 +1,4 @@
 export { createContract } from "./contract";
 export { loadContract } from "./load-contract";
 export { validateReply } from "./validate-reply";
+export { schemaNameOf, schemaIdOf } from "./names";
