@@ -27,7 +27,7 @@ export const ALLOWED = {
   cli: STAGES.filter((s) => s !== "cli"),
 };
 /** Stages that may use config/'s types, never its code (a type-only import is checked below, not by the zones). */
-export const CONFIG_TYPES = ["plan", "execute"];
+const CONFIG_TYPES = ["plan", "execute"];
 
 const stageZones = Object.entries(ALLOWED).flatMap(([stage, allowed]) =>
   STAGES.filter((s) => s !== stage && !allowed.includes(s) && !(CONFIG_TYPES.includes(stage) && s === "config")).map((s) => ({
