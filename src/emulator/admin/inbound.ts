@@ -1,10 +1,8 @@
-import { emitCallback } from "../callbacks/emit";
+import { emitCallback, type CallbackEvent } from "../callbacks/emit";
 import { badField, notFound } from "../errors";
 import { nowIso } from "../ids";
 import { storeMessage } from "../lifecycle/message-store";
 import { REGIONS, type Region } from "../../vocabulary/regions";
-import { validateRequestBody } from "../validation";
-import { AdminInput } from "./admin-input";
 import type { OperationContext } from "../operations/handler";
 import type { Runtime } from "../runtime";
 import { copy } from "../operations/common";
@@ -12,6 +10,8 @@ import { contactCallback, storeContact } from "../operations/contacts";
 import { startConversation } from "../operations/conversations";
 import { storeEvent } from "../operations/events";
 import type { Contact, Conversation, Json } from "../store/types";
+import { validateRequestBody } from "../validation";
+import { AdminInput } from "./admin-input";
 
 type Ctx = Pick<OperationContext, "rt" | "region" | "projectId" | "store">;
 
@@ -26,6 +26,18 @@ function participants(ctx: Ctx, appId: string, channel: string, identity: string
   conv.active_channel = channel;
   conv.last_received = nowIso();
   return { contact, conv };
+}
+
+/** What an inbound message or event needs: where it lands, who sent it, and the callback fields they share. */
+interface Inbound {
+  ctx: Ctx;
+  body: Json;
+  appId: string;
+  mode: boolean;
+  contact?: Contact;
+  conv?: Conversation;
+  channelIdentity: { channel: string; identity: string; app_id: string };
+  callback: Omit<CallbackEvent, "trigger" | "key" | "payload" | "acceptedTime">;
 }
 
 /** What POST /_emulator/inbound carries, checked. */
@@ -67,23 +79,31 @@ export function simulateInbound(rt: Runtime, raw: unknown): Json {
   if (!app) throw notFound("App", appId);
   const mode = app.processing_mode === "CONVERSATION";
   const { contact, conv } = participants(ctx, appId, channel, identity, mode);
-  const channelIdentity = { channel, identity, app_id: appId };
   const metadata = conv && Object.keys(conv.metadata_json).length ? JSON.stringify(conv.metadata_json) : "";
-  const base = { region, projectId, appId, messageMetadata: metadata, correlationId: conv?.correlation_id };
-  if (content === "contact_message") {
-    const record = storeMessage(ctx.store, {
-      appId, direction: "TO_APP", content: { contact_message: copy(body.contact_message as Json) }, channelIdentity,
-      conversationId: conv?.id ?? "", contactId: contact?.id ?? "", processingMode: mode ? "CONVERSATION" : "DISPATCH",
-      source: mode ? "CONVERSATION_SOURCE" : "DISPATCH_SOURCE", metadata: "",
-    });
-    emitCallback(rt, { ...base, trigger: "MESSAGE_INBOUND", key: "message", payload: copy(record.message), acceptedTime: String(record.message.accept_time) });
-    return { message_id: record.message.id, accepted_time: String(record.message.accept_time), contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
-  }
-  const accepted = nowIso();
-  const record = storeEvent(ctx, appId, {
-    direction: "TO_APP", [content]: copy(body[content]), channel_identity: channelIdentity, contact_id: contact?.id ?? "",
-    conversation_id: conv?.id ?? "", accept_time: accepted, processing_mode: mode ? "CONVERSATION" : "DISPATCH",
+  const inbound: Inbound = {
+    ctx, body, appId, mode, contact, conv, channelIdentity: { channel, identity, app_id: appId },
+    callback: { region: ctx.region, projectId: ctx.projectId, appId, messageMetadata: metadata, correlationId: conv?.correlation_id },
+  };
+  return content === "contact_message" ? inboundMessage(inbound) : inboundEvent(inbound, content);
+}
+
+function inboundMessage(i: Inbound): Json {
+  const record = storeMessage(i.ctx.store, {
+    appId: i.appId, direction: "TO_APP", content: { contact_message: copy(i.body.contact_message as Json) }, channelIdentity: i.channelIdentity,
+    conversationId: i.conv?.id ?? "", contactId: i.contact?.id ?? "", processingMode: i.mode ? "CONVERSATION" : "DISPATCH",
+    source: i.mode ? "CONVERSATION_SOURCE" : "DISPATCH_SOURCE", metadata: "",
   });
-  emitCallback(rt, { ...base, trigger: "EVENT_INBOUND", key: "event", payload: copy(record.event), acceptedTime: accepted });
-  return { event_id: record.event.id, accepted_time: accepted, contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
+  const accepted = String(record.message.accept_time);
+  emitCallback(i.ctx.rt, { ...i.callback, trigger: "MESSAGE_INBOUND", key: "message", payload: copy(record.message), acceptedTime: accepted });
+  return { message_id: record.message.id, accepted_time: accepted, contact_id: i.contact?.id ?? "", conversation_id: i.conv?.id ?? "" };
+}
+
+function inboundEvent(i: Inbound, content: string): Json {
+  const accepted = nowIso();
+  const record = storeEvent(i.ctx, i.appId, {
+    direction: "TO_APP", [content]: copy(i.body[content]), channel_identity: i.channelIdentity, contact_id: i.contact?.id ?? "",
+    conversation_id: i.conv?.id ?? "", accept_time: accepted, processing_mode: i.mode ? "CONVERSATION" : "DISPATCH",
+  });
+  emitCallback(i.ctx.rt, { ...i.callback, trigger: "EVENT_INBOUND", key: "event", payload: copy(record.event), acceptedTime: accepted });
+  return { event_id: record.event.id, accepted_time: accepted, contact_id: i.contact?.id ?? "", conversation_id: i.conv?.id ?? "" };
 }

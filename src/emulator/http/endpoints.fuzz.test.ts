@@ -4,7 +4,7 @@ import { request } from "undici";
 import type { InternalError, ReplyViolation } from "../index";
 import { smsApp, startHarness, type Harness } from "../testing/harness";
 import { Random } from "../testing/random";
-import { fuzzRequest, type FuzzRequest, type FuzzWorld } from "./fuzz-requests";
+import { fuzzRequest, type FuzzRequest, type FuzzWorld } from "../testing/fuzz-requests";
 
 /**
  * A seeded fuzz of every endpoint: random and mutated bodies, headers, query strings, ids, methods and regions.

@@ -1,7 +1,7 @@
 import type { OperationRef } from "../../model";
 import { REGIONS } from "../../vocabulary/regions";
 import { servedPaths } from "../http/operation-routes";
-import type { Random } from "../testing/random";
+import type { Random } from "./random";
 import { brokenJson, deepJson, fuzzString, fuzzValue, mutate, withDeepValue } from "./fuzz-values";
 
 /** One generated request. */

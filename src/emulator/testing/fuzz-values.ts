@@ -1,4 +1,4 @@
-import type { Random } from "../testing/random";
+import type { Random } from "./random";
 
 /** Characters fuzzed strings are drawn from: plain text, URL and JSON syntax, controls, non-ASCII, a lone surrogate. */
 const ALPHABETS = [
