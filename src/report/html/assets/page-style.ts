@@ -18,6 +18,7 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 14px/1.45 syste
 main { max-width: 1280px; margin: 0 auto; padding: 16px 20px 64px; }
 h1 { font-size: 20px; margin: 0 0 8px; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
 h2 { font-size: 16px; margin: 0 0 8px; }
+h4 { font-size: 12px; margin: 0 0 2px; color: var(--muted); font-weight: 600; }
 h3 { font-size: 13px; margin: 12px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
 pre { margin: 0; padding: 8px 10px; background: var(--code); border-radius: 6px; overflow: auto; max-height: 420px; white-space: pre-wrap; word-break: break-word; }

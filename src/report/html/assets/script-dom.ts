@@ -35,8 +35,9 @@ function ms(n) {
 }
 
 function when(iso) {
-  const d = new Date(iso);
-  return isNaN(d.getTime()) ? String(iso || "") : d.toLocaleString();
+  // as recorded (UTC), so every reader sees the same time; toLocaleString would also cost a locale load
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(String(iso || ""));
+  return m ? m[1] + " " + m[2] + " UTC" : String(iso || "");
 }
 
 function plural(n, word) {

@@ -2,7 +2,7 @@
 export const SCRIPT_MAIN = String.raw`
 let REPORT;
 let pending = 0;
-const OPEN_SUITES = 5;
+const OPEN_SUITES = 3;
 const OPEN_STEPS = 10;
 
 function refresh() {
@@ -52,6 +52,7 @@ function main() {
   openFirstFailures(REPORT);
   refresh();
   document.body.dataset.state = "ready";
+  performance.mark("cc-ready");
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);

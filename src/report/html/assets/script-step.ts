@@ -56,9 +56,9 @@ function exchangeView(step, x) {
   const req = x.request;
   const res = x.response;
   return [h("h3", { text: callback ? "Callback received" : "Exchange" }), h("div", { class: "exchange" },
-    h("div", {}, h("div", { class: "mono", text: callback ? "POST " + (req.url || "(webhook)") : req.method + " " + req.url }),
+    h("div", {}, h("h4", { text: callback ? "Callback" : "Request" }), h("div", { class: "mono", text: req.method + " " + (req.url || "(webhook)") }),
       headersView(req.headers), req.body !== undefined ? h("pre", { text: pretty(req.body) }) : h("p", { class: "muted", text: "no body" })),
-    callback ? undefined : h("div", {}, res ? [h("div", { class: "mono", text: "→ " + res.status }), headersView(res.headers),
+    callback ? undefined : h("div", {}, h("h4", { text: "Response" }), res ? [h("div", { class: "mono", text: String(res.status) }), headersView(res.headers),
       res.body !== undefined ? h("pre", { text: pretty(res.body) }) : h("p", { class: "muted", text: "no body" })] : h("p", { class: "muted", text: "no response" })))];
 }
 

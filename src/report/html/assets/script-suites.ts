@@ -4,7 +4,7 @@
  */
 export const SCRIPT_SUITES = String.raw`
 const SUITE_PAGE = 50;
-const STEP_PAGE = 100;
+const STEP_PAGE = 50;
 const TIMELINE_SEGMENTS = 240;
 const view = { suiteLimit: SUITE_PAGE, open: new Set(), openSteps: new Set(), stepLimit: new Map(), runStart: 0, runMs: 0 };
 
@@ -76,6 +76,7 @@ function suiteBody(suite) {
 function timeline(suite) {
   const steps = suite.steps;
   if (steps.length === 0) return h("p", { class: "empty", text: "This suite run has no steps." });
+  if (steps.length === 1) return undefined;
   const per = Math.ceil(steps.length / TIMELINE_SEGMENTS);
   const total = steps.reduce((n, s) => n + (s.durationMs || 0), 0);
   const bar = h("div", { class: "timeline", role: "group", "aria-label": "timeline of the suite's steps" });
