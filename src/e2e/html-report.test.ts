@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -149,6 +149,23 @@ describe("report.html in headless Chromium", () => {
     expect(dom).toContain("Showcase [REDACTED]");
     expect(dom).toContain('"access_token": "[REDACTED]"');
   });
+});
+
+describe("report.html of a run that was killed", () => {
+  it("shows every suite whose block is complete, and says the report has no end", async () => {
+    const out = mkdtempSync(join(tmpdir(), "cc-html-cut-"));
+    writeBigReport(out, 9, 20);
+    const whole = readFileSync(join(out, "report.html"), "utf8");
+    const blockStarts = [...whole.matchAll(/<script type="application\/json" class="cc-suite">/g)].map((m) => m.index ?? 0);
+    // cut in the middle of the sixth suite's block: five complete suites, a broken sixth, no footer
+    writeFileSync(join(out, "cut.html"), whole.slice(0, blockStarts[5]! + 500));
+    const { page, errors } = await open(join(out, "cut.html"));
+    expect(errors).toEqual([]);
+    expect(await page.locator("#suites .suite").count()).toBe(5);
+    expect(await page.locator(".notice").textContent()).toBe("This report has no end: the run is still going, or it was cut short. It shows the 5 suite runs that finished.");
+    expect(await texts(page, ".totals .chip")).toContain("100steps");
+    await page.close();
+  }, 60_000);
 });
 
 describe("report.html at 10,000 steps", () => {

@@ -1,1 +1,1 @@
-export { createHtmlReporter, HTML_REPORT, type HtmlReporter, type HtmlReporterOptions } from "./html-reporter";
+export { createHtmlReporter, type HtmlReporterOptions } from "./html-reporter";

@@ -31,8 +31,8 @@ export interface PageFooter {
   planned?: number;
 }
 
-/** Ids and class of the blocks; the page script looks them up by these. */
-export const BLOCK = { header: "cc-header", footer: "cc-footer", gate: "cc-gate", suiteClass: "cc-suite" } as const;
+/** Ids and class of the blocks; the page script (assets/script-data.ts) looks them up by these. */
+const BLOCK = { header: "cc-header", footer: "cc-footer", gate: "cc-gate", suiteClass: "cc-suite" } as const;
 
 /** A JSON text as the content of a script element: "<" escaped, so nothing in the data can close the element. */
 export function jsonScript(attribute: string, json: string): string {
