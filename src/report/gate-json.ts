@@ -1,9 +1,6 @@
 import type { GateReport } from "../model";
 import type { Redactor } from "../diagnostics";
 
-/** File name of the gate's machine-readable report. */
-export const GATE_JSON = "gate.json";
-
 /** Version of gate.json's layout, for the tools that read it. */
 export const GATE_JSON_VERSION = 1;
 
