@@ -73,6 +73,7 @@ function renderCount(report) {
 }
 
 const SLOWEST = 10;
+let slowestClosed = false;
 
 function renderSlowest(report, el) {
   const top = [];
@@ -90,7 +91,7 @@ function renderSlowest(report, el) {
     h("td", { class: "num", text: ms(s.durationMs) }), h("td", {}, badge(s.outcome)),
     h("td", { text: s.suite.name + " [" + s.suite.region + "]" }), h("td", { text: s.name }), h("td", { class: "mono", text: s.request })));
   const head = h("tr", {}, ["Duration", "Outcome", "Suite", "Step", "Request"].map((t, i) => h("th", { class: i === 0 ? "num" : undefined, text: t })));
-  el.replaceChildren(h("details", { class: "card", open: true },
+  el.replaceChildren(h("details", { class: "card", open: !slowestClosed, ontoggle: (e) => { slowestClosed = !e.target.open; } },
     h("summary", { text: "Slowest steps" + (filterActive() ? " (of those matching)" : "") }),
     rows.length ? h("table", {}, h("thead", {}, head), h("tbody", {}, rows)) : h("p", { class: "empty", text: "No step to show." })));
 }
