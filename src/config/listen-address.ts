@@ -18,8 +18,3 @@ export function parseListenAddress(text: string): { address: ListenAddress } | {
   if (port > 65535) return { problem: `${port} is not a port number (0 to 65535)` };
   return { address: { host, port } };
 }
-
-/** The base URL of a server listening there (IPv6 in brackets). */
-export function listenUrl(address: ListenAddress): string {
-  return `http://${isIP(address.host) === 6 ? `[${address.host}]` : address.host}:${address.port}`;
-}

@@ -46,7 +46,7 @@ export function readRunEnvironments(config: Config, out: Diagnostic[]): RunEnvir
 }
 
 /** The values a region's steps see from the environment files: the common file's, then the region's own. */
-export function environmentValues(envs: RunEnvironments, region: string): Record<string, string> {
+function environmentValues(envs: RunEnvironments, region: string): Record<string, string> {
   return { ...envs.common?.values, ...envs.byRegion.get(region)?.values };
 }
 
@@ -119,9 +119,17 @@ function regionUrlsOf(config: Config, region: string, values: Record<string, str
 
 /**
  * Targets for `--target us|eu|br|URL`, or for environment files alone (their BASE_URL is the target); the
- * in-process emulator is started by project/. Each missing credential is one CC_MISSING_CREDENTIAL.
+ * in-process emulator is started by project/. The environment files are read here unless already read
+ * (`envs`). Each missing credential is one CC_MISSING_CREDENTIAL.
  */
-export function resolveTargets(config: Config, env: Record<string, string | undefined>, envs: RunEnvironments = { byRegion: new Map() }): { resolved?: ResolvedTargets; diagnostics: Diagnostic[] } {
+export function resolveTargets(config: Config, env: Record<string, string | undefined>, envs?: RunEnvironments): { resolved?: ResolvedTargets; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const environments = envs ?? readRunEnvironments(config, diagnostics);
+  if (diagnostics.length > 0) return { diagnostics };
+  return targetsOf(config, env, environments);
+}
+
+function targetsOf(config: Config, env: Record<string, string | undefined>, envs: RunEnvironments): { resolved?: ResolvedTargets; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fromEnv = credentialSource(env, config.cwd, diagnostics);
   if (diagnostics.length > 0) return { diagnostics };
