@@ -1,4 +1,5 @@
 import { measureColdStart } from "./cold-start";
+import { runCompareBench } from "./compare-bench";
 import { runFloor } from "./floor";
 import { runRunner } from "./runner-bench";
 import { startBenchServer } from "./server";
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       `cold start (first run, cache emptied before each, median of ${cold.firstRun.runs.length}): ${fmt(cold.firstRun.medianMs)} ms; exit codes ${[...new Set(cold.firstRun.exitCodes)].join(",")}`,
       `for scale: bare \`node -e 0\` on this machine, median of ${cold.nodeFloor.runs.length}: ${fmt(cold.nodeFloor.medianMs)} ms`,
       `peak RSS of this process: ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`,
+      ...(await runCompareBench()),
     );
     process.stdout.write(lines.join("\n") + "\n");
   } finally {

@@ -86,27 +86,24 @@ function offendingPart(json: unknown): number | string | undefined {
   return Object.entries(json).find(([, v]) => typeof v === "object" && v !== null)?.[0];
 }
 
+const stringList = (json: unknown): json is string[] => Array.isArray(json) && json.every(isString);
+
+/** Each type's reading of a JSON value; undefined when the value is not of that type. */
+const FROM_JSON: Readonly<Record<OptionType, (json: unknown) => OptionValue | undefined>> = {
+  string: (json) => (isString(json) ? json : undefined),
+  int: (json) => (typeof json === "number" && Number.isInteger(json) && json >= 0 ? json : undefined),
+  boolean: (json) => (typeof json === "boolean" ? json : undefined),
+  list: (json) => (isString(json) ? splitList([json]) : stringList(json) ? splitList(json) : undefined),
+  repeat: (json) => (isString(json) ? [json] : stringList(json) ? json : undefined),
+  pairs: (json) => pairsFromJson(json),
+};
+
 function fromJson(type: OptionType, json: unknown): OptionValue | undefined {
-  switch (type) {
-    case "string":
-      return isString(json) ? json : undefined;
-    case "int":
-      return typeof json === "number" && Number.isInteger(json) && json >= 0 ? json : undefined;
-    case "boolean":
-      return typeof json === "boolean" ? json : undefined;
-    case "list":
-      if (isString(json)) return splitList([json]);
-      return Array.isArray(json) && json.every(isString) ? splitList(json) : undefined;
-    case "repeat":
-      if (isString(json)) return [json];
-      return Array.isArray(json) && json.every(isString) ? json : undefined;
-    case "pairs":
-      return pairsFromJson(json);
-  }
+  return FROM_JSON[type](json);
 }
 
 function pairsFromJson(json: unknown): string[] | undefined {
-  if (Array.isArray(json)) return json.every(isString) ? json : undefined;
+  if (Array.isArray(json)) return stringList(json) ? json : undefined;
   if (typeof json !== "object" || json === null) return undefined;
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(json)) {

@@ -80,27 +80,33 @@ interface EntryReading {
 }
 
 function readEntries(list: unknown[], r: EntryReading): Entry[] {
-  const entries: Entry[] = [];
-  list.forEach((item, i) => {
-    const at = (field?: string): SourcePos => ({ file: r.ref.file, ...r.source.valueAt(field ? ["values", i, field] : ["values", i]) });
-    if (typeof item !== "object" || item === null || Array.isArray(item)) {
-      r.out.push(bad(`values[${i}] is not an object {"key", "value"}`, at()));
-      return;
-    }
-    const { key, value, enabled } = item as { key?: unknown; value?: unknown; enabled?: unknown };
-    if (typeof key !== "string" || key.trim() === "") {
-      r.out.push(bad(`values[${i}] has no "key" string`, at(key === undefined ? undefined : "key")));
-      return;
-    }
-    if (enabled !== undefined && typeof enabled !== "boolean") r.out.push(bad(`"enabled" of ${key} must be true or false`, at("enabled")));
-    if (value !== undefined && value !== null && !["string", "number", "boolean"].includes(typeof value)) {
-      r.out.push(bad(`"value" of ${key} must be a string (or a number or a boolean)`, at("value")));
-      return;
-    }
-    if (enabled === false || value === undefined || value === null || value === "") return;
-    entries.push({ key, value: String(value), at: (field) => at(field) });
-  });
-  return entries;
+  return list.map((item, i) => readEntry(item, i, r)).filter((e): e is Entry => e !== undefined);
+}
+
+/** One entry, checked; undefined when it is wrong (a diagnostic says why) or gives no value (disabled, empty). */
+function readEntry(item: unknown, i: number, r: EntryReading): Entry | undefined {
+  const at = (field?: string): SourcePos => ({ file: r.ref.file, ...r.source.valueAt(field ? ["values", i, field] : ["values", i]) });
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    r.out.push(bad(`values[${i}] is not an object {"key", "value"}`, at()));
+    return undefined;
+  }
+  const { key, value, enabled } = item as { key?: unknown; value?: unknown; enabled?: unknown };
+  if (typeof key !== "string" || key.trim() === "") {
+    r.out.push(bad(`values[${i}] has no "key" string`, at(key === undefined ? undefined : "key")));
+    return undefined;
+  }
+  if (enabled !== undefined && typeof enabled !== "boolean") r.out.push(bad(`"enabled" of ${key} must be true or false`, at("enabled")));
+  if (!isPlainValue(value)) {
+    r.out.push(bad(`"value" of ${key} must be a string (or a number or a boolean)`, at("value")));
+    return undefined;
+  }
+  if (enabled === false || value === undefined || value === null || value === "") return undefined;
+  return { key, value: String(value), at: (field) => at(field) };
+}
+
+/** A value Postman can hold: text, a number, a boolean, or nothing. */
+function isPlainValue(value: unknown): boolean {
+  return value === undefined || value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 function checkValue(entry: Entry, ref: EnvFileRef, out: Diagnostic[]): void {

@@ -5,11 +5,9 @@ import { convertText, type OptionValue } from "./convert";
 import type { ListenAddress } from "./listen-address";
 import { DEFAULTS, OPTIONS, type CommandName, type OptionValues } from "./options";
 import { envOrigin, flagOrigin, type ValueOrigin } from "./origin";
-import { parseArgv } from "./parse-argv";
+import { parseArgv, type ParsedArgv } from "./parse-argv";
 import type { EnvFileRef } from "./run-inputs";
 import { validateValues } from "./validate";
-
-export { CONFIG_FILE } from "./config-file";
 
 /** The resolved, read-only configuration of one CLI invocation. */
 export interface Config extends Readonly<Omit<OptionValues, "shard" | "reporter" | "env" | "var" | "callbackListen">> {
@@ -34,38 +32,51 @@ export interface ConfigInput {
   cwd: string;
 }
 
-/** defaults <- config file <- environment <- flags, into one frozen object; problems come back as diagnostics. */
-export function resolveConfig(input: ConfigInput): { config?: Config; diagnostics: Diagnostic[] } {
-  const parsed = parseArgv(input.argv);
-  const diagnostics = [...parsed.diagnostics];
-  const values: Record<string, OptionValue | undefined> = { ...DEFAULTS };
-  const origins = new Map<keyof OptionValues, ValueOrigin>();
-  const file = readConfigFile(input.cwd, diagnostics);
-  Object.assign(values, file.values);
-  for (const [key, origin] of file.origins) origins.set(key, origin);
+/** The values resolved so far, and where each came from. */
+interface Layers {
+  values: Record<string, OptionValue | undefined>;
+  origins: Map<keyof OptionValues, ValueOrigin>;
+  diagnostics: Diagnostic[];
+}
+
+function set(layers: Layers, key: keyof OptionValues, value: OptionValue | undefined, origin: ValueOrigin): void {
+  if (value === undefined) return;
+  layers.values[key] = value;
+  layers.origins.set(key, origin);
+}
+
+function layerEnvironment(layers: Layers, env: ConfigInput["env"]): void {
   for (const spec of OPTIONS) {
-    const raw = spec.env ? input.env[spec.env] : undefined;
+    const raw = spec.env ? env[spec.env] : undefined;
     if (raw === undefined || raw === "" || !spec.env) continue;
     const origin = envOrigin(spec.env);
-    const converted = convertText(spec, [raw], origin, diagnostics);
-    if (converted === undefined) continue;
-    values[spec.key] = converted;
-    origins.set(spec.key, origin);
+    set(layers, spec.key, convertText(spec, [raw], origin, layers.diagnostics), origin);
   }
+}
+
+function layerFlags(layers: Layers, parsed: ParsedArgv): void {
   for (const [key, raws] of parsed.flags) {
     const spec = OPTIONS.find((o) => o.key === key)!;
     if (parsed.command && spec.commands && !spec.commands.includes(parsed.command)) {
-      diagnostics.push({ code: "CC_BAD_OPTION", severity: "error", message: `option --${spec.flag} does not apply to "${parsed.command}"`, hint: `it applies to: ${spec.commands.join(", ")}` });
+      layers.diagnostics.push({ code: "CC_BAD_OPTION", severity: "error", message: `option --${spec.flag} does not apply to "${parsed.command}"`, hint: `it applies to: ${spec.commands.join(", ")}` });
       continue;
     }
     const origin = flagOrigin(spec);
-    const converted = convertText(spec, raws, origin, diagnostics);
-    if (converted === undefined) continue;
-    values[spec.key] = converted;
-    origins.set(spec.key, origin);
+    set(layers, spec.key, convertText(spec, raws, origin, layers.diagnostics), origin);
   }
-  const originOf = (key: keyof OptionValues): ValueOrigin => origins.get(key) ?? flagOrigin(OPTIONS.find((o) => o.key === key)!);
-  const options = values as unknown as OptionValues;
+}
+
+/** defaults <- config file <- environment <- flags, into one frozen object; problems come back as diagnostics. */
+export function resolveConfig(input: ConfigInput): { config?: Config; diagnostics: Diagnostic[] } {
+  const parsed = parseArgv(input.argv);
+  const layers: Layers = { values: { ...DEFAULTS }, origins: new Map(), diagnostics: [...parsed.diagnostics] };
+  const file = readConfigFile(input.cwd, layers.diagnostics);
+  for (const [key, origin] of file.origins) set(layers, key, file.values[key], origin);
+  layerEnvironment(layers, input.env);
+  layerFlags(layers, parsed);
+  const { diagnostics } = layers;
+  const originOf = (key: keyof OptionValues): ValueOrigin => layers.origins.get(key) ?? flagOrigin(OPTIONS.find((o) => o.key === key)!);
+  const options = layers.values as unknown as OptionValues;
   const validated = validateValues(options, originOf, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const { env: _env, var: _var, callbackListen: _listen, shard: _shard, reporter: _reporter, ...plain } = options;

@@ -11,7 +11,7 @@ import { isUrl } from "./validate";
 export const CREDENTIAL_VARS = ["SINCH_CLIENT_ID", "SINCH_CLIENT_SECRET", "SINCH_PROJECT_ID"] as const;
 
 /** The emulator regions a run uses when neither --region nor an environment file says otherwise. */
-export const EMULATOR_DEFAULT_REGIONS: readonly Region[] = ["us", "eu"];
+const EMULATOR_DEFAULT_REGIONS: readonly Region[] = ["us", "eu"];
 
 /** The Postman environments of a run: one for every region, and one per region (`--env eu=FILE`) layered over it. */
 export interface RunEnvironments {

@@ -27,11 +27,18 @@ interface Check {
   out: Diagnostic[];
 }
 
-function oneOf(check: Check, key: keyof OptionValues, what: string, value: string, allowed: readonly string[], index?: number): void {
-  if (allowed.includes(value)) return;
-  const close = didYouMean(value, [...allowed]);
-  const origin = check.originOf(key);
-  check.out.push(badValue(origin, `${origin.name}: unknown ${what} "${value}"`, close ? `did you mean ${close}?` : `expected one of ${allowed.join(", ")}`, index));
+/** A value that must be one of a few names: which option, what it names, and the names it may take. */
+interface NameCheck {
+  key: keyof OptionValues;
+  what: string;
+  allowed: readonly string[];
+}
+
+function oneOf(check: Check, names: NameCheck, value: string, index?: number): void {
+  if (names.allowed.includes(value)) return;
+  const close = didYouMean(value, [...names.allowed]);
+  const origin = check.originOf(names.key);
+  check.out.push(badValue(origin, `${origin.name}: unknown ${names.what} "${value}"`, close ? `did you mean ${close}?` : `expected one of ${names.allowed.join(", ")}`, index));
 }
 
 function atLeastOne(check: Check, key: "concurrency" | "timeout", unit: string): void {
@@ -41,10 +48,10 @@ function atLeastOne(check: Check, key: "concurrency" | "timeout", unit: string):
 
 function checkTarget(check: Check): void {
   const { v, originOf } = check;
-  if (!isUrl(v.target)) oneOf(check, "target", "target", v.target, ["emulator", ...REGIONS]);
+  if (!isUrl(v.target)) oneOf(check, { key: "target", what: "target", allowed: ["emulator", ...REGIONS] }, v.target);
   else checkBaseUrl(originOf("target"), v.target, check.out);
-  (v.region ?? []).forEach((r, i) => oneOf(check, "region", "region", r, REGIONS, i));
-  v.reporter.forEach((r, i) => oneOf(check, "reporter", "reporter", r, REPORTER_NAMES, i));
+  (v.region ?? []).forEach((r, i) => oneOf(check, { key: "region", what: "region", allowed: REGIONS }, r, i));
+  v.reporter.forEach((r, i) => oneOf(check, { key: "reporter", what: "reporter", allowed: REPORTER_NAMES }, r, i));
 }
 
 function checkCallbackUrl(check: Check): void {

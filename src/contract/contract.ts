@@ -27,6 +27,7 @@ export class SchemaContract implements Contract {
   private readonly ops: OperationRef[];
   private readonly byId: Map<string, OperationRef>;
   private readonly matcher: OperationMatcher;
+  private readonly documents: Map<string, Record<string, unknown>>;
 
   constructor(input: ContractInput, sink: Diagnostic[] = []) {
     this.validator = new SchemaValidator(input.schemas, sink);
@@ -35,6 +36,7 @@ export class SchemaContract implements Contract {
     this.ops = toOperationRefs(input.operations);
     this.byId = new Map(this.ops.map((op) => [op.id, op]));
     this.matcher = new OperationMatcher(this.ops);
+    this.documents = new Map(input.schemas.map((s) => [schemaNameOf(s.id), s.schema]));
   }
 
   resolveSchemaName(name: string): string | undefined {
@@ -73,6 +75,11 @@ export class SchemaContract implements Contract {
       return { schema, valid: false, violations: [{ instancePath: "", keyword: "schema", schemaPath: "", message }], drift: [] };
     }
     return this.validator.validate(name, data);
+  }
+
+  schemaDocument(name: string): Readonly<Record<string, unknown>> | undefined {
+    const canonical = this.resolveSchemaName(name);
+    return canonical === undefined ? undefined : this.documents.get(canonical);
   }
 
   /** Compile every schema now (e.g. for `check`); unresolvable $refs and the like become diagnostics. */

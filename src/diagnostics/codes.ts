@@ -54,6 +54,10 @@ export const DIAGNOSTIC_CODES = {
   CC_REPORT_WRITE: { title: "report could not be written", hint: "check that --out names a writable directory (not a file) with free space" },
   CC_NOTHING_SELECTED: { title: "no suite selected", hint: "check the tag, exclude-tag, grep and region filters" },
   CC_EMPTY_SHARD: { title: "this shard holds no suite", hint: "fewer shards than groups of suites (suites linked by needs stay together) leave none empty", severity: "warning" },
+  // the regression gate: results files and the accept file
+  CC_NOT_RESULTS: { title: "not a results file", hint: "compare reads reports/results.json as `conversation-contract run` wrote it (one suite per line; a file reformatted with `jq .` cannot be read)" },
+  CC_RESULTS_VERSION: { title: "results file of another format version", hint: "re-run with this version to record a baseline" },
+  CC_BAD_ACCEPT: { title: "invalid accept file", hint: "each entry of `accept:` needs `fingerprint` (or `suite`/`step`/`path`/`class`/`operation`/`region` patterns), a `reason` and an `until: YYYY-MM-DD`" },
   // runtime step errors (tool or network problems, not contract failures)
   CC_UNRESOLVED_VARIABLE: { title: "unresolved variable", hint: "the variable had no value when the step ran; check the step that should capture it" },
   CC_NETWORK_ERROR: { title: "network error", hint: "the connection failed; check the target and retry" },

@@ -4,3 +4,4 @@ export * from "./did-you-mean";
 export * from "./redact";
 export * from "./format";
 export * from "./diagnostic-error";
+export * from "./fingerprint";

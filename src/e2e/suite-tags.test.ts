@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { resolveConfig } from "../config";
-import { loadProject } from "../project";
+import { loadProject } from "../project/load-project";
 
 const ROOT = resolve(__dirname, "..", "..");
 

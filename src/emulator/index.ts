@@ -5,6 +5,7 @@ import { REGIONS, type Region } from "../vocabulary/regions";
 import { resetRuntime } from "./admin/admin-routes";
 import { JwtSigner } from "./auth/jwt";
 import { CallbackDispatcher } from "./callbacks/dispatcher";
+import { ChangeRegistry } from "./changes/change-registry";
 import { loadOwnContract } from "./contract-loader";
 import { FaultRegistry } from "./faults";
 import { HOST_PREFIXES } from "./http/operation-routes";
@@ -14,10 +15,7 @@ import type { Runtime } from "./runtime";
 import { World } from "./store/world";
 import { TimerSet } from "./timers";
 
-export { DEFAULTS } from "./options";
-export type { EmulatorOptions, ReplyViolation, InternalError, CallbackRetryOptions } from "./options";
-export { computeSignature, signatureHeaders } from "./callbacks/signing";
-export { isUnreachable } from "./lifecycle/unreachable";
+export type { EmulatorOptions, ReplyViolation, InternalError } from "./options";
 
 /** The URLs of one region. */
 export interface RegionUrls {
@@ -50,7 +48,7 @@ export interface EmulatorHandle {
 
 function makeRuntime(options: ResolvedOptions, contract: Contract): Runtime {
   const rt: Runtime = {
-    options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(),
+    options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(), changes: new ChangeRegistry(contract),
     callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs), timers: new TimerSet(),
     selfCheck: options.onReplyViolation !== undefined, checkBody: () => undefined,
   };

@@ -1,6 +1,7 @@
 import type { Contract } from "../model";
 import type { JwtSigner } from "./auth/jwt";
 import type { CallbackDispatcher } from "./callbacks/dispatcher";
+import type { ChangeRegistry } from "./changes/change-registry";
 import type { FaultRegistry } from "./faults";
 import type { ResolvedOptions } from "./options";
 import type { World } from "./store/world";
@@ -12,6 +13,8 @@ export interface Runtime {
   world: World;
   jwt: JwtSigner;
   faults: FaultRegistry;
+  /** API changes (a simulated new release) registered through the admin API */
+  changes: ChangeRegistry;
   callbacks: CallbackDispatcher;
   /** lifecycle steps (delivery reports, async capability/opt-in results) */
   timers: TimerSet;

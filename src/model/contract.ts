@@ -53,4 +53,6 @@ export interface Contract {
   /** the schema of a webhook callback by trigger (MESSAGE_DELIVERY -> callbacks/message-delivery) */
   callbackSchema(trigger: string): string | undefined;
   validate(schema: string, data: unknown): SchemaCheck;
+  /** the parsed JSON of a schema by canonical name, for tools that walk schemas (read it, never change it); optional for stand-ins */
+  schemaDocument?(name: string): Readonly<Record<string, unknown>> | undefined;
 }

@@ -7,3 +7,5 @@ export * from "./target";
 export * from "./result";
 export * from "./events";
 export * from "./diagnostic";
+export * from "./run-record";
+export * from "./gate";

@@ -1,5 +1,5 @@
 import type { Contract, Diagnostic, RegionTarget } from "../model";
-import { EMULATOR_DEFAULT_REGIONS, resolveTargets, runRegions, type Config, type RunEnvironments } from "../config";
+import { resolveTargets, runRegions, type Config, type RunEnvironments } from "../config";
 import { loadEmulator } from "./lazy-emulator";
 import { readLeftovers, type Leftover } from "./leftovers";
 
@@ -19,8 +19,6 @@ export interface OpenTargets {
   leftovers?(): Promise<Leftover[]>;
   close(): Promise<void>;
 }
-
-export { EMULATOR_DEFAULT_REGIONS };
 
 /**
  * Resolves --target: the emulator starts in-process on a free port; a region, a URL, or `--env FILE` alone

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { create } from "xmlbuilder2";
@@ -77,12 +77,11 @@ describe("junit report", () => {
   (hasXmllint ? it : it.skip)("xmllint rejects a document that breaks the XSD (the check can fail)", () => {
     const { file } = writeMixed();
     const broken = join(mkdtempSync(join(tmpdir(), "cc-junit-bad-")), "junit.xml");
-    require("node:fs").writeFileSync(broken, readFileSync(file, "utf8").replace(/ hostname="ci-host"/g, ""));
+    writeFileSync(broken, readFileSync(file, "utf8").replace(/ hostname="ci-host"/g, ""));
     expect(() => execFileSync("xmllint", ["--noout", "--schema", XSD, broken], { stdio: "pipe" })).toThrow();
   });
 });
 
 if (!hasXmllint) {
-  // eslint-disable-next-line no-console
   console.warn("junit-xml.test: xmllint not found (Debian: apt-get install libxml2-utils); XSD validation skipped");
 }

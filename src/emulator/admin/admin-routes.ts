@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { ApiError, notFound } from "../errors";
 import { one, type Query } from "../query";
 import type { Runtime } from "../runtime";
 import type { Json } from "../store/types";
@@ -18,6 +18,7 @@ export function resetRuntime(rt: Runtime): void {
   rt.timers.clear();
   rt.callbacks.reset();
   rt.faults.clear();
+  rt.changes.clear();
   rt.world.reset();
 }
 
@@ -40,16 +41,30 @@ const HANDLERS: Record<string, Handler> = {
   "GET /faults": (rt) => ({ faults: rt.faults.list() }),
   "POST /faults": (rt, req) => ({ ...rt.faults.add(req.body) }),
   "DELETE /faults": (rt) => (rt.faults.clear(), {}),
+  "GET /changes": (rt) => ({ changes: rt.changes.list() }),
+  "POST /changes": (rt, req) => ({ ...rt.changes.add(req.body) }),
+  "DELETE /changes": (rt) => (rt.changes.clear(), {}),
   "POST /inbound": (rt, req) => simulateInbound(rt, (req.body && typeof req.body === "object" ? req.body : {}) as Json),
   "GET /callbacks": (rt, req) => callbacks(rt, req.query),
   "GET /health": () => ({ status: "ok" }),
 };
+
+/** DELETE /changes/{id}: remove one API change. */
+function removeChange(rt: Runtime, id: string): Json {
+  if (!rt.changes.remove(id)) throw notFound("Change", id.slice(0, 100));
+  return {};
+}
 
 /** Dispatch an admin request; unknown paths are a 404, known paths with another method a 405. */
 export function handleAdmin(rt: Runtime, req: AdminRequest): { status: number; body: Json } {
   const path = req.path.replace(/\/+$/, "") || "/";
   const handler = HANDLERS[`${req.method} ${path}`];
   if (handler) return { status: 200, body: handler(rt, req) };
+  const changeId = /^\/changes\/([^/]+)$/.exec(path)?.[1];
+  if (changeId !== undefined) {
+    if (req.method === "DELETE") return { status: 200, body: removeChange(rt, changeId) };
+    throw new ApiError(405, `Method ${req.method} is not allowed on /_emulator${path}`, [], { allow: "DELETE" });
+  }
   if (Object.keys(HANDLERS).some((k) => k.endsWith(` ${path}`))) throw new ApiError(405, `Method ${req.method} is not allowed on /_emulator${path}`);
   throw new ApiError(404, `No admin route /_emulator${path}`);
 }

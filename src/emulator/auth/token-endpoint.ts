@@ -2,6 +2,7 @@ import { newId } from "../ids";
 import { Reply, type HandlerMap, type OperationContext } from "../operations/handler";
 import type { Region } from "../../vocabulary/regions";
 import { parseBasic } from "./basic";
+import { oauthError } from "./oauth-error";
 import type { JwtSigner } from "./jwt";
 
 /** What the token endpoint needs: the request and the emulator's credentials. */
@@ -22,10 +23,7 @@ interface TokenReply {
 }
 
 function oryError(status: number, error: string, description: string, hint: string): TokenReply {
-  return {
-    status,
-    body: { error, error_verbose: description, error_description: description, error_hint: hint },
-  };
+  return { status, body: oauthError(error, description, hint) };
 }
 
 /** POST {authUrl}/oauth2/token: client_credentials with Basic (or form) client authentication. */

@@ -29,7 +29,7 @@ function wants(w: Webhook, trigger: string): boolean {
   return w.triggers.includes(trigger);
 }
 
-/** The callback body: the common fields plus exactly one trigger key (API.md §7). */
+/** The callback body: the common fields plus exactly one trigger key, which names the trigger (there is no trigger field). */
 function callbackBody(ev: CallbackEvent, projectAppId: string): Json {
   const now = nowIso();
   return {
@@ -69,8 +69,11 @@ export function emitCallback(rt: Runtime, ev: CallbackEvent): void {
   const recipients = recipientsOf(rt, ev);
   if (recipients.length === 0 && !rt.selfCheck) return;
   const body = callbackBody(ev, ev.appId ?? "");
-  rt.checkBody({ method: "CALLBACK", url: ev.trigger, status: 200 }, callbackSchema(rt, ev.trigger), body);
-  const raw = JSON.stringify(body);
+  const schema = callbackSchema(rt, ev.trigger);
+  rt.checkBody({ method: "CALLBACK", url: ev.trigger, status: 200 }, schema, body);
+  // API changes reshape a copy after the check: they are meant to break the contract
+  const sent = rt.changes.empty || recipients.length === 0 ? body : rt.changes.applyToBody({ region: ev.region, schema, status: 200, body }).body;
+  const raw = JSON.stringify(sent);
   for (const r of recipients) rt.callbacks.send({ trigger: ev.trigger, body: raw, region: ev.region, projectId: ev.projectId, ...r });
 }
 

@@ -1,3 +1,4 @@
+import { oauthErrorOf } from "../auth/oauth-error";
 import { ApiError } from "../errors";
 import type { Exchange } from "./exchange";
 import { writeJson, writeText } from "./reply";
@@ -25,15 +26,14 @@ export async function applyFault(ex: Exchange, pathname: string, region: string 
   }
   const message = a.message ?? defaultMessage(a.status);
   const headers: Record<string, string> = a.retry_after === undefined ? {} : { "retry-after": String(a.retry_after) };
+  const err = new ApiError(a.status, message);
   // the token endpoint answers in its own (ORY) error style, the API hosts in the Google-RPC envelope
-  const body = pathname.endsWith("/auth/oauth2/token")
-    ? { error: a.status === 429 ? "too_many_requests" : "server_error", error_verbose: message, error_description: message, error_hint: "Retry later." }
-    : new ApiError(a.status, message).envelope();
-  writeJson(ex.res, a.status, body, headers);
+  writeJson(ex.res, a.status, ex.authHost ? oauthErrorOf(err) : err.envelope(), headers);
   return true;
 }
 
-function defaultMessage(status: number): string {
+/** The message of an error reply that was injected (a fault or an API change) rather than caused. */
+export function defaultMessage(status: number): string {
   if (status === 429) return "Too many requests: the rate limit was exceeded.";
   if (status === 503) return "The service is currently unavailable.";
   if (status >= 500) return "Internal error.";

@@ -1,21 +1,23 @@
 import { createServer, type Server } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isRegion, type Region } from "../../vocabulary/regions";
 import { SUITE_RUN_HEADER } from "../../vocabulary/suite-run-header";
 import { handleAdmin } from "../admin/admin-routes";
 import { authorize } from "../auth/guard";
+import type { OperationEffects } from "../changes/change-registry";
 import { ApiError } from "../errors";
 import { HANDLERS } from "../operations";
 import { Reply, type OperationContext } from "../operations/handler";
-import type { Runtime } from "../runtime";
 import type { Json } from "../store/types";
 import { validateRequestBody } from "../validation";
+import type { Runtime } from "../runtime";
 import { readBody } from "./body";
 import type { Exchange } from "./exchange";
-import { applyFault } from "./fault-hook";
-import { buildRouter, type ServedOperation } from "./operation-routes";
-import { writeJson } from "./reply";
+import { applyFault, defaultMessage } from "./fault-hook";
+import { buildRouter, HOST_PREFIXES, type ServedOperation } from "./operation-routes";
 import { parseTarget, type RequestTarget } from "./request-target";
-import type { Router } from "./router";
+import type { RouteMatch, Router } from "./router";
+import { send, sendError, toApiError } from "./send";
 
 /** fastify's default, kept: clients (the runner's undici pool) reuse a connection for a whole run */
 const KEEP_ALIVE_MS = 72_000;
@@ -49,16 +51,28 @@ async function dispatch(ex: Exchange, target: RequestTarget, router: Router<Serv
     return send(ex, r.status, r.body);
   }
   const region = isRegion(head) ? head : undefined;
+  ex.region = region;
+  ex.authHost = region !== undefined && rest.startsWith(`${HOST_PREFIXES.auth}/`);
   if (await applyFault(ex, pathname, region)) return undefined;
   if (!region) throw new ApiError(404, `Unknown region or path: ${pathname}`);
+  const match = route(router, method, target);
+  const effects = ex.rt.changes.empty ? undefined : ex.rt.changes.effects(match.value.op.id, region);
+  // a removed operation answers exactly as a path the API never had
+  if (effects?.removed) throw new ApiError(404, `No route for ${method} ${pathname}`);
+  ex.op = match.value.op;
+  if (effects?.latencyMs) await sleep(effects.latencyMs);
+  const body = await readBody(ex.req, ex.rt.options.bodyLimit);
+  const reply = asOrigin(ex, () => runOperation(ex, match.value, { region, params: match.params, query: target.query, body }, effects));
+  if (reply instanceof Reply) return send(ex, reply.status, reply.body, reply.headers);
+  return send(ex, 200, reply);
+}
+
+/** The operation a method and path name; a 404 or 405 in the error envelope when there is none. */
+function route(router: Router<ServedOperation>, method: string, { rest, pathname }: RequestTarget): Extract<RouteMatch<ServedOperation>, { kind: "found" }> {
   const match = router.match(method === "HEAD" ? "GET" : method, rest);
   if (match.kind === "none") throw new ApiError(404, `No route for ${method} ${pathname}`);
   if (match.kind === "method") throw new ApiError(405, `Method ${method} is not allowed on ${pathname}`, [], { allow: match.allowed.join(", ") });
-  ex.op = match.value.op;
-  const body = await readBody(ex.req, ex.rt.options.bodyLimit);
-  const reply = asOrigin(ex, () => runOperation(ex, match.value, { region, params: match.params, query: target.query, body }));
-  if (reply instanceof Reply) return send(ex, reply.status, reply.body, reply.headers);
-  return send(ex, 200, reply);
+  return match;
 }
 
 /** Serves a request synchronously with the world knowing which suite run sent it, so what it creates remembers its creator. */
@@ -80,7 +94,7 @@ interface RoutedRequest {
   body: unknown;
 }
 
-function runOperation(ex: Exchange, served: ServedOperation, r: RoutedRequest): Json | Reply {
+function runOperation(ex: Exchange, served: ServedOperation, r: RoutedRequest, effects: OperationEffects | undefined): Json | Reply {
   const { rt, req } = ex;
   const { op, handler } = served;
   const projectId = r.params.project_id ?? "";
@@ -92,13 +106,19 @@ function runOperation(ex: Exchange, served: ServedOperation, r: RoutedRequest): 
   }
   const body = bodyObject(r.body, op.request !== undefined);
   if (op.request !== undefined && rt.options.validateRequests) validateRequestBody(rt.contract, op.request, body);
-  return handler({
+  const changed = effects?.status;
+  if (changed) ex.statusChanged = true;
+  // a changed error status answers instead of the handler: a failing release changes nothing
+  if (changed && changed.status >= 400) throw new ApiError(changed.status, changed.message ?? defaultMessage(changed.status));
+  const reply = handler({
     rt, region: r.region, projectId, params: r.params, query: r.query, body, headers: req.headers,
     origin: `http://${req.headers.host ?? "127.0.0.1"}`,
     get store() {
       return rt.world.project(r.region, projectId);
     },
   });
+  if (!changed) return reply;
+  return reply instanceof Reply ? new Reply(changed.status, reply.body, reply.headers) : new Reply(changed.status, reply);
 }
 
 function bodyObject(body: unknown, expectsBody: boolean): Json {
@@ -108,23 +128,4 @@ function bodyObject(body: unknown, expectsBody: boolean): Json {
   throw new ApiError(400, "The request body must be a JSON object.", [
     { "@type": "type.googleapis.com/google.rpc.BadRequest", field_violations: [{ field: "body", description: "must be a JSON object" }] },
   ]);
-}
-
-/** Send a reply, first holding it to the schema the contract gives for its operation and status (errors of no operation: the envelope). */
-function send(ex: Exchange, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (ex.rt.selfCheck) {
-    const schema = ex.op ? ex.rt.contract.schemaForStatus(ex.op, status) : status >= 400 ? "error" : undefined;
-    if (schema) ex.rt.checkBody({ method: ex.req.method ?? "GET", url: ex.req.url ?? "", status }, schema, body);
-  }
-  writeJson(ex.res, status, body, headers);
-}
-
-function sendError(ex: Exchange, err: ApiError): void {
-  send(ex, err.code, err.envelope(), err.headers);
-}
-
-function toApiError(ex: Exchange, err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
-  ex.rt.options.onInternalError?.({ method: ex.req.method ?? "GET", url: ex.req.url ?? "", error: err });
-  return new ApiError(500, "Internal error.");
 }

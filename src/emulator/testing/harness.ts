@@ -55,11 +55,17 @@ function qs(query: Record<string, string | string[]> | undefined): string {
   return s ? `?${s}` : "";
 }
 
-/** Contract problems of one reply; a request no operation knows (wrong method, unknown route) must still carry the error envelope. */
+/** The token endpoint's host below a region: its errors take the ORY form. */
+const AUTH_HOST = /^\/[a-z]{2}\/auth\//;
+
+/**
+ * Contract problems of one reply; a request no operation knows (wrong method, unknown route) must still carry the
+ * error envelope (on the token endpoint's host, the ORY error).
+ */
 function checkReply(contract: Contract, r: { method: string; path: string; status: number }, body: unknown): string[] {
   const label = `${r.method} ${r.path} ${r.status}`;
   if (!contract.matchOperation(r.method, r.path) && r.status >= 400) {
-    const check = contract.validate("error", body);
+    const check = contract.validate(AUTH_HOST.test(r.path) ? "oauth-error" : "error", body);
     return check.valid ? [] : [`${label}: error envelope: ${check.violations.map((v) => v.message).join("; ")}`];
   }
   const verdict = validateReply(contract, { method: r.method, path: r.path }, r.status, body);

@@ -1,0 +1,95 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compareRuns, readResults } from "../gate";
+import { writeResultsFixture } from "./results-fixture";
+
+const STEPS = 100_000;
+const STEPS_PER_SUITE = 10;
+const DIFFERENCES = 300;
+const ROUNDS = 3;
+const TARGET_MS = 2000;
+const TARGET_MIB = 300;
+
+/** What one measuring child process reports. */
+interface Measurement {
+  ms: number;
+  /** user + system CPU time: on a machine shared with other work, steadier than wall time */
+  cpuMs: number;
+  maxRssMiB: number;
+  findings?: number;
+  regressions?: number;
+}
+
+const fmt = (n: number) => n.toFixed(1);
+
+/**
+ * `npm run bench`, gate part: two results files of 100,000 steps (realistic shapes, a few hundred differences,
+ * other suite order, times and lines), then `compareRuns` over both as streams versus a plain JSON.parse of both
+ * files. Each measurement runs in a fresh process, so its peak RSS is its own (not the generator's).
+ */
+export async function runCompareBench(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "cc-compare-bench-"));
+  try {
+    const baseline = join(dir, "baseline.json");
+    const candidate = join(dir, "candidate.json");
+    const generated = performance.now();
+    await writeResultsFixture(baseline, { side: "baseline", steps: STEPS, stepsPerSuite: STEPS_PER_SUITE, differences: DIFFERENCES });
+    await writeResultsFixture(candidate, { side: "candidate", steps: STEPS, stepsPerSuite: STEPS_PER_SUITE, differences: DIFFERENCES });
+    const generateMs = performance.now() - generated;
+    let compare: Measurement = { ms: Infinity, cpuMs: Infinity, maxRssMiB: Infinity };
+    let parse: Measurement = { ms: Infinity, cpuMs: Infinity, maxRssMiB: Infinity };
+    for (let round = 0; round < ROUNDS; round++) {
+      compare = best(compare, measure("compare", baseline, candidate));
+      parse = best(parse, measure("parse", baseline, candidate));
+    }
+    const sizeMiB = (statSync(baseline).size + statSync(candidate).size) / 1024 / 1024;
+    const met = compare.ms < TARGET_MS && compare.maxRssMiB < TARGET_MIB;
+    return [
+      `compare: two results files of ${STEPS} steps each (${fmt(sizeMiB)} MiB together, written in ${fmt(generateMs)} ms), ${compare.findings} findings (${compare.regressions} regressions)`,
+      `compare (compareRuns over both streams, best of ${ROUNDS}): ${fmt(compare.ms)} ms (CPU ${fmt(compare.cpuMs)} ms), peak RSS ${fmt(compare.maxRssMiB)} MiB (target < ${TARGET_MS} ms and < ${TARGET_MIB} MiB: ${met ? "yes" : "NO"})`,
+      `plain JSON.parse of both files (best of ${ROUNDS}): ${fmt(parse.ms)} ms (CPU ${fmt(parse.cpuMs)} ms), peak RSS ${fmt(parse.maxRssMiB)} MiB`,
+      `ratio compare/JSON.parse: time ${(compare.ms / parse.ms).toFixed(2)}, CPU ${(compare.cpuMs / parse.cpuMs).toFixed(2)}, peak RSS ${(compare.maxRssMiB / parse.maxRssMiB).toFixed(2)}`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function best(a: Measurement, b: Measurement): Measurement {
+  return { ...(b.ms < a.ms ? b : a), cpuMs: Math.min(a.cpuMs, b.cpuMs), maxRssMiB: Math.min(a.maxRssMiB, b.maxRssMiB) };
+}
+
+function measure(mode: "compare" | "parse", baseline: string, candidate: string): Measurement {
+  const out = execFileSync(process.execPath, [__filename, mode, baseline, candidate], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(out) as Measurement;
+}
+
+/** In the child: one timed comparison, or one timed JSON.parse of both files. */
+async function child(mode: string, baseline: string, candidate: string): Promise<Measurement> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let extra: Partial<Measurement> = {};
+  if (mode === "compare") {
+    const result = await compareRuns(readResults(baseline), readResults(candidate));
+    extra = { findings: result.findings.length, regressions: result.findings.filter((f) => f.severity === "regression").length };
+  } else {
+    const docs = [JSON.parse(readFileSync(baseline, "utf8")), JSON.parse(readFileSync(candidate, "utf8"))] as Array<{ suites: unknown[] }>;
+    extra = { findings: docs[0]!.suites.length + docs[1]!.suites.length };
+  }
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...extra };
+}
+
+if (require.main === module) {
+  const [mode, baseline, candidate] = process.argv.slice(2);
+  const job = mode && baseline && candidate
+    ? child(mode, baseline, candidate).then((m) => process.stdout.write(JSON.stringify(m)))
+    : runCompareBench().then((lines) => process.stdout.write(lines.join("\n") + "\n"));
+  job.catch((e: unknown) => {
+    process.stderr.write(`compare bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

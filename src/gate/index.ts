@@ -1,0 +1,2 @@
+export { readResults } from "./read-results";
+export { compareRuns } from "./compare";

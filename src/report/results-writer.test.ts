@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { createRedactor, DiagnosticError } from "../diagnostics";
+import { runFooter, runHeader, suiteRecord, tempDir } from "../gate/testing/records";
+import { createResultsWriter, openResultsFile } from "./results-writer";
+
+const SECRET = "s3cr3t-client-value";
+const suite = suiteRecord("contacts", "us", [{ name: "create contact" }]);
+
+/** A stream that holds every chunk until the test lets it through. */
+function heldStream(): { stream: Writable; chunks: string[]; release(): void } {
+  const chunks: string[] = [];
+  const held: Array<() => void> = [];
+  const stream = new Writable({
+    highWaterMark: 16,
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString());
+      held.push(done);
+    },
+  });
+  return { stream, chunks, release: () => held.splice(0).forEach((done) => done()) };
+}
+
+describe("results writer", () => {
+  it("waits for the stream to drain before a write resolves (back-pressure)", async () => {
+    const { stream, release } = heldStream();
+    const writer = createResultsWriter(stream, runHeader());
+    let done = false;
+    const writing = writer.write(suite).then(() => (done = true));
+    await new Promise((r) => setImmediate(r));
+    expect(done).toBe(false);
+    release(); // the header
+    await new Promise((r) => setImmediate(r));
+    release(); // the record
+    await writing;
+    expect(done).toBe(true);
+  });
+
+  it("renames into place only on close, and abort leaves an earlier results file untouched", async () => {
+    const dir = tempDir();
+    const path = join(dir, "out", "results.json");
+    const file = await openResultsFile(path, runHeader());
+    await file.write(suite);
+    expect(existsSync(path)).toBe(false);
+    await file.close(runFooter());
+    const first = readFileSync(path, "utf8");
+    expect(JSON.parse(first).suites).toEqual([suite]);
+
+    const again = await openResultsFile(path, runHeader());
+    await again.write(suite);
+    await again.abort();
+    expect(readFileSync(path, "utf8")).toBe(first);
+    expect(readdirSync(join(dir, "out"))).toEqual(["results.json"]);
+  });
+
+  it("redacts every line and keeps the JSON valid", async () => {
+    const path = join(tempDir(), "results.json");
+    const leaky = suiteRecord("contacts", "us", [{ name: "create contact", error: { code: "CC_NETWORK_ERROR", message: `failed for "${SECRET}"` } }]);
+    const file = await openResultsFile(path, runHeader({ target: `https://x.test/?k=${SECRET}` }), { redactor: createRedactor([SECRET]) });
+    await file.write(leaky);
+    await file.close(runFooter());
+    const text = readFileSync(path, "utf8");
+    expect(text).not.toContain(SECRET);
+    expect(JSON.parse(text).suites[0].steps[0].error.message).toBe('failed for "[REDACTED]"');
+  });
+
+  it("turns an unwritable path into a CC_REPORT_WRITE diagnostic", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "file"), "");
+    const opening = openResultsFile(join(dir, "file", "results.json"), runHeader());
+    await expect(opening).rejects.toBeInstanceOf(DiagnosticError);
+    await expect(opening).rejects.toMatchObject({ diagnostics: [{ code: "CC_REPORT_WRITE" }] });
+  });
+
+  it("refuses to write after close", async () => {
+    const file = await openResultsFile(join(tempDir(), "results.json"), runHeader());
+    await file.close(runFooter());
+    await expect(file.write(suite)).rejects.toMatchObject({ diagnostics: [{ code: "CC_REPORT_WRITE" }] });
+  });
+});

@@ -1,0 +1,118 @@
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import type { Writable } from "node:stream";
+import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type SuiteRecord } from "../model";
+import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
+
+/*
+ * results.json v2 (model/run-record.ts has the layout): a header line, one line per suite record, a footer line;
+ * still one JSON document. Lines are written as suites finish, so memory does not grow with the run, and a
+ * reader can take the file apart line by line. A record's JSON never holds a raw newline (JSON.stringify escapes it).
+ */
+
+/** Writes one run's results.json as a stream: records as they come, then the footer. */
+export interface ResultsWriter {
+  /** appends one suite record; resolves once the stream can take more (back-pressure) */
+  write(record: SuiteRecord): Promise<void>;
+  /** writes the footer and ends the stream */
+  close(footer: RunFooter): Promise<void>;
+}
+
+/** A results writer over a file: written under a temporary name, renamed into place by close(). */
+export interface ResultsFile extends ResultsWriter {
+  /** the final path */
+  readonly path: string;
+  /** stops without a footer and removes the temporary file; a results file already at the path stays untouched */
+  abort(): Promise<void>;
+}
+
+/** Options of a results writer. */
+export interface ResultsWriterOptions {
+  /** replaces secrets in every line (the redactor knows their JSON-escaped forms, so the JSON stays valid) */
+  redactor?: Redactor;
+}
+
+const FOOTER_PREFIX = "],\"footer\":";
+
+/** The first line: the format version, the header and the opening of the suites array. */
+export function headerLine(header: RunHeader): string {
+  return `{"formatVersion":${RESULTS_FORMAT_VERSION},"header":${JSON.stringify(header)},"suites":[\n`;
+}
+
+/** The last line: the end of the suites array, the footer and the end of the document. */
+export function footerLine(footer: RunFooter): string {
+  return `${FOOTER_PREFIX}${JSON.stringify(footer)}}\n`;
+}
+
+/** A results writer over any writable stream (a file, a socket, a test buffer). */
+export function createResultsWriter(stream: Writable, header: RunHeader, opts: ResultsWriterOptions = {}): ResultsWriter {
+  const redact = (text: string) => (opts.redactor ? opts.redactor.redact(text) : text);
+  let failure: Error | undefined;
+  let first = true;
+  let closed = false;
+  stream.on("error", (e: Error) => {
+    failure ??= e;
+  });
+  stream.write(redact(headerLine(header)));
+
+  const check = (): void => {
+    if (failure) throw failure;
+    if (closed) throw new Error("results writer already closed");
+  };
+  return {
+    async write(record) {
+      check();
+      const line = (first ? "" : ",") + redact(JSON.stringify(record)) + "\n";
+      first = false;
+      if (!stream.write(line)) await once(stream, "drain");
+      check();
+    },
+    async close(footer) {
+      check();
+      closed = true;
+      stream.end(redact(footerLine(footer)));
+      await finished(stream);
+      if (failure) throw failure;
+    },
+  };
+}
+
+/** Opens a results file for streaming; `close()` renames it into place, so a reader never sees half a run there. */
+export async function openResultsFile(path: string, header: RunHeader, opts: ResultsWriterOptions = {}): Promise<ResultsFile> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const stream = await guard(path, async () => {
+    await mkdir(dirname(path), { recursive: true });
+    const s = createWriteStream(tmp);
+    await once(s, "open");
+    return s;
+  });
+  const writer = createResultsWriter(stream, header, opts);
+  return {
+    path,
+    write: (record) => guard(path, () => writer.write(record)),
+    async close(footer) {
+      await guard(path, async () => {
+        await writer.close(footer);
+        await rename(tmp, path);
+      });
+    },
+    async abort() {
+      stream.destroy();
+      await rm(tmp, { force: true });
+    },
+  };
+}
+
+/** Runs a file operation, turning an I/O error into a CC_REPORT_WRITE diagnostic (no stack trace for a full disk). */
+async function guard<T>(path: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if (e instanceof DiagnosticError) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new DiagnosticError(makeDiagnostic("CC_REPORT_WRITE", `cannot write ${path}: ${reason}`, { file: path }));
+  }
+}
