@@ -14,9 +14,10 @@ export { computeCoverage, formatCoverage } from "./check/coverage";
 export { buildPlan, type PlanOptions } from "./plan";
 export { runPlan } from "./execute";
 export {
-  createConsoleReporter, createJunitReporter, createJsonReporter, buildJunitXml, redactResult,
+  createConsoleReporter, createJunitReporter, createJsonReporter, createHtmlReporter, buildJunitXml, redactResult,
   REPORTER_FACTORIES, createReporters, openReports, writeReports,
   type Reporter, type ReporterContext, type ReporterFactory, type ConsoleOutput, type ReportSession, type ReportSettings, type ReportsOutcome,
+  type HtmlReporterOptions,
 } from "./report";
 export { startEmulator } from "./emulator";
 export {

@@ -1,4 +1,4 @@
-import type { Config } from "../../config";
+import { wantsColor, type Config } from "../../config";
 import type { ConsoleOutput } from "../../report";
 import { runProject } from "../../project";
 import { EXIT_CODE_OF, type CliIo } from "../io";
@@ -13,9 +13,9 @@ export async function runCommand(config: Config, io: CliIo): Promise<number> {
   return EXIT_CODE_OF[outcome.status];
 }
 
-/** Live progress only on a terminal outside CI; colors unless --no-color. */
+/** Live progress only on a terminal outside CI; colors on a terminal, or as --no-color, NO_COLOR and FORCE_COLOR say. */
 function consoleOutput(config: Config, io: CliIo): ConsoleOutput {
   const ci = io.env.CI !== undefined && !["", "0", "false"].includes(io.env.CI.toLowerCase());
   const tty = io.stdoutTty && !ci;
-  return { write: io.out, tty, color: tty && !config.noColor, columns: io.columns };
+  return { write: io.out, tty, color: wantsColor({ noColor: config.noColor, env: io.env, tty }), columns: io.columns };
 }

@@ -48,6 +48,7 @@ function bodiless(run: (rt: Runtime) => Json): Handler {
 const HANDLERS: Record<string, Handler> = {
   "POST /reset": bodiless((rt) => (resetRuntime(rt), {})),
   "GET /state": (rt) => ({ ...rt.world.state(), pending_callbacks: rt.callbacks.pendingCount(), pending_timers: rt.timers.size }),
+  "GET /entities": (rt) => ({ entities: rt.world.entities() }),
   "GET /faults": (rt) => ({ faults: rt.faults.list() }),
   "POST /faults": (rt, req) => ({ ...rt.faults.add(req.body) }),
   "DELETE /faults": bodiless((rt) => (rt.faults.clear(), {})),
