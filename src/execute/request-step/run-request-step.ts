@@ -9,6 +9,7 @@ import { compileRequestStep, type CompiledRequestStep } from "./compile-request-
 import { parseBody } from "../check-payload";
 import { capture, checkResponse, checkSchema, type ResponseCheckInput } from "./check-response";
 import { pollUntil, type PollOutcome } from "./poll";
+import { noteOperation, noteShape } from "../step-facts";
 import { renderRequest } from "./render-request";
 
 /** Send one request step (with its polls and transient retries), check the response, store captures. */
@@ -25,6 +26,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   const { req, missing } = renderRequest(c, run.scope, run.item.region);
   if (missing.length > 0) return unresolved(step, c, missing);
   const result = newResult(step, c.label);
+  noteOperation(result, { method: c.method, url: req.url, operation: c.operation }, run.env.ctx.contract);
   const ctx: SendContext = { attempts: result.attempts };
   let res: HttpResponse | undefined;
   try {
@@ -34,7 +36,9 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
       checkAndCapture(run, c, req, polled, result);
     } else {
       res = await run.env.send(req, ctx);
-      checkAndCapture(run, c, req, { res, body: parseBody(res.body), exhausted: false }, result);
+      const body = parseBody(res.body);
+      noteShape(result, body);
+      checkAndCapture(run, c, req, { res, body, exhausted: false }, result);
     }
   } catch (error) {
     failWith(result, error);
