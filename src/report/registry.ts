@@ -1,6 +1,7 @@
 import type { RunEvents } from "../model";
 import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
 import type { ReporterName } from "../vocabulary/reporters";
+import type { RunDescription } from "./run-header";
 import { createConsoleReporter } from "./console-reporter";
 import { createJsonReporter } from "./json-reporter";
 import { createJunitReporter } from "./junit-reporter";
@@ -30,6 +31,10 @@ export interface ReporterContext {
   onWritten(path: string): void;
   /** needed by the console reporter only */
   console?: ConsoleOutput;
+  /** what results.json's header says about the run (a finished result without it is described by the result) */
+  run?: RunDescription;
+  /** aborted when the run is interrupted */
+  signal?: AbortSignal;
 }
 
 /** Makes one reporter for a run. */

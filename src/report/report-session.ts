@@ -3,6 +3,7 @@ import type { Diagnostic, RunEvents, RunResult } from "../model";
 import { makeDiagnostic, type Redactor } from "../diagnostics";
 import type { ReporterName } from "../vocabulary/reporters";
 import { createReporters, type ConsoleOutput, type Reporter } from "./registry";
+import type { RunDescription } from "./run-header";
 
 /** Which reporters to use and where they write. */
 export interface ReportSettings {
@@ -12,6 +13,10 @@ export interface ReportSettings {
   /** report paths under this folder are shown relative to it */
   cwd?: string;
   console?: ConsoleOutput;
+  /** the run's header facts for results.json */
+  run?: RunDescription;
+  /** aborted when the run is interrupted */
+  signal?: AbortSignal;
 }
 
 /** What writing the reports gave: the files written (as shown to the user) and one diagnostic per failed reporter. */
@@ -34,7 +39,7 @@ export interface ReportSession {
 export function openReports(settings: ReportSettings): ReportSession {
   const written: string[] = [];
   const reporters = createReporters(settings.names, {
-    outDir: settings.outDir, redactor: settings.redactor, console: settings.console,
+    outDir: settings.outDir, redactor: settings.redactor, console: settings.console, run: settings.run, signal: settings.signal,
     onWritten: (path) => written.push(shownPath(path, settings.cwd)),
   });
   return {
