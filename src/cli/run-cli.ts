@@ -14,6 +14,7 @@ const COMMANDS: Record<CommandName, () => Command> = {
   check: () => (require("./commands/check") as typeof import("./commands/check")).checkCommand,
   emulator: () => (require("./commands/emulator") as typeof import("./commands/emulator")).emulatorCommand,
   coverage: () => (require("./commands/coverage") as typeof import("./commands/coverage")).coverageCommand,
+  compare: () => (require("./commands/compare") as typeof import("./commands/compare")).compareCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -83,6 +83,10 @@ function convert(spec: OptionSpec, raws: Raw[]): Raw | undefined {
       const n = typeof last === "number" ? last : Number(String(last).trim());
       return Number.isInteger(n) && n >= 0 ? n : undefined;
     }
+    case "number": {
+      const n = typeof last === "number" ? last : Number(String(last).trim());
+      return Number.isFinite(n) && n >= 0 && String(last).trim() !== "" ? n : undefined;
+    }
     case "list":
       return raws.flatMap((r) => (Array.isArray(r) ? r : String(r).split(","))).map((s) => s.trim()).filter((s) => s !== "");
     default:

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../model";
 import { didYouMean } from "../diagnostics";
+import { API_VERSIONS } from "../vocabulary/api-versions";
 import { REGIONS } from "../vocabulary/regions";
 import { isReporterName, REPORTER_NAMES, type ReporterName } from "../vocabulary/reporters";
 import type { OptionValues } from "./options";
@@ -32,6 +33,7 @@ export function validateValues(v: OptionValues, out: Diagnostic[]): ValidatedVal
   if (v.callbackUrl !== undefined && !isUrl(v.callbackUrl)) out.push(bad(`--callback-url "${v.callbackUrl}" is not an http(s) URL`));
   else if (v.callbackUrl !== undefined) checkBaseUrl("--callback-url", v.callbackUrl, out);
   if (v.timeout < 1) out.push(bad("--timeout must be at least 1 ms"));
+  validateGate(v, out);
   if (!Number.isInteger(v.port) || v.port < 0 || v.port > MAX_PORT) out.push(bad(`--port ${v.port} is not a port number`, `expected a whole number from 0 to ${MAX_PORT} (0 = a free port)`));
   if (v.shard === undefined) return { reporters };
   const m = /^(\d+)\/(\d+)$/.exec(v.shard.trim());
@@ -42,6 +44,13 @@ export function validateValues(v: OptionValues, out: Diagnostic[]): ValidatedVal
     return { reporters };
   }
   return { shard: { index, total }, reporters };
+}
+
+/** The regression gate's options and --api-version. */
+function validateGate(v: OptionValues, out: Diagnostic[]): void {
+  oneOf("API version", v.apiVersion, API_VERSIONS, out);
+  oneOf("--fail-on value", v.failOn, ["regression", "change"], out);
+  if (v.latencyRatio < 1) out.push(bad(`--latency-ratio ${v.latencyRatio} is below 1`, "e.g. --latency-ratio 1.5: slower means a median more than 1.5 times the baseline's"));
 }
 
 const MAX_PORT = 65535;

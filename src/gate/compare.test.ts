@@ -136,7 +136,8 @@ describe("compareRuns: regressions", () => {
     const violation = (instancePath: string, keyword = "type") => ({ instancePath, keyword, schemaPath: `#${instancePath}/${keyword}`, message: "must be string" });
     const withViolations = (paths: string[]) => (s: StepSpec) =>
       s.name === "send text" ? { ...s, failures: [{ kind: "schema" as const, schema: "send-message-response", message: "response does not match", violations: paths.map((p) => violation(p)) }] } : s;
-    const result = await compareWritten({ baseline: run(withViolations(["/message_id"])), candidate: run(withViolations(["/message_id", "/accepted_time"])) });
+    // the same rule broken twice at one path (two branches of an anyOf) is one finding
+    const result = await compareWritten({ baseline: run(withViolations(["/message_id"])), candidate: run(withViolations(["/message_id", "/accepted_time", "/accepted_time"])) });
     expect(classes(result)).toEqual(["new-violation messages@us/steps/send text /accepted_time"]);
     expect(result.findings[0]!.message).toBe("new schema violation at /accepted_time (send-message-response): type: must be string");
   });

@@ -13,6 +13,8 @@ import { loadProject, type Project } from "./load-project";
 import { openTargets, type OpenTargets } from "./open-targets";
 import { packageInfo } from "./package-info";
 import { runVerdict, type ProjectStatus } from "./verdict";
+import { requestsForVersion, runVariablesForVersion } from "./api-version";
+import { describeRun } from "./run-description";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
 export interface RunProjectOptions {
@@ -94,6 +96,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
+    run: describeRun(config, run.open, run.project.suites), signal: run.options.signal,
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
@@ -114,7 +117,8 @@ async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, reda
   const tool = packageInfo();
   try {
     const result = await runPlan({
-      plan, requests: run.project.requests, contract: run.project.contract, targets: run.open.targets, runVariables: run.open.runVariables,
+      plan, requests: requestsForVersion(run.project.requests, config.apiVersion), contract: run.project.contract, targets: run.open.targets,
+      runVariables: runVariablesForVersion(run.open.runVariables, config.apiVersion),
       options: executeOptions(config), listeners: [collector, ...reports.listeners], target: run.open.label, toolVersion: tool.version,
       signal, redactor,
     });
