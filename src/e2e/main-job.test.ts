@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { RunResult } from "../model";
+import type { RunFooter, RunHeader, SuiteRecord } from "../model";
 import { JUNIT_XSD as XSD } from "../testdata";
 import { runBuiltCli } from "./cli-process";
 
@@ -12,7 +12,7 @@ const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
 async function runFromRoot(args: string[]) {
   const out = mkdtempSync(join(tmpdir(), "cc-main-"));
   const r = await runBuiltCli(["run", ...args, "--out", out], { cwd: ROOT, env: { CI: "true" } });
-  const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as RunResult;
+  const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as { header: RunHeader; suites: SuiteRecord[]; footer: RunFooter };
   return { ...r, out, results };
 }
 
@@ -21,8 +21,8 @@ describe("the main job: every suite against the built-in emulator (built CLI)", 
     const r = await runFromRoot([]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.results.regions).toEqual(["us", "eu"]);
-    expect(r.results.totals.failed + r.results.totals.errors).toBe(0);
+    expect(r.results.header.regions).toEqual(["us", "eu"]);
+    expect(r.results.footer.totals.failed + r.results.footer.totals.errors).toBe(0);
     const cleanup = r.results.suites.find((s) => s.suiteId === "cleanup");
     expect(cleanup?.outcome).toBe("passed");
     expect(new Set(r.results.suites.map((s) => s.region))).toEqual(new Set(["us", "eu", "us,eu"]));
