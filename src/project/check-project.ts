@@ -5,6 +5,7 @@ import { computeCoverage, type CoverageReport } from "../check/coverage";
 import { checkAcceptFile } from "../gate";
 import { acceptFileOf } from "./gate-settings";
 import { loadProject } from "./load-project";
+import { withShownPaths } from "./shown-paths";
 
 /** What `check` found: everything a run would reject, and how much was checked. */
 export interface ProjectCheckOutcome {
@@ -33,7 +34,7 @@ export async function checkProject(config: Config): Promise<ProjectCheckOutcome>
   const project = loadProject(config);
   const steps = project.suites.reduce((n, s) => n + s.setup.length + s.steps.length + s.teardown.length, 0);
   const accept = acceptFileOf(config);
-  const diagnostics = accept === undefined ? project.diagnostics : [...project.diagnostics, ...(await checkAcceptFile(accept))];
+  const diagnostics = accept === undefined ? project.diagnostics : [...project.diagnostics, ...withShownPaths(await checkAcceptFile(accept), config.cwd)];
   return {
     status: hasErrors(diagnostics) || !project.contract ? "invalid" : "passed",
     diagnostics, sources: project.sources,

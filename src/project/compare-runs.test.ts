@@ -101,7 +101,7 @@ describe("compare BASELINE CANDIDATE", () => {
     expect(byDefault.report?.counts).toMatchObject({ accepted: 1, failing: 0 });
     const named = await compare(baselineSuites(gone), ["--accept", "other.yaml"], { files: { "other.yaml": accept.replace("2026-06-30", "2026-02-01") } });
     expect(named.status).toBe("failed");
-    expect(named.printed).toContain("acceptance expired 2026-02-01: email moves to identities");
+    expect(named.printed).toContain("acceptance expired 2026-02-01: email moves to identities (other.yaml:2)");
   });
 
   it("exits invalid on an accept file with a mistake, naming its position, before comparing", async () => {
@@ -115,8 +115,10 @@ describe("compare BASELINE CANDIDATE", () => {
     const v1 = '{"formatVersion":1,"tool":{"name":"conversation-contract"},"suites":[]}\n';
     const notResults = await compare(baselineSuites(), [], { files: { "candidate.json": '{"hello":"world"}\n' } });
     expect(notResults.status).toBe("invalid");
-    expect(notResults.diagnostics).toEqual([expect.objectContaining({ code: "CC_NOT_RESULTS", file: join(notResults.cwd, "candidate.json"), line: 1 })]);
-    expect([...notResults.sources!.values()]).toEqual(['{"hello":"world"}']);
+    expect(notResults.diagnostics).toEqual([expect.objectContaining({
+      code: "CC_NOT_RESULTS", file: "candidate.json", line: 1, message: expect.stringMatching(/^candidate\.json is not a results file/),
+    })]);
+    expect([...notResults.sources!]).toEqual([["candidate.json", '{"hello":"world"}']]);
     const old = await compare(baselineSuites(), [], { files: { "baseline.json": v1 } });
     expect(old.diagnostics).toEqual([expect.objectContaining({ code: "CC_RESULTS_VERSION", hint: "re-run with this version to record a baseline" })]);
   });

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import type { Diagnostic, GateReport } from "../model";
 import type { Config } from "../config";
 import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
@@ -10,6 +10,7 @@ import { createStyle } from "../report/style";
 import { redactDiagnostic } from "./diagnostic-sink";
 import { writeGateOutputs } from "./gate-outputs";
 import { acceptFileOf, gateJudgement, gateRedactor, inCwd } from "./gate-settings";
+import { shownPath, withShownPaths } from "./shown-paths";
 import type { ProjectStatus } from "./verdict";
 
 /** What `compare` needs: the resolved config (BASELINE and CANDIDATE are its positionals), the environment, the console. */
@@ -66,8 +67,8 @@ export async function gateRuns(pair: GatePair, options: CompareProjectOptions): 
     report = await gateFiles({ ...pair, acceptFile: acceptFileOf(config), ...gateJudgement(config), now: options.now });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
-    const diagnostics = e.diagnostics.map((d) => redactDiagnostic(d, redactor));
-    return { status: "invalid", written: [], diagnostics, sources: resultsSources(diagnostics) };
+    const diagnostics = withShownPaths(e.diagnostics.map((d) => redactDiagnostic(d, redactor)), config.cwd);
+    return { status: "invalid", written: [], diagnostics, sources: resultsSources(diagnostics, config.cwd) };
   }
   report = withShownFiles(report, config.cwd);
   const outDir = inCwd(config, config.out);
@@ -93,14 +94,15 @@ export async function gateInputProblems(config: Config, baseline: string): Promi
   const problems = await resultsHeaderProblems(baseline);
   const accept = acceptFileOf(config);
   if (accept !== undefined) problems.push(...(await checkAcceptFile(accept)));
-  return problems;
+  return withShownPaths(problems, config.cwd);
 }
 
 /** For diagnostics about results files: their first line, cut short, so a code frame never quotes a record or reads a large file. */
-export function resultsSources(diagnostics: Diagnostic[]): Map<string, string> {
+export function resultsSources(diagnostics: Diagnostic[], cwd: string): Map<string, string> {
   const sources = new Map<string, string>();
   for (const d of diagnostics) {
-    if ((d.code === "CC_NOT_RESULTS" || d.code === "CC_RESULTS_VERSION") && d.file !== undefined) sources.set(d.file, firstLine(d.file));
+    const isResults = d.code === "CC_NOT_RESULTS" || d.code === "CC_RESULTS_VERSION";
+    if (isResults && d.file !== undefined) sources.set(d.file, firstLine(isAbsolute(d.file) ? d.file : resolve(cwd, d.file)));
   }
   return sources;
 }
@@ -141,13 +143,11 @@ function consoleText(report: GateReport, redactor: Redactor, color: boolean, wri
   return written.length > 0 ? `${text}Gate reports: ${written.join(", ")}\n` : text;
 }
 
-/** The report with both runs' files as the user named them (relative to cwd when inside it). */
+/** The report with the files of both runs and of the accept file as the user named them (relative to cwd when inside it). */
 function withShownFiles(report: GateReport, cwd: string): GateReport {
-  const show = <T extends { file?: string }>(run: T): T => (run.file === undefined ? run : { ...run, file: shownPath(run.file, cwd) });
-  return { ...report, baseline: show(report.baseline), candidate: show(report.candidate) };
-}
-
-function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+  const show = <T extends { file?: string }>(item: T): T => (item.file === undefined ? item : { ...item, file: shownPath(item.file, cwd) });
+  return {
+    ...report, baseline: show(report.baseline), candidate: show(report.candidate), stale: report.stale.map(show),
+    findings: report.findings.map((f) => (f.acceptance ? { ...f, acceptance: show(f.acceptance) } : f)),
+  };
 }

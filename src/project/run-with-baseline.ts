@@ -21,7 +21,7 @@ export async function runWithBaseline(options: RunProjectOptions): Promise<Gated
   const baseline = inCwd(config, config.baseline);
   const problems = await gateInputProblems(config, baseline);
   if (problems.length > 0) {
-    options.onDiagnostics?.({ diagnostics: problems, sources: resultsSources(problems) });
+    options.onDiagnostics?.({ diagnostics: problems, sources: resultsSources(problems, config.cwd) });
     return { status: "invalid", written: [], diagnostics: problems };
   }
   const run = await runProject(options);
