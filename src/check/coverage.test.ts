@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadContract } from "../contract";
 import type { Contract, OperationRef, RequestStep, RequestTemplate, Suite } from "../model";
+import { parseCollection, parseSuite } from "../parse";
 import { computeCoverage, formatCoverage } from "./coverage";
 
 const pos = { file: "suites/x.yaml", line: 1, column: 1 };
@@ -97,17 +101,9 @@ describe("formatCoverage", () => {
 
 describe("the repository's suites", () => {
   // real collection, real contract, real suites: the pack should exercise every operation
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { readdirSync, readFileSync } = require("fs") as typeof import("fs");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { join } = require("path") as typeof import("path");
   const root = join(__dirname, "..", "..");
 
   it("exercise every operation of the collection", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parseCollection, parseSuite } = require("../parse") as typeof import("../parse");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { loadContract } = require("../contract") as typeof import("../contract");
     const collectionFile = join(root, "collections", "conversation-api.postman_collection.json");
     const { requests } = parseCollection(JSON.parse(readFileSync(collectionFile, "utf8")), collectionFile);
     const { contract } = loadContract(join(root, "schemas"));

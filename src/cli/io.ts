@@ -14,7 +14,7 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
-/** Exit codes of DESIGN.md. */
+/** The exit codes, as the README's "Exit codes" lists them. */
 export const EXIT = { ok: 0, failed: 1, invalid: 2, couldNotRun: 3 } as const;
 
 /** The exit code of each way a command can end. */

@@ -16,7 +16,7 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
 }
 
 describe("exit codes", () => {
-  it("map each way a command ends to DESIGN.md's codes", () => {
+  it("map each way a command ends to the README's exit codes", () => {
     expect(EXIT_CODE_OF).toEqual({ passed: 0, failed: 1, invalid: 2, "could-not-run": 3 });
   });
 });

@@ -7,14 +7,30 @@ import { renderDiagnostics } from "./print-diagnostics";
 
 type Command = (config: Config, io: CliIo) => Promise<number>;
 
-// each command is loaded when used, so `--help` and `--version` do not pay for ajv, undici or the emulator
+// each command is loaded when used, so `--help` and `--version` do not pay for ajv, undici or the emulator;
+// each export is destructured from its require() because that is what knip sees as a use
 /* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<CommandName, () => Command> = {
-  run: () => (require("./commands/run") as typeof import("./commands/run")).runCommand,
-  check: () => (require("./commands/check") as typeof import("./commands/check")).checkCommand,
-  emulator: () => (require("./commands/emulator") as typeof import("./commands/emulator")).emulatorCommand,
-  coverage: () => (require("./commands/coverage") as typeof import("./commands/coverage")).coverageCommand,
-  compare: () => (require("./commands/compare") as typeof import("./commands/compare")).compareCommand,
+  run: () => {
+    const { runCommand }: typeof import("./commands/run") = require("./commands/run");
+    return runCommand;
+  },
+  check: () => {
+    const { checkCommand }: typeof import("./commands/check") = require("./commands/check");
+    return checkCommand;
+  },
+  emulator: () => {
+    const { emulatorCommand }: typeof import("./commands/emulator") = require("./commands/emulator");
+    return emulatorCommand;
+  },
+  coverage: () => {
+    const { coverageCommand }: typeof import("./commands/coverage") = require("./commands/coverage");
+    return coverageCommand;
+  },
+  compare: () => {
+    const { compareCommand }: typeof import("./commands/compare") = require("./commands/compare");
+    return compareCommand;
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

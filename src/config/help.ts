@@ -9,7 +9,7 @@ export function formatHelp(command?: CommandName): string {
     lines.push(`Usage: ${BIN} ${COMMANDS[command].usage} [options]`, "", COMMANDS[command].summary, "");
   } else {
     lines.push(`Usage: ${BIN} <command> [options]`, "", "Commands:");
-    for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${c.usage.padEnd(30)} ${c.summary}`);
+    for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage.padEnd(30)} ${c.summary}`);
     lines.push("");
   }
   lines.push("Options:");

@@ -79,19 +79,20 @@ function convert(spec: OptionSpec, raws: Raw[]): Raw | undefined {
       if (typeof last === "boolean") return last;
       if (spec.env === "NO_COLOR" && typeof last === "string") return last !== "";
       return parseBool(String(last));
-    case "int": {
-      const n = typeof last === "number" ? last : Number(String(last).trim());
-      return Number.isInteger(n) && n >= 0 ? n : undefined;
-    }
-    case "number": {
-      const n = typeof last === "number" ? last : Number(String(last).trim());
-      return Number.isFinite(n) && n >= 0 && String(last).trim() !== "" ? n : undefined;
-    }
+    case "int":
+    case "number":
+      return parseNumber(last, spec.type === "int");
     case "list":
       return raws.flatMap((r) => (Array.isArray(r) ? r : String(r).split(","))).map((s) => s.trim()).filter((s) => s !== "");
     default:
       return typeof last === "string" ? last : undefined;
   }
+}
+
+/** A number of at least 0 (a whole one when `whole`), or undefined. */
+function parseNumber(raw: Raw | undefined, whole: boolean): number | undefined {
+  const n = typeof raw === "number" ? raw : Number(String(raw).trim());
+  return Number.isFinite(n) && n >= 0 && (!whole || Number.isInteger(n)) ? n : undefined;
 }
 
 function parseBool(text: string): boolean | undefined {

@@ -35,36 +35,50 @@ function readFailure(e: unknown): string {
 
 /** Reads a Postman environment JSON ({values: [{key, value, enabled}]}) into a plain map. */
 export function readPostmanEnvironment(file: string, cwd: string, out: Diagnostic[]): Record<string, string> {
-  const path = isAbsolute(file) ? file : join(cwd, file);
   const fail = (why: string): Record<string, string> => {
     out.push(diag("CC_BAD_ENV_FILE", `--env ${file}: ${why}`, ENV_FILE_HINT, file));
     return {};
   };
+  const json = readJson(isAbsolute(file) ? file : join(cwd, file));
+  if ("problem" in json) return fail(json.problem);
+  const list = (json.value as { values?: unknown } | null)?.values;
+  if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value) || !Array.isArray(list)) {
+    return fail("not a Postman environment (no \"values\" list)");
+  }
+  const values = enabledValues(list);
+  for (const key of URL_KEYS) {
+    const problem = urlProblem(values[key]);
+    if (problem) fail(`${key} ${problem}`);
+  }
+  return values;
+}
+
+function readJson(path: string): { value: unknown } | { problem: string } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    return fail(readFailure(e));
+    return { problem: readFailure(e) };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { value: JSON.parse(text) as unknown };
   } catch (e) {
-    return fail(`not valid JSON (${(e as Error).message})`);
+    return { problem: `not valid JSON (${(e as Error).message})` };
   }
-  const list = (json as { values?: unknown } | null)?.values;
-  if (typeof json !== "object" || json === null || Array.isArray(json) || !Array.isArray(list)) return fail("not a Postman environment (no \"values\" list)");
+}
+
+/** The enabled, non-empty values of an environment's "values" list. */
+function enabledValues(list: unknown[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const v of list as Array<{ key?: unknown; value?: unknown; enabled?: unknown } | null>) {
     if (v && typeof v.key === "string" && v.enabled !== false && v.value !== undefined && v.value !== "") values[v.key] = String(v.value);
   }
-  for (const key of URL_KEYS) {
-    const url = values[key];
-    if (url === undefined) continue;
-    if (!isUrl(url)) fail(`${key} is not an http(s) URL`);
-    else if (baseUrlProblem(url)) fail(`${key} ${baseUrlProblem(url)}`);
-  }
   return values;
+}
+
+function urlProblem(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  return isUrl(url) ? baseUrlProblem(url) : "is not an http(s) URL";
 }
 
 /** Process environment over a `.env` file in cwd (the file is optional); a .env that cannot be read is a CC_BAD_ENV_FILE. */
@@ -86,43 +100,69 @@ export function resolveTargets(config: Config, env: Record<string, string | unde
   const envValues = config.env ? readPostmanEnvironment(config.env, config.cwd, diagnostics) : {};
   const fromEnv = credentialSource(env, config.cwd, diagnostics);
   if (diagnostics.length > 0) return { diagnostics };
-  // a Postman environment may carry CLIENT_ID / CLIENT_SECRET (the emulator's do); the environment wins
-  const creds: Record<string, string | undefined> = {
+  const creds = credentialsOf(fromEnv, envValues);
+  const missing = missingCredentials(creds, config.cwd);
+  diagnostics.push(...(missing.length > 0 ? missing : noBaseUrl(config, envValues)));
+  const url = targetUrl(config, envValues);
+  const regions = config.region?.length ? [...config.region] : [url ? envValues.REGION ?? "us" : config.target];
+  if (!url) diagnostics.push(...unknownRegions(regions));
+  if (diagnostics.length > 0) return { diagnostics };
+  const targets: Record<string, RegionTarget> = {};
+  for (const region of regions) targets[region] = regionTarget({ region, url, envValues, creds });
+  return { resolved: { regions, targets, envValues }, diagnostics };
+}
+
+/** The credentials from the process environment or .env, else from a Postman environment (the emulator's carry CLIENT_ID / CLIENT_SECRET). */
+type Credentials = Record<(typeof CREDENTIAL_VARS)[number], string | undefined>;
+
+function credentialsOf(fromEnv: Record<string, string | undefined>, envValues: Record<string, string>): Credentials {
+  return {
     SINCH_CLIENT_ID: fromEnv.SINCH_CLIENT_ID || envValues.CLIENT_ID,
     SINCH_CLIENT_SECRET: fromEnv.SINCH_CLIENT_SECRET || envValues.CLIENT_SECRET,
     SINCH_PROJECT_ID: fromEnv.SINCH_PROJECT_ID || envValues.PROJECT,
   };
-  const project = creds.SINCH_PROJECT_ID;
-  for (const name of CREDENTIAL_VARS) {
-    const present = creds[name];
-    if (!present) {
-      diagnostics.push(diag("CC_MISSING_CREDENTIAL", `${name} is not set`, `set ${name} in the environment or in a .env file in ${config.cwd} (never in a suite or collection)`));
-    }
-  }
-  if (config.target === "emulator" && config.env && !envValues.BASE_URL && diagnostics.length === 0) {
-    diagnostics.push(diag("CC_BAD_ENV_FILE", `--env ${config.env} has no BASE_URL`, "give --target emulator|us|eu|br|URL, or add BASE_URL to the environment"));
-  }
-  const url = isUrl(config.target) ? config.target : envValues.BASE_URL && config.target === "emulator" ? envValues.BASE_URL : undefined;
-  const regions = config.region?.length ? [...config.region] : [url ? envValues.REGION ?? "us" : config.target];
-  for (const r of regions) {
-    if (!url && !isRegion(r)) diagnostics.push(diag("CC_BAD_OPTION", `unknown region "${r}"`, `expected one of ${REGIONS.join(", ")}`));
-  }
-  if (diagnostics.length > 0) return { diagnostics };
-  const targets: Record<string, RegionTarget> = {};
-  for (const region of regions) {
-    // without a URL every region was checked above
-    const urls = url ? { baseUrl: url, authUrl: url, templateBaseUrl: url } : regionUrls(region as Region);
-    targets[region] = {
-      region,
-      baseUrl: trimSlash(envValues.BASE_URL ?? urls.baseUrl),
-      authUrl: trimSlash(envValues.AUTH_URL ?? urls.authUrl),
-      templateBaseUrl: trimSlash(envValues.TEMPLATE_BASE_URL ?? urls.templateBaseUrl),
-      projectId: project!,
-      clientId: creds.SINCH_CLIENT_ID!,
-      clientSecret: creds.SINCH_CLIENT_SECRET!,
-    };
-  }
-  return { resolved: { regions, targets, envValues }, diagnostics };
+}
+
+function missingCredentials(creds: Credentials, cwd: string): Diagnostic[] {
+  return CREDENTIAL_VARS.filter((name) => !creds[name]).map((name) =>
+    diag("CC_MISSING_CREDENTIAL", `${name} is not set`, `set ${name} in the environment or in a .env file in ${cwd} (never in a suite or collection)`));
+}
+
+/** `--env` with the default target names the API to test by its BASE_URL, so it must have one. */
+function noBaseUrl(config: Config, envValues: Record<string, string>): Diagnostic[] {
+  if (config.target !== "emulator" || !config.env || envValues.BASE_URL) return [];
+  return [diag("CC_BAD_ENV_FILE", `--env ${config.env} has no BASE_URL`, "give --target emulator|us|eu|br|URL, or add BASE_URL to the environment")];
+}
+
+function unknownRegions(regions: string[]): Diagnostic[] {
+  return regions.filter((r) => !isRegion(r)).map((r) => diag("CC_BAD_OPTION", `unknown region "${r}"`, `expected one of ${REGIONS.join(", ")}`));
+}
+
+/** A URL target, or the environment's BASE_URL when the target was left at its default. */
+function targetUrl(config: Config, envValues: Record<string, string>): string | undefined {
+  if (isUrl(config.target)) return config.target;
+  return envValues.BASE_URL && config.target === "emulator" ? envValues.BASE_URL : undefined;
+}
+
+/** What one region's target is made of; without a URL the region was checked to be known. */
+interface RegionTargetInput {
+  region: string;
+  url?: string;
+  envValues: Record<string, string>;
+  creds: Credentials;
+}
+
+function regionTarget({ region, url, envValues, creds }: RegionTargetInput): RegionTarget {
+  const urls = url ? { baseUrl: url, authUrl: url, templateBaseUrl: url } : regionUrls(region as Region);
+  return {
+    region,
+    baseUrl: trimSlash(envValues.BASE_URL ?? urls.baseUrl),
+    authUrl: trimSlash(envValues.AUTH_URL ?? urls.authUrl),
+    templateBaseUrl: trimSlash(envValues.TEMPLATE_BASE_URL ?? urls.templateBaseUrl),
+    projectId: creds.SINCH_PROJECT_ID!,
+    clientId: creds.SINCH_CLIENT_ID!,
+    clientSecret: creds.SINCH_CLIENT_SECRET!,
+  };
 }
 
 function trimSlash(url: string): string {

@@ -24,26 +24,39 @@ function oneOf(what: string, value: string, allowed: readonly string[], out: Dia
 
 /** Checks values that need more than a type; returns the parsed shard and the known reporter names. */
 export function validateValues(v: OptionValues, out: Diagnostic[]): ValidatedValues {
+  checkNames(v, out);
+  if (v.concurrency < 1) out.push(bad("--concurrency must be at least 1"));
+  if (v.callbackUrl !== undefined) checkCallbackUrl(v.callbackUrl, out);
+  if (v.timeout < 1) out.push(bad("--timeout must be at least 1 ms"));
+  validateGate(v, out);
+  if (!Number.isInteger(v.port) || v.port < 0 || v.port > MAX_PORT) out.push(bad(`--port ${v.port} is not a port number`, `expected a whole number from 0 to ${MAX_PORT} (0 = a free port)`));
   const reporters = v.reporter.filter(isReporterName);
+  const shard = v.shard === undefined ? undefined : parseShard(v.shard, out);
+  return shard ? { shard, reporters } : { reporters };
+}
+
+/** --target, --region and --reporter name known things (a target may be a URL instead). */
+function checkNames(v: OptionValues, out: Diagnostic[]): void {
   if (!isUrl(v.target)) oneOf("target", v.target, ["emulator", ...REGIONS], out);
   else checkBaseUrl("--target", v.target, out);
   for (const r of v.region ?? []) oneOf("region", r, REGIONS, out);
   for (const r of v.reporter) oneOf("reporter", r, REPORTER_NAMES, out);
-  if (v.concurrency < 1) out.push(bad("--concurrency must be at least 1"));
-  if (v.callbackUrl !== undefined && !isUrl(v.callbackUrl)) out.push(bad(`--callback-url "${v.callbackUrl}" is not an http(s) URL`));
-  else if (v.callbackUrl !== undefined) checkBaseUrl("--callback-url", v.callbackUrl, out);
-  if (v.timeout < 1) out.push(bad("--timeout must be at least 1 ms"));
-  validateGate(v, out);
-  if (!Number.isInteger(v.port) || v.port < 0 || v.port > MAX_PORT) out.push(bad(`--port ${v.port} is not a port number`, `expected a whole number from 0 to ${MAX_PORT} (0 = a free port)`));
-  if (v.shard === undefined) return { reporters };
-  const m = /^(\d+)\/(\d+)$/.exec(v.shard.trim());
+}
+
+function checkCallbackUrl(url: string, out: Diagnostic[]): void {
+  if (!isUrl(url)) out.push(bad(`--callback-url "${url}" is not an http(s) URL`));
+  else checkBaseUrl("--callback-url", url, out);
+}
+
+function parseShard(text: string, out: Diagnostic[]): { index: number; total: number } | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
   if (!m || total < 1 || index < 1 || index > total) {
-    out.push(bad(`--shard "${v.shard}" is not I/N with 1 <= I <= N`, "e.g. --shard 2/4"));
-    return { reporters };
+    out.push(bad(`--shard "${text}" is not I/N with 1 <= I <= N`, "e.g. --shard 2/4"));
+    return undefined;
   }
-  return { shard: { index, total }, reporters };
+  return { index, total };
 }
 
 /** The regression gate's options and --api-version. */

@@ -1,5 +1,4 @@
-export { createContract, SchemaContract, type ContractInput } from "./contract";
-export { loadContract, type LoadContractOptions } from "./load-contract";
-export { validateReply, type ReplyCheck, type ReplyOperation, type ValidateReplyOptions } from "./validate-reply";
-export { normalizeSchemaName, schemaNameOf, schemaIdOf, callbackSchemaNameOf } from "./names";
-export { schemaForStatus } from "./operation-matcher";
+export { createContract } from "./contract";
+export { loadContract } from "./load-contract";
+export { validateReply } from "./validate-reply";
+export { schemaNameOf, schemaIdOf } from "./names";

@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
 import {
-  REPO_ROOT,
   collectionRequests,
   loadCollection,
   loadEnvironments,

@@ -15,10 +15,7 @@ import type { Runtime } from "./runtime";
 import { World } from "./store/world";
 import { TimerSet } from "./timers";
 
-export { DEFAULTS } from "./options";
-export type { EmulatorOptions, ReplyViolation, InternalError, CallbackRetryOptions } from "./options";
-export { computeSignature, signatureHeaders } from "./callbacks/signing";
-export { isUnreachable } from "./lifecycle/unreachable";
+export type { EmulatorOptions, ReplyViolation, InternalError } from "./options";
 
 /** The URLs of one region. */
 export interface RegionUrls {

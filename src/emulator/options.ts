@@ -78,26 +78,15 @@ export const DEFAULTS = {
   bodyLimit: 1024 * 1024,
 } as const;
 
-/** Fill in the defaults. */
+/** Fill in the defaults; an option given as undefined counts as not given. */
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
+  const { callbackRetry, ...given } = o;
   return {
-    port: o.port ?? 0,
-    host: o.host ?? DEFAULTS.host,
-    projectId: o.projectId ?? DEFAULTS.projectId,
-    clientId: o.clientId ?? DEFAULTS.clientId,
-    clientSecret: o.clientSecret ?? DEFAULTS.clientSecret,
-    tokenLifetimeSec: o.tokenLifetimeSec ?? DEFAULTS.tokenLifetimeSec,
-    deliveryStepMs: o.deliveryStepMs ?? DEFAULTS.deliveryStepMs,
-    callbackRetry: {
-      attempts: o.callbackRetry?.attempts ?? DEFAULTS.callbackRetry.attempts,
-      baseDelayMs: o.callbackRetry?.baseDelayMs ?? DEFAULTS.callbackRetry.baseDelayMs,
-    },
-    callbackTimeoutMs: o.callbackTimeoutMs ?? DEFAULTS.callbackTimeoutMs,
-    contract: o.contract,
-    validateRequests: o.validateRequests ?? true,
-    onReplyViolation: o.onReplyViolation,
-    onInternalError: o.onInternalError,
-    bodyLimit: o.bodyLimit ?? DEFAULTS.bodyLimit,
+    port: 0, validateRequests: true, ...DEFAULTS, ...definedOnly(given),
+    callbackRetry: { ...DEFAULTS.callbackRetry, ...definedOnly(callbackRetry ?? {}) },
   };
 }
 
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -17,7 +17,8 @@ import { FINDING_CLASSES } from "./findings";
  *       until: ...
  */
 
-/** The accept file `compare` reads when it exists and no --accept is given. */
+/** The keys that select findings by pattern. */
+/** The accept file `compare` and `run --baseline` read when it exists and no --accept is given. */
 export const DEFAULT_ACCEPT_FILE = "conversation-contract.accept.yaml";
 
 /** The keys that select findings by pattern. */

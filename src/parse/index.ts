@@ -1,4 +1,2 @@
 export * from "./suite";
 export * from "./collection";
-export { suiteIdOf } from "./build-suite";
-export { STEP_DEFAULTS } from "./build-step";

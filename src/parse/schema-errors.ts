@@ -83,39 +83,56 @@ function fromPropertyName(ctx: SchemaErrorContext, err: ErrorObject, name: strin
   return makeDiagnostic("CC_BAD_VALUE", `"${name}" in ${field(err)} is not a valid name (letters, digits, _)`, at);
 }
 
+/** The diagnostic for one failed keyword that is neither a union nor a property name. */
+type KeywordDiagnostic = (ctx: SchemaErrorContext, err: ErrorObject) => Diagnostic;
+
+const paramsOf = (err: ErrorObject) => err.params as Record<string, unknown>;
+
+const unknownKey: KeywordDiagnostic = (ctx, err) => {
+  const key = String(paramsOf(err)["additionalProperty"]);
+  const allowed = Object.keys(schemaOf(err.parentSchema).properties ?? {});
+  const hint = didYouMeanHint(key, allowed) ?? (allowed.length ? `allowed keys here: ${allowed.join(", ")}` : undefined);
+  return makeDiagnostic("CC_UNKNOWN_KEY", `unknown key "${key}" in ${field(err)}`, positionFor(ctx, err, key), hint);
+};
+
+const missingKey: KeywordDiagnostic = (ctx, err) => {
+  const missing = String(paramsOf(err)["missingProperty"]);
+  const because = err.keyword === "dependentRequired" ? ` (needed with "${String(paramsOf(err)["property"])}")` : "";
+  return makeDiagnostic("CC_MISSING_KEY", `${field(err)} is missing "${missing}"${because}`, positionFor(ctx, err));
+};
+
+const wrongType: KeywordDiagnostic = (ctx, err) =>
+  makeDiagnostic("CC_WRONG_TYPE", `${field(err)} ${err.message ?? "has the wrong type"}, found ${actualType(err.data)}`, positionFor(ctx, err));
+
+const notInEnum: KeywordDiagnostic = (ctx, err) => {
+  const allowed = (paramsOf(err)["allowedValues"] as unknown[] | undefined)?.map(String) ?? [];
+  const hint = didYouMeanHint(String(err.data), allowed) ?? `allowed: ${allowed.join(", ")}`;
+  return makeDiagnostic("CC_BAD_VALUE", `${field(err)} must be one of ${allowed.join(", ")}, found ${actualType(err.data)}`, positionFor(ctx, err), hint);
+};
+
+const patternMismatch: KeywordDiagnostic = (ctx, err) => {
+  const isPath = err.parentSchema === ctx.parts.jsonPath;
+  const code: DiagnosticCode = isPath ? "CC_BAD_JSONPATH" : "CC_BAD_VALUE";
+  const hint = isPath ? undefined : schemaOf(err.parentSchema).description;
+  return makeDiagnostic(code, `${field(err)} ${err.message ?? "is invalid"}, found ${actualType(err.data)}`, positionFor(ctx, err), hint);
+};
+
+const otherKeyword: KeywordDiagnostic = (ctx, err) => {
+  const code: DiagnosticCode = err.parentSchema === ctx.parts.jsonPath ? "CC_BAD_JSONPATH" : "CC_BAD_VALUE";
+  return makeDiagnostic(code, `${field(err)} ${err.message ?? "is invalid"}, found ${actualType(err.data)}`, positionFor(ctx, err));
+};
+
+const BY_KEYWORD = new Map<string, KeywordDiagnostic>([
+  ["additionalProperties", unknownKey],
+  ["required", missingKey],
+  ["dependentRequired", missingKey],
+  ["type", wrongType],
+  ["enum", notInEnum],
+  ["pattern", patternMismatch],
+]);
+
 function fromSimple(ctx: SchemaErrorContext, err: ErrorObject): Diagnostic {
-  const params = err.params as Record<string, unknown>;
-  switch (err.keyword) {
-    case "additionalProperties": {
-      const key = String(params["additionalProperty"]);
-      const allowed = Object.keys(schemaOf(err.parentSchema).properties ?? {});
-      const hint = didYouMeanHint(key, allowed) ?? (allowed.length ? `allowed keys here: ${allowed.join(", ")}` : undefined);
-      return makeDiagnostic("CC_UNKNOWN_KEY", `unknown key "${key}" in ${field(err)}`, positionFor(ctx, err, key), hint);
-    }
-    case "required":
-    case "dependentRequired": {
-      const missing = String(params["missingProperty"]);
-      const because = err.keyword === "dependentRequired" ? ` (needed with "${String(params["property"])}")` : "";
-      return makeDiagnostic("CC_MISSING_KEY", `${field(err)} is missing "${missing}"${because}`, positionFor(ctx, err));
-    }
-    case "type":
-      return makeDiagnostic("CC_WRONG_TYPE", `${field(err)} ${err.message ?? "has the wrong type"}, found ${actualType(err.data)}`, positionFor(ctx, err));
-    case "enum": {
-      const allowed = (params["allowedValues"] as unknown[] | undefined)?.map(String) ?? [];
-      const hint = didYouMeanHint(String(err.data), allowed) ?? `allowed: ${allowed.join(", ")}`;
-      return makeDiagnostic("CC_BAD_VALUE", `${field(err)} must be one of ${allowed.join(", ")}, found ${actualType(err.data)}`, positionFor(ctx, err), hint);
-    }
-    case "pattern": {
-      const isPath = err.parentSchema === ctx.parts.jsonPath;
-      const code: DiagnosticCode = isPath ? "CC_BAD_JSONPATH" : "CC_BAD_VALUE";
-      const hint = isPath ? undefined : schemaOf(err.parentSchema).description;
-      return makeDiagnostic(code, `${field(err)} ${err.message ?? "is invalid"}, found ${actualType(err.data)}`, positionFor(ctx, err), hint);
-    }
-    default: {
-      const code: DiagnosticCode = err.parentSchema === ctx.parts.jsonPath ? "CC_BAD_JSONPATH" : "CC_BAD_VALUE";
-      return makeDiagnostic(code, `${field(err)} ${err.message ?? "is invalid"}, found ${actualType(err.data)}`, positionFor(ctx, err));
-    }
-  }
+  return (BY_KEYWORD.get(err.keyword) ?? otherKeyword)(ctx, err);
 }
 
 /**

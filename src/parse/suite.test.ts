@@ -137,6 +137,14 @@ describe("parseSuite: diagnostics point at the exact key or value", () => {
     expect(codes("name: x\nsteps:\n  - name: a\n    method: GET\n")).toEqual([["CC_MISSING_KEY", 3, 5]]);
   });
 
+  it("says what is missing and why, and which keys are allowed when no name is close", () => {
+    const messages = (text: string) => parseSuite(text, "s.yaml", schema).diagnostics.map((d) => [d.message, d.hint]);
+    expect(messages("name: x\nsteps:\n  - name: a\n    method: GET\n")).toEqual([[expect.stringContaining('is missing "url" (needed with "method")'), expect.anything()]]);
+    expect(messages("name: x\nzzzzzzzz: 1\nsteps:\n  - { name: a, request: A/b }\n")).toEqual([
+      ['unknown key "zzzzzzzz" in (suite)', expect.stringMatching(/^allowed keys here: name, /)],
+    ]);
+  });
+
   it("CC_WRONG_TYPE at the value", () => {
     expect(codes("name: x\ntags: smoke\nsteps:\n  - { name: a, request: A/b }\n")).toEqual([["CC_WRONG_TYPE", 2, 7]]);
     expect(codes("- a\n")).toEqual([["CC_WRONG_TYPE", 1, 1]]);

@@ -1,10 +1,4 @@
 export { runProject, type RunProjectOptions, type ProjectRunOutcome } from "./run-project";
 export { checkProject, coverageOfProject, type ProjectCheckOutcome, type ProjectCoverageOutcome } from "./check-project";
-export { serveEmulator, type ServedEmulator } from "./serve-emulator";
 export { runVerdict, type RunVerdict, type ProjectStatus } from "./verdict";
-export { loadProject, projectDirs, type Project } from "./load-project";
-export { openTargets, EMULATOR_DEFAULT_REGIONS, type OpenTargets } from "./open-targets";
-export { withCleanupCheck, readLeftovers, type Leftover } from "./leftovers";
-export { executeOptions } from "./execute-options";
-export { packageInfo, PACKAGE_ROOT } from "./package-info";
 export type { DiagnosticBatch } from "./diagnostic-sink";

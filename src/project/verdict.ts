@@ -5,7 +5,7 @@ import { makeDiagnostic } from "../diagnostics";
 const UNREACHABLE = new Set(["CC_NETWORK_ERROR", "CC_TARGET_UNREACHABLE", "CC_TOKEN_FAILED", "CC_TIMEOUT"]);
 
 /**
- * How a command ended, as data (cli/ maps it to the exit codes of DESIGN.md: 0, 1, 2, 3): passed; failed = a
+ * How a command ended, as data (cli/ maps it to the exit codes 0, 1, 2, 3 of the README): passed; failed = a
  * contract check failed or a step errored; invalid = the input was rejected before anything was sent;
  * could-not-run = the run could not happen (credentials rejected, target unreachable, interrupted, a report lost).
  */

@@ -1,11 +1,11 @@
 import type { GateReport } from "../model";
 import type { Redactor } from "../diagnostics";
 
-/** File name of the gate's machine-readable report. */
-export const GATE_JSON = "gate.json";
-
 /** Version of gate.json's layout, for the tools that read it. */
 export const GATE_JSON_VERSION = 1;
+
+/** File name of the gate's machine-readable report. */
+export const GATE_JSON = "gate.json";
 
 /**
  * gate.json: the verdict, counts, rules, both runs and every finding with its fingerprint (and acceptance),

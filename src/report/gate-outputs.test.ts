@@ -1,5 +1,3 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { create } from "xmlbuilder2";
 import type { GateReport } from "../model";
@@ -12,10 +10,9 @@ import { buildGateJson } from "./gate-json";
 import { buildGateJunit } from "./gate-junit";
 import { buildGateMarkdown } from "./gate-markdown";
 import { createStyle } from "./style";
-import { JUNIT_XSD as XSD } from "../testdata";
+import { junitXsdErrors } from "../testdata/junit-xsd";
 
 const redactor = createRedactor([SAMPLE_SECRET]);
-const canValidate = spawnSync("xmllint", ["--version"]).status === 0;
 
 let report: GateReport;
 beforeAll(async () => {
@@ -147,17 +144,10 @@ describe("gate.xml (JUnit)", () => {
     }
   });
 
-  (canValidate ? it : it.skip)("validates against the JUnit XSD with xmllint, which rejects a broken document", async () => {
-    const dir = tempDir();
-    const good = join(dir, "gate.xml");
-    const bad = join(dir, "bad.xml");
+  it("validates against the JUnit XSD, which rejects a broken document", async () => {
     const xml = buildGateJunit(report, { redactor });
-    writeFileSync(good, xml);
-    writeFileSync(bad, xml.replace(/ hostname="[^"]*"/g, ""));
-    expect(() => execFileSync("xmllint", ["--noout", "--schema", XSD, good], { stdio: "pipe" })).not.toThrow();
-    expect(() => execFileSync("xmllint", ["--noout", "--schema", XSD, bad], { stdio: "pipe" })).toThrow();
-    const missing = join(dir, "missing.xml");
-    writeFileSync(missing, buildGateJunit(await missingSuiteReport(dir), { redactor }));
-    expect(() => execFileSync("xmllint", ["--noout", "--schema", XSD, missing], { stdio: "pipe" })).not.toThrow();
+    expect(await junitXsdErrors(xml)).toEqual([]);
+    expect(await junitXsdErrors(xml.replace(/ hostname="[^"]*"/g, ""))).not.toEqual([]);
+    expect(await junitXsdErrors(buildGateJunit(await missingSuiteReport(tempDir()), { redactor }))).toEqual([]);
   });
 });

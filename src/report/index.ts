@@ -1,10 +1,9 @@
-export { createConsoleReporter, type ConsoleReporter, type ConsoleReporterOptions } from "./console-reporter";
-export { createJunitReporter, JUNIT_REPORT, type JunitReporterOptions } from "./junit-reporter";
-export { createJsonReporter, JSON_REPORT, type JsonReporterOptions } from "./json-reporter";
+export { createConsoleReporter } from "./console-reporter";
+export { createJunitReporter } from "./junit-reporter";
+export { createJsonReporter, JSON_REPORT } from "./json-reporter";
 export { REPORTER_FACTORIES, createReporters, type Reporter, type ReporterContext, type ReporterFactory, type ConsoleOutput } from "./registry";
 export { openReports, writeReports, type ReportSession, type ReportSettings, type ReportsOutcome } from "./report-session";
 export { buildJunitXml } from "./junit-xml";
 export { redactResult } from "./redact-result";
-export { createResultCollector, countTotals, type ResultCollector, type RunMeta } from "./result-collector";
-export { formatSummary } from "./format-summary";
+export { createResultCollector } from "./result-collector";
 export { writeReportFile } from "./write-file";

@@ -1,7 +1,7 @@
 /*
  * A minimal XML writer for the one fixed document shape of junit.xml. xmlbuilder2 builds a DOM first and took
  * 10-70 ms for 1000 test cases, the largest cost of a 1000-request run in `npm run bench`; writing strings
- * directly takes about 1 ms. Well-formedness is proven by the tests (xmlbuilder2 parses the output back, xmllint
+ * directly takes about 1 ms. Well-formedness is proven by the tests (xmlbuilder2 parses the output back, libxml2
  * validates it against the XSD).
  */
 

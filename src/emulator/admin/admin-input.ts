@@ -105,8 +105,3 @@ export class AdminInput {
     return `${this.prefix}${field}`;
   }
 }
-
-/** Read a body that may be absent (an empty POST) as an empty object. */
-export function adminInput(body: unknown, allowed: readonly string[]): AdminInput {
-  return new AdminInput(body === undefined ? {} : body, allowed);
-}

@@ -1,4 +1,4 @@
-import { emitCallback } from "../callbacks/emit";
+import { emitCallback, type CallbackEvent } from "../callbacks/emit";
 import { badField, notFound } from "../errors";
 import { nowIso } from "../ids";
 import { storeMessage } from "../lifecycle/message-store";
@@ -32,38 +32,64 @@ function participants(ctx: Ctx, appId: string, channel: string, identity: string
   return { contact, conv };
 }
 
+/** What an inbound message or event needs: where it lands, who sent it, and the callback fields they share. */
+interface Inbound {
+  ctx: Ctx;
+  body: Json;
+  appId: string;
+  mode: boolean;
+  contact?: Contact;
+  conv?: Conversation;
+  channelIdentity: { channel: string; identity: string; app_id: string };
+  callback: Omit<CallbackEvent, "trigger" | "key" | "payload" | "acceptedTime">;
+}
+
+const CONTENT_KEYS = ["contact_message", "contact_event", "contact_message_event"];
+
 /** POST /_emulator/inbound: simulate a contact writing to the app (MESSAGE_INBOUND or EVENT_INBOUND). */
 export function simulateInbound(rt: Runtime, body: Json): Json {
-  const region = String(body.region ?? "us");
-  if (!isRegion(region)) throw badField("region", "region must be us, eu or br");
-  const projectId = typeof body.project === "string" && body.project ? body.project : rt.options.projectId;
-  const ctx: Ctx = { rt, region, projectId, store: rt.world.project(region, projectId) };
+  const ctx = projectContext(rt, body);
   const appId = str(body, "app_id");
   const app = ctx.store.apps.get(appId);
   if (!app) throw notFound("App", appId);
   const channel = str(body, "channel");
   const identity = str(body, "identity");
-  const content = ["contact_message", "contact_event", "contact_message_event"].find((k) => body[k] && typeof body[k] === "object");
+  const content = CONTENT_KEYS.find((k) => body[k] && typeof body[k] === "object");
   if (!content) throw badField("contact_message", "one of contact_message, contact_event, contact_message_event is required");
   const mode = app.processing_mode === "CONVERSATION";
   const { contact, conv } = participants(ctx, appId, channel, identity, mode);
-  const channelIdentity = { channel, identity, app_id: appId };
   const metadata = conv && Object.keys(conv.metadata_json).length ? JSON.stringify(conv.metadata_json) : "";
-  const base = { region, projectId, appId, messageMetadata: metadata, correlationId: conv?.correlation_id };
-  if (content === "contact_message") {
-    const record = storeMessage(ctx.store, {
-      appId, direction: "TO_APP", content: { contact_message: copy(body.contact_message as Json) }, channelIdentity,
-      conversationId: conv?.id ?? "", contactId: contact?.id ?? "", processingMode: mode ? "CONVERSATION" : "DISPATCH",
-      source: mode ? "CONVERSATION_SOURCE" : "DISPATCH_SOURCE", metadata: "",
-    });
-    emitCallback(rt, { ...base, trigger: "MESSAGE_INBOUND", key: "message", payload: copy(record.message), acceptedTime: String(record.message.accept_time) });
-    return { message_id: record.message.id, accepted_time: String(record.message.accept_time), contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
-  }
-  const accepted = nowIso();
-  const record = storeEvent(ctx, appId, {
-    direction: "TO_APP", [content]: copy(body[content]), channel_identity: channelIdentity, contact_id: contact?.id ?? "",
-    conversation_id: conv?.id ?? "", accept_time: accepted, processing_mode: mode ? "CONVERSATION" : "DISPATCH",
+  const inbound: Inbound = {
+    ctx, body, appId, mode, contact, conv, channelIdentity: { channel, identity, app_id: appId },
+    callback: { region: ctx.region, projectId: ctx.projectId, appId, messageMetadata: metadata, correlationId: conv?.correlation_id },
+  };
+  return content === "contact_message" ? inboundMessage(inbound) : inboundEvent(inbound, content);
+}
+
+function projectContext(rt: Runtime, body: Json): Ctx {
+  const region = String(body.region ?? "us");
+  if (!isRegion(region)) throw badField("region", "region must be us, eu or br");
+  const projectId = typeof body.project === "string" && body.project ? body.project : rt.options.projectId;
+  return { rt, region, projectId, store: rt.world.project(region, projectId) };
+}
+
+function inboundMessage(i: Inbound): Json {
+  const record = storeMessage(i.ctx.store, {
+    appId: i.appId, direction: "TO_APP", content: { contact_message: copy(i.body.contact_message as Json) }, channelIdentity: i.channelIdentity,
+    conversationId: i.conv?.id ?? "", contactId: i.contact?.id ?? "", processingMode: i.mode ? "CONVERSATION" : "DISPATCH",
+    source: i.mode ? "CONVERSATION_SOURCE" : "DISPATCH_SOURCE", metadata: "",
   });
-  emitCallback(rt, { ...base, trigger: "EVENT_INBOUND", key: "event", payload: copy(record.event), acceptedTime: accepted });
-  return { event_id: record.event.id, accepted_time: accepted, contact_id: contact?.id ?? "", conversation_id: conv?.id ?? "" };
+  const accepted = String(record.message.accept_time);
+  emitCallback(i.ctx.rt, { ...i.callback, trigger: "MESSAGE_INBOUND", key: "message", payload: copy(record.message), acceptedTime: accepted });
+  return { message_id: record.message.id, accepted_time: accepted, contact_id: i.contact?.id ?? "", conversation_id: i.conv?.id ?? "" };
+}
+
+function inboundEvent(i: Inbound, content: string): Json {
+  const accepted = nowIso();
+  const record = storeEvent(i.ctx, i.appId, {
+    direction: "TO_APP", [content]: copy(i.body[content]), channel_identity: i.channelIdentity, contact_id: i.contact?.id ?? "",
+    conversation_id: i.conv?.id ?? "", accept_time: accepted, processing_mode: i.mode ? "CONVERSATION" : "DISPATCH",
+  });
+  emitCallback(i.ctx.rt, { ...i.callback, trigger: "EVENT_INBOUND", key: "event", payload: copy(record.event), acceptedTime: accepted });
+  return { event_id: record.event.id, accepted_time: accepted, contact_id: i.contact?.id ?? "", conversation_id: i.conv?.id ?? "" };
 }

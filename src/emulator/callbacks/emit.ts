@@ -29,7 +29,7 @@ function wants(w: Webhook, trigger: string): boolean {
   return w.triggers.includes(trigger);
 }
 
-/** The callback body: the common fields plus exactly one trigger key (API.md §7). */
+/** The callback body: the common fields plus exactly one trigger key, which names the trigger (there is no trigger field). */
 function callbackBody(ev: CallbackEvent, projectAppId: string): Json {
   const now = nowIso();
   return {

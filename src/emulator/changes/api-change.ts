@@ -3,9 +3,6 @@ import type { Region } from "../../vocabulary/regions";
 /** Every kind of API change the admin API simulates. */
 export const CHANGE_KINDS = ["drop-field", "add-field", "change-type", "status", "latency", "remove-operation"] as const;
 
-/** One kind of API change. */
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
 /** The JSON types a field can be changed to. */
 export const JSON_TYPES = ["string", "number", "integer", "boolean", "object", "array", "null"] as const;
 

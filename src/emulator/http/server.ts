@@ -15,7 +15,7 @@ import type { Exchange } from "./exchange";
 import { applyFault, defaultMessage } from "./fault-hook";
 import { buildRouter, HOST_PREFIXES, type ServedOperation } from "./operation-routes";
 import { parseTarget, type RequestTarget } from "./request-target";
-import type { Router } from "./router";
+import type { RouteMatch, Router } from "./router";
 import { send, sendError, toApiError } from "./send";
 
 /** fastify's default, kept: clients (the runner's undici pool) reuse a connection for a whole run */
@@ -53,9 +53,7 @@ async function dispatch(ex: Exchange, target: RequestTarget, router: Router<Serv
   ex.authHost = region !== undefined && rest.startsWith(`${HOST_PREFIXES.auth}/`);
   if (await applyFault(ex, pathname, region)) return undefined;
   if (!region) throw new ApiError(404, `Unknown region or path: ${pathname}`);
-  const match = router.match(method === "HEAD" ? "GET" : method, rest);
-  if (match.kind === "none") throw new ApiError(404, `No route for ${method} ${pathname}`);
-  if (match.kind === "method") throw new ApiError(405, `Method ${method} is not allowed on ${pathname}`, [], { allow: match.allowed.join(", ") });
+  const match = route(router, method, target);
   const effects = ex.rt.changes.empty ? undefined : ex.rt.changes.effects(match.value.op.id, region);
   // a removed operation answers exactly as a path the API never had
   if (effects?.removed) throw new ApiError(404, `No route for ${method} ${pathname}`);
@@ -65,6 +63,14 @@ async function dispatch(ex: Exchange, target: RequestTarget, router: Router<Serv
   const reply = runOperation(ex, match.value, { region, params: match.params, query: target.query, body }, effects);
   if (reply instanceof Reply) return send(ex, reply.status, reply.body, reply.headers);
   return send(ex, 200, reply);
+}
+
+/** The operation a method and path name; a 404 or 405 in the error envelope when there is none. */
+function route(router: Router<ServedOperation>, method: string, { rest, pathname }: RequestTarget): Extract<RouteMatch<ServedOperation>, { kind: "found" }> {
+  const match = router.match(method === "HEAD" ? "GET" : method, rest);
+  if (match.kind === "none") throw new ApiError(404, `No route for ${method} ${pathname}`);
+  if (match.kind === "method") throw new ApiError(405, `Method ${method} is not allowed on ${pathname}`, [], { allow: match.allowed.join(", ") });
+  return match;
 }
 
 /** The routed request: where it goes and what it carries. */

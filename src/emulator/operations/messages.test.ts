@@ -128,6 +128,8 @@ describe("messages", () => {
     expect(last.body.messages[0].id).toBe(ids[2]);
     const both = await h.api("POST", "/messages:fetch-last-message", { body: { channel_identities: ["x"], contact_ids: ["y"] } });
     expect(both.status).toBe(400);
+    const neither = await h.api("POST", "/messages:fetch-last-message", { body: { app_id: appId, channel_identities: [] } });
+    expect(neither.status).toBe(400);
     expect((await h.api("DELETE", `/messages/${ids[1]}`)).body).toEqual({});
     expect((await h.api("GET", `/messages/${ids[1]}`)).status).toBe(404);
   });

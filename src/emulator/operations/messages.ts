@@ -25,12 +25,24 @@ interface MessageFilter {
 }
 
 function matches(r: MessageRecord, f: MessageFilter): boolean {
+  return matchesParties(r, f) && matchesTraits(r, f);
+}
+
+/** Who the message is between: conversation, contact, app, channel identity. */
+function matchesParties(r: MessageRecord, f: MessageFilter): boolean {
   const m = r.message;
   return (
     (f.conversationId === undefined || m.conversation_id === f.conversationId) &&
     (f.contactIds === undefined || f.contactIds.includes(m.contact_id)) &&
     (f.appId === undefined || r.appId === f.appId) &&
-    (f.identities === undefined || f.identities.includes(m.channel_identity.identity)) &&
+    (f.identities === undefined || f.identities.includes(m.channel_identity.identity))
+  );
+}
+
+/** When and how it was sent: time window, source, channel, direction. */
+function matchesTraits(r: MessageRecord, f: MessageFilter): boolean {
+  const m = r.message;
+  return (
     (f.start === undefined || r.acceptedMs >= f.start) &&
     (f.end === undefined || r.acceptedMs <= f.end) &&
     // a source filter applies only when asked for explicitly, so GETs after a DISPATCH send still find it
@@ -81,19 +93,29 @@ function requireMessage(ctx: OperationContext): MessageRecord {
   return r;
 }
 
-function fetchLast(ctx: OperationContext): Json {
-  const b = ctx.body;
-  const identities = b.channel_identities as string[] | undefined;
-  const contactIds = b.contact_ids as string[] | undefined;
-  if (identities?.length && contactIds?.length) throw badField("channel_identities", "give channel_identities or contact_ids, not both");
-  if (!identities?.length && !contactIds?.length) throw badField("channel_identities", "channel_identities or contact_ids is required");
-  const size = pageSize({ page_size: b.page_size === undefined ? undefined : String(b.page_size) }, 10, 1000);
-  const f: MessageFilter = {
-    identities: identities?.length ? identities : undefined, contactIds: contactIds?.length ? contactIds : undefined,
+/** Exactly one of channel_identities and contact_ids, non-empty. */
+function recipientsOf(b: Json): Pick<MessageFilter, "identities" | "contactIds"> {
+  const identities = (b.channel_identities as string[] | undefined)?.length ? (b.channel_identities as string[]) : undefined;
+  const contactIds = (b.contact_ids as string[] | undefined)?.length ? (b.contact_ids as string[]) : undefined;
+  if (identities && contactIds) throw badField("channel_identities", "give channel_identities or contact_ids, not both");
+  if (!identities && !contactIds) throw badField("channel_identities", "channel_identities or contact_ids is required");
+  return { identities, contactIds };
+}
+
+/** The filter of a fetch-last-message body; DISPATCH_SOURCE unless it says otherwise. */
+function fetchLastFilter(b: Json): MessageFilter {
+  return {
+    ...recipientsOf(b),
     appId: b.app_id as string | undefined, source: (b.messages_source as string | undefined) ?? "DISPATCH_SOURCE",
     channel: b.channel as string | undefined, direction: b.direction as string | undefined,
     start: b.start_time ? Date.parse(String(b.start_time)) : undefined, end: b.end_time ? Date.parse(String(b.end_time)) : undefined,
   };
+}
+
+function fetchLast(ctx: OperationContext): Json {
+  const b = ctx.body;
+  const f = fetchLastFilter(b);
+  const size = pageSize({ page_size: b.page_size === undefined ? undefined : String(b.page_size) }, 10, 1000);
   const last = new Map<string, MessageRecord>();
   for (const r of ctx.store.messages.values()) {
     if (!matches(r, f)) continue;

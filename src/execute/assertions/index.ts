@@ -1,4 +1,3 @@
-export { compileMatcher, runMatcher, preview, type CompiledMatcher } from "./compile-matcher";
 export { compilePath, type CompiledPath } from "./json-path";
 export { compileStatus, type CompiledStatus } from "./status";
 export {

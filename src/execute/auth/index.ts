@@ -1,4 +1,3 @@
-export { TokenManager, type TokenManagerOptions } from "./token-manager";
+export { TokenManager } from "./token-manager";
 export { TokenError } from "./token-error";
-export { withAuth, type AuthLayerContext } from "./with-auth";
-export { jwtExpiry, refreshAt } from "./token-lifetime";
+export { withAuth } from "./with-auth";

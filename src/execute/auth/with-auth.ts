@@ -37,7 +37,7 @@ export function withAuth(inner: Send, auth: AuthLayerContext): Send {
   };
 }
 
-/** Like the SDKs (API.md §2, §10): only a WWW-Authenticate that says "expired" means a new token can help. */
+/** Like Sinch's SDKs (sinch-sdk-node api-fetch-client.ts): only a WWW-Authenticate that says "expired" means a new token can help. */
 function tokenExpired(header: string | string[] | undefined): boolean {
   return /expired/i.test(Array.isArray(header) ? header.join(" ") : header ?? "");
 }

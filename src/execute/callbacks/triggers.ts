@@ -1,4 +1,4 @@
-/** Each webhook trigger and the one payload key its callbacks carry (API.md §7; there is no trigger field). */
+/** Each webhook trigger and the one payload key its callbacks carry (there is no trigger field: sinch-sdk-node callbacks-webhook.ts works the trigger out from the key). */
 export const TRIGGER_KEYS: Readonly<Record<string, string>> = {
   MESSAGE_INBOUND: "message",
   MESSAGE_DELIVERY: "message_delivery_report",

@@ -35,11 +35,9 @@ const NO_TEMPLATE: CompiledTemplate = { method: "GET", url: compileText(""), ide
 /** Compile a request step: the collection request's parts are shared, only the step's overrides are new. */
 export function compileRequestStep(step: RequestStep, suite: Suite, requests: Map<string, RequestTemplate>,
   contract: Contract): CompiledRequestStep {
-  const template = step.request ? requests.get(step.request) : undefined;
-  if (step.request && !template) throw new Error(`unknown collection request "${step.request}"`);
+  const template = templateOf(step, requests);
   const t = template ? compileTemplate(template) : NO_TEMPLATE;
   const method = step.method ? step.method.toUpperCase() : t.method;
-  const explicitAuth = hasKey(step.headers, "authorization");
   const body: CompiledBody | undefined = step.body === undefined ? t.body : ownBody(step.body);
   const written = step.expect.schema;
   return {
@@ -50,17 +48,41 @@ export function compileRequestStep(step: RequestStep, suite: Suite, requests: Ma
     headers: withContentType(isEmpty(step.headers) ? t.headers : mergeHeaders(t.headers, step.headers), body, t),
     body,
     templateVars: t.variables,
-    auth: explicitAuth ? "none" : (step.auth ?? (!template || template.auth === "bearer" ? suite.auth : template.auth)),
-    idempotent: step.url !== undefined || step.method ? isIdempotent(method, step.url ?? template?.url ?? "") : t.idempotent,
+    auth: authOf(step, suite, template),
+    idempotent: idempotentOf(step, method, t, template),
     expect: compileExpectation(step.expect),
     captures: Object.entries(step.capture).map(([name, path]) => [name, compilePath(path)]),
-    poll: step.retry && {
-      status: step.retry.until.status === undefined ? undefined : compileStatus(step.retry.until.status),
-      body: compileBodyChecks(step.retry.until.body), attempts: step.retry.attempts, delayMs: step.retry.delayMs,
-    },
+    poll: step.retry && compilePoll(step.retry),
     operation: step.request ? contract.operationById(step.request) : undefined,
     schema: written ? contract.resolveSchemaName(written) : undefined,
     schemaWritten: written,
+  };
+}
+
+function templateOf(step: RequestStep, requests: Map<string, RequestTemplate>): RequestTemplate | undefined {
+  if (!step.request) return undefined;
+  const template = requests.get(step.request);
+  if (!template) throw new Error(`unknown collection request "${step.request}"`);
+  return template;
+}
+
+/** An Authorization header written in the step wins; then the step's auth; then the collection's, unless it is the default bearer. */
+function authOf(step: RequestStep, suite: Suite, template: RequestTemplate | undefined): AuthMode {
+  if (hasKey(step.headers, "authorization")) return "none";
+  if (step.auth) return step.auth;
+  return !template || template.auth === "bearer" ? suite.auth : template.auth;
+}
+
+/** A step that changes the method or URL is judged on its own; otherwise the collection request's verdict stands. */
+function idempotentOf(step: RequestStep, method: string, t: CompiledTemplate, template: RequestTemplate | undefined): boolean {
+  if (step.url === undefined && !step.method) return t.idempotent;
+  return isIdempotent(method, step.url ?? template?.url ?? "");
+}
+
+function compilePoll(retry: NonNullable<RequestStep["retry"]>): NonNullable<CompiledRequestStep["poll"]> {
+  return {
+    status: retry.until.status === undefined ? undefined : compileStatus(retry.until.status),
+    body: compileBodyChecks(retry.until.body), attempts: retry.attempts, delayMs: retry.delayMs,
   };
 }
 

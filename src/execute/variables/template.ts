@@ -49,11 +49,6 @@ function split(text: string): CompiledText {
   return { parts, whole: only };
 }
 
-/** The names a compiled text refers to. */
-export function variableNames(c: CompiledText): string[] {
-  return c.parts.filter((p): p is VarRef => typeof p !== "string").map((p) => p.name);
-}
-
 /** Render to a string; an unknown name renders as "" and is added to r.missing. */
 export function renderText(c: CompiledText, r: Resolver): string {
   if (c.literal !== undefined) return c.literal;
