@@ -6,6 +6,8 @@ import type { DiagnosticBatch } from "./diagnostic-sink";
 import { runWithBaseline, type GatedRunOutcome } from "./run-with-baseline";
 
 const ROOT = resolve(__dirname, "..", "..");
+/** The emulator's timings measure a busy machine, not an API: no latency verdict below a second here. */
+const FLOOR = ["--latency-floor-ms", "1000"];
 
 /** `run ...args` from the package root with the console and diagnostics recorded. */
 async function run(args: string[], env: Record<string, string> = {}): Promise<GatedRunOutcome & { printed: string; batches: DiagnosticBatch[] }> {
@@ -31,7 +33,7 @@ beforeAll(async () => {
 describe("run --baseline FILE", () => {
   it("runs, then gates the run's results.json against the baseline: an unchanged run passes", async () => {
     const out = tempDir("cc-gated-");
-    const r = await run(["suites/contacts.yaml", "suites/webhooks.yaml", "--region", "us", "--out", out, "--baseline", baseline, "--reporter", "json"]);
+    const r = await run(["suites/contacts.yaml", "suites/webhooks.yaml", "--region", "us", "--out", out, "--baseline", baseline, "--reporter", "json", ...FLOOR]);
     expect(r.status).toBe("passed");
     expect(r.gate?.findings).toEqual([]);
     expect(r.written).toEqual([join(out, "results.json"), join(out, "gate.json"), join(out, "gate.md"), join(out, "gate.xml")]);
@@ -40,7 +42,7 @@ describe("run --baseline FILE", () => {
 
   it("fails (exit 1) when a suite of the baseline did not run, even though every step that ran passed", async () => {
     const out = tempDir("cc-gated-");
-    const r = await run(["suites/contacts.yaml", "--region", "us", "--out", out, "--baseline", baseline]);
+    const r = await run(["suites/contacts.yaml", "--region", "us", "--out", out, "--baseline", baseline, ...FLOOR]);
     expect(r.result?.totals).toMatchObject({ failed: 0, errors: 0 });
     expect(r.status).toBe("failed");
     expect(r.gate?.findings.filter((f) => f.severity === "regression").map((f) => [f.class, f.suiteKey])).toEqual([["suite-missing", "webhooks@us"]]);
