@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import type { GateReport } from "../model";
 import { JSON_REPORT } from "../report";
-import { gateInputProblems, gateRuns, resultsSources } from "./compare-runs";
+import { gateRuns } from "./compare-runs";
+import { gateInputProblems, resultsSources } from "./gate-inputs";
 import { inCwd } from "./gate-settings";
 import { runProject, type ProjectRunOutcome, type RunProjectOptions } from "./run-project";
 
