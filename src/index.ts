@@ -14,9 +14,10 @@ export { computeCoverage, formatCoverage } from "./check/coverage";
 export { buildPlan, type PlanOptions } from "./plan";
 export { runPlan } from "./execute";
 export {
-  createConsoleReporter, createJunitReporter, createJsonReporter, buildJunitXml, redactResult,
+  createConsoleReporter, createJunitReporter, createJsonReporter, createHtmlReporter, buildJunitXml, redactResult,
   REPORTER_FACTORIES, createReporters, openReports, writeReports,
   type Reporter, type ReporterContext, type ReporterFactory, type ConsoleOutput, type ReportSession, type ReportSettings, type ReportsOutcome,
+  type HtmlReporterOptions,
 } from "./report";
 export { readResults, compareRuns, gateFiles, checkAcceptFile, DEFAULT_ACCEPT_FILE, type ResultsEntry, type GateFilesInput } from "./gate";
 export { openResultsFile, createResultsWriter, type ResultsFile, type ResultsWriter } from "./report/results-writer";
@@ -28,4 +29,3 @@ export {
   type ProjectStatus, type RunVerdict, type DiagnosticBatch,
 } from "./project";
 export { compareProject, gateRuns, type CompareProjectOptions, type GateOutcome } from "./project/compare-runs";
-export { runWithBaseline, type GatedRunOutcome } from "./project/run-with-baseline";

@@ -68,12 +68,15 @@ export async function runRunner(url: string, count: number): Promise<{ ms: numbe
     event();
     reportMs[name] += performance.now() - t;
   };
-  const run = { tool: { name: "conversation-contract", version: "bench" }, target: url, regions: ["us"], apiVersion: "v1", strict: false, planFingerprint: "000000000000" };
+  const header = {
+    tool: { name: "conversation-contract", version: "bench" }, target: url, regions: ["us"], apiVersion: "v1", strict: false,
+    planFingerprint: "000000000000", startedAt: new Date().toISOString(),
+  };
   const started = performance.now();
   const result = await runPlan({
     plan: buildPlan([benchSuite(count)], { regions: ["us"] }), requests, contract, targets: { us: target },
     options: { concurrency: 1, bail: false, strict: false, requestTimeoutMs: 10_000, backoff: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxTotalMs: 10_000 } },
-    listeners: [timed("junit", createJunitReporter({ outDir, redactor })), timed("json", createJsonReporter({ outDir, redactor, run }))],
+    listeners: [timed("junit", createJunitReporter({ outDir, redactor })), timed("json", createJsonReporter({ outDir, redactor, header }))],
     target: url, toolVersion: "bench",
   });
   return { ms: performance.now() - started, reportMs, passed: result.totals.passed, steps: result.totals.steps };

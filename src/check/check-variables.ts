@@ -29,6 +29,8 @@ function capturesOf(steps: Step[]): Set<string> {
 
 interface Scope {
   base: Set<string>;
+  /** a needed suite is missing (reported once as CC_UNKNOWN_NEED): its exports are unknown, so any name may be one */
+  unknownExports: boolean;
   collection: Set<string>;
   capturedAnywhere: Set<string>;
   requests: Map<string, RequestTemplate>;
@@ -36,7 +38,7 @@ interface Scope {
 
 function isDefined(name: string, step: Step, scope: Scope, captured: Set<string>): boolean {
   if (looksDynamic(name)) return isDynamicVariable(name);
-  if (scope.base.has(name) || captured.has(name)) return true;
+  if (scope.base.has(name) || captured.has(name) || scope.unknownExports) return true;
   if (step.kind === "request" && step.request !== undefined) {
     const vars = scope.requests.get(step.request)?.variables;
     if (vars) return name in vars;
@@ -85,7 +87,7 @@ function checkSuiteVariables(check: SuiteCheck, scope: Scope): void {
         if (!isDynamicVariable(name)) check.out.push(unknownDynamic(`variable ${key} uses {{${name}}}`, name, suiteFieldAt(suite, `variables.${key}`)));
         continue;
       }
-      if (scope.base.has(name) || scope.collection.has(name) || scope.capturedAnywhere.has(name)) continue;
+      if (scope.base.has(name) || scope.collection.has(name) || scope.capturedAnywhere.has(name) || scope.unknownExports) continue;
       const hint = didYouMeanHint(name, [...scope.base, ...scope.capturedAnywhere]);
       check.out.push(makeDiagnostic("CC_UNKNOWN_VARIABLE", `variable ${key} uses {{${name}}}, which nothing defines`, suiteFieldAt(suite, `variables.${key}`), hint));
     }
@@ -101,6 +103,7 @@ export function checkVariables(check: SuiteCheck): void {
   const { suite, ctx } = check;
   const scope: Scope = {
     base: baseNames(check),
+    unknownExports: suite.needs.some((need) => !check.suitesById.has(need)),
     collection: commonCollectionVariables(ctx.requests),
     capturedAnywhere: capturesOf(allSteps(suite)),
     requests: ctx.requests,

@@ -21,9 +21,24 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+/**
+ * A stream whose reader went away (`run | head`) stops taking output instead of crashing the process with
+ * EPIPE: the run goes on, its reports are written, and the exit code is the run's.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  // EPIPE mostly; whatever broke the stream, nothing more can be written to it
+  stream.on("error", () => {
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: writerTo(process.stdout),
+  err: writerTo(process.stderr),
   env: process.env,
   cwd: process.cwd(),
   stdoutTty: process.stdout.isTTY === true,

@@ -92,11 +92,18 @@ describe("callback steps against a real region", () => {
     expect(r.out).toBe("");
   });
 
-  it("is not raised when the filters leave no callback step (and then nothing selected is a warning)", async () => {
+  it("is not raised when the filters leave no callback step (and then nothing selected is an error: exit 2)", async () => {
     const filtered = await inTemp(["run", "cb.yaml", "--target", "eu", "--tag", "other", "--out", "reports"], DUMMY);
     expect(filtered.err).not.toContain("CC_CALLBACK_UNSUPPORTED");
-    expect(filtered.err).toContain("warning[CC_NOTHING_SELECTED]: no suite selected by --tag other");
-    expect(filtered.code).toBe(0);
+    expect(filtered.err).toContain("error[CC_NOTHING_SELECTED]: no suite selected by tag other, region eu");
+    expect(filtered.code).toBe(2);
+  });
+
+  it("is found before the credentials are looked at, so a README command fails for the reason it would with credentials", async () => {
+    const r = await inTemp(["run", "cb.yaml", "--target", "eu"], {});
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("error[CC_CALLBACK_UNSUPPORTED]");
+    expect(r.err).not.toContain("CC_MISSING_CREDENTIAL");
   });
 });
 

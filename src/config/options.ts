@@ -2,8 +2,14 @@ import { API_VERSIONS, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
 import { REGIONS } from "../vocabulary/regions";
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 
-/** The commands the CLI knows. */
+/** The commands the CLI knows (`help COMMAND` is read as `COMMAND --help`). */
 export type CommandName = "run" | "check" | "emulator" | "coverage" | "compare";
+
+/**
+ * How an option's value is written: "list" splits on commas and repeats ("--tag a,b --tag c"); "repeat" only
+ * repeats, for values that may hold commas (file paths); "pairs" repeats KEY=VALUE; "number" may have a fraction.
+ */
+export type OptionType = "string" | "boolean" | "int" | "number" | "list" | "repeat" | "pairs";
 
 /** One option, declared once: it drives argv parsing, the environment, the config file and --help. */
 export interface OptionSpec {
@@ -11,7 +17,7 @@ export interface OptionSpec {
   flag: string;
   /** key in the resolved config */
   key: keyof OptionValues;
-  type: "string" | "boolean" | "int" | "number" | "list";
+  type: OptionType;
   /** placeholder shown in --help */
   valueName?: string;
   short?: string;
@@ -24,9 +30,13 @@ export interface OptionSpec {
 /** Values every option can take once resolved (before targets and credentials). */
 export interface OptionValues {
   target: string;
-  env?: string;
+  /** Postman environment files: FILE (every region) or REGION=FILE */
+  env: string[];
+  /** run variables, KEY=VALUE */
+  var: string[];
   region?: string[];
   tag: string[];
+  excludeTag: string[];
   grep?: string;
   concurrency: number;
   shard?: string;
@@ -35,6 +45,8 @@ export interface OptionValues {
   out: string;
   strict: boolean;
   callbackUrl?: string;
+  /** HOST:PORT the webhook receiver listens on */
+  callbackListen: string;
   retries: number;
   retryBudgetMs: number;
   timeout: number;
@@ -58,12 +70,16 @@ export interface OptionValues {
 /** Defaults of every option that has one. */
 export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   target: "emulator",
+  env: [],
+  var: [],
   tag: [],
+  excludeTag: [],
   concurrency: 4,
   bail: false,
   reporter: [...DEFAULT_REPORTERS],
   out: "reports",
   strict: false,
+  callbackListen: "127.0.0.1:0",
   retries: 3,
   retryBudgetMs: 30000,
   timeout: 15000,
@@ -89,12 +105,16 @@ const GATE: CommandName[] = ["run", "compare"];
 export const OPTIONS: readonly OptionSpec[] = [
   { flag: "target", key: "target", type: "string", valueName: ["emulator", ...REGIONS, "URL"].join("|"), env: "CC_TARGET", commands: RUN,
     description: "where requests go: the in-process emulator, a Sinch region, or a base URL" },
-  { flag: "env", key: "env", type: "string", valueName: "FILE", env: "CC_ENV_FILE", commands: RUN,
-    description: "Postman environment JSON (BASE_URL, AUTH_URL, TEMPLATE_BASE_URL, REGION, PROJECT)" },
+  { flag: "env", key: "env", type: "repeat", valueName: "[REGION=]FILE", env: "CC_ENV_FILE", commands: PROJECT,
+    description: "Postman environment JSON; its values are variables, BASE_URL, AUTH_URL, TEMPLATE_BASE_URL, REGION and PROJECT shape the target; REGION=FILE gives one region its own file (repeatable)" },
+  { flag: "var", key: "var", type: "pairs", valueName: "KEY=VALUE", commands: PROJECT,
+    description: "a run variable every step sees (repeatable)" },
   { flag: "region", key: "region", type: "list", valueName: "us,eu", env: "CC_REGION", commands: RUN,
     description: "regions to run (default: us,eu on the emulator, the target's region otherwise)" },
   { flag: "tag", key: "tag", type: "list", valueName: "T", env: "CC_TAG", commands: RUN,
     description: "run only suites with one of these tags (repeatable or comma-separated)" },
+  { flag: "exclude-tag", key: "excludeTag", type: "list", valueName: "T", env: "CC_EXCLUDE_TAG", commands: RUN,
+    description: "leave out suites with one of these tags, and the suites that need them" },
   { flag: "grep", key: "grep", type: "string", valueName: "TEXT", env: "CC_GREP", commands: RUN,
     description: "run only suites whose name, file or any step name contains TEXT (case-insensitive); a matching suite runs whole" },
   { flag: "concurrency", key: "concurrency", type: "int", valueName: "N", env: "CC_CONCURRENCY", commands: RUN,
@@ -111,6 +131,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "treat schema drift (unknown properties) as failures" },
   { flag: "callback-url", key: "callbackUrl", type: "string", valueName: "URL", env: "CC_CALLBACK_URL", commands: RUN,
     description: "public URL that forwards to the run's webhook receiver (real regions)" },
+  { flag: "callback-listen", key: "callbackListen", type: "string", valueName: "HOST:PORT", env: "CC_CALLBACK_LISTEN", commands: RUN,
+    description: "where the webhook receiver listens (port 0 = a free port); aim a tunnel at it" },
   { flag: "retries", key: "retries", type: "int", valueName: "N", env: "CC_RETRIES", commands: RUN,
     description: "retries of a request after 5xx, 429 or a dropped connection (exponential back-off)" },
   { flag: "retry-budget-ms", key: "retryBudgetMs", type: "int", valueName: "MS", env: "CC_RETRY_BUDGET_MS", commands: RUN,
@@ -141,13 +163,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "port to serve on (0 = a free port)" },
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
     description: "print the emulator's addresses as one JSON line" },
-  { flag: "no-color", key: "noColor", type: "boolean", env: "NO_COLOR",
-    description: "plain output without ANSI colors" },
+  { flag: "no-color", key: "noColor", type: "boolean",
+    description: "plain output without ANSI colors (NO_COLOR does the same; FORCE_COLOR=1 colors a pipe too)" },
   { flag: "help", key: "help", type: "boolean", short: "h", description: "show help" },
   { flag: "version", key: "version", type: "boolean", short: "v", description: "print the version" },
 ];
 
-/** What each command does, for --help. */
+/** What each command does, for --help; `help [COMMAND]` is listed with them. */
 export const COMMANDS: Record<CommandName, { usage: string; summary: string }> = {
   run: { usage: "run [SUITE...]", summary: "run suites (default: the package's suites/) and write reports" },
   check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },

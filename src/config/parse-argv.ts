@@ -23,6 +23,18 @@ function suggest(name: string, candidates: string[], prefix: string): string | u
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
+/** Same letters in another order ("hlep", "chekc"): a slip of the fingers the edit distance counts twice. */
+function sameLetters(a: string, b: string): boolean {
+  const sorted = (t: string): string => [...t.toLowerCase()].sort().join("");
+  return a.length === b.length && sorted(a) === sorted(b);
+}
+
+/** The command a typo most likely meant: close in edit distance, the same letters swapped, or the one command it begins. */
+function closeCommand(typo: string, names: string[]): string | undefined {
+  const prefixed = names.filter((n) => typo.length >= 2 && n.startsWith(typo.toLowerCase()));
+  return didYouMean(typo, names) ?? names.find((n) => sameLetters(typo, n)) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+}
+
 /** Parse argv (without node and script) against the option table; never throws. */
 export function parseArgv(argv: string[]): ParsedArgv {
   const options: NonNullable<ParseArgsConfig["options"]> = Object.fromEntries(
@@ -63,6 +75,12 @@ function readValue(spec: OptionSpec, value: string | undefined, raw: string, out
 }
 
 function takeCommand(result: ParsedArgv): void {
+  // `help run` is `run --help`
+  if (result.positionals[0] === "help") {
+    result.positionals.shift();
+    result.flags.set("help", [true]);
+    if (result.positionals.length === 0) return;
+  }
   const first = result.positionals[0];
   if (first === undefined) return;
   if ((COMMAND_NAMES as string[]).includes(first)) {
@@ -70,6 +88,8 @@ function takeCommand(result: ParsedArgv): void {
     result.positionals.shift();
     return;
   }
-  if (result.flags.has("help") || result.flags.has("version")) return;
-  result.diagnostics.push(makeDiagnostic("CC_UNKNOWN_COMMAND", `unknown command "${first}"`, undefined, suggest(first, COMMAND_NAMES, "") ?? `commands: ${COMMAND_NAMES.join(", ")}`));
+  if (result.flags.has("version")) return;
+  const names = [...COMMAND_NAMES, "help"];
+  const close = closeCommand(first, names);
+  result.diagnostics.push(makeDiagnostic("CC_UNKNOWN_COMMAND", `unknown command "${first}"`, undefined, close ? `did you mean ${close}?` : `commands: ${names.join(", ")}`));
 }

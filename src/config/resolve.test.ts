@@ -30,9 +30,9 @@ describe("resolveConfig", () => {
     expect(config).toMatchObject({ concurrency: 8, out: "env-out", retryBudgetMs: 9, grep: "file" });
   });
 
-  it("turns color off with NO_COLOR or --no-color", () => {
-    expect(resolve(["run"], { NO_COLOR: "1" }).config?.noColor).toBe(true);
+  it("turns color off with --no-color (NO_COLOR and FORCE_COLOR are read where output is made: see color.test.ts)", () => {
     expect(resolve(["run", "--no-color"]).config?.noColor).toBe(true);
+    expect(resolve(["run"], { NO_COLOR: "1" }).config?.noColor).toBe(false);
   });
 
   it("rejects an unknown flag with CC_BAD_OPTION and a did-you-mean", () => {
@@ -43,10 +43,10 @@ describe("resolveConfig", () => {
 
   it("rejects bad values, missing values and options of another command", () => {
     const codes = (argv: string[]) => resolve(argv).diagnostics.map((d) => d.message);
-    expect(codes(["run", "--concurrency", "many"])[0]).toMatch(/not a valid whole number/);
-    expect(codes(["run", "--shard", "4/3"])[0]).toMatch(/--shard "4\/3" is not I\/N/);
-    expect(codes(["run", "--target", "mars"])[0]).toBe('unknown target "mars"');
-    expect(codes(["run", "--reporter", "junt"])).toEqual(['unknown reporter "junt"']);
+    expect(codes(["run", "--concurrency", "many"])[0]).toBe("--concurrency many is not a whole number (0 or more)");
+    expect(codes(["run", "--shard", "4/3"])[0]).toBe("--shard 4/3 is not I/N with 1 <= I <= N");
+    expect(codes(["run", "--target", "mars"])[0]).toBe('--target: unknown target "mars"');
+    expect(codes(["run", "--reporter", "junt"])).toEqual(['--reporter: unknown reporter "junt"']);
     expect(resolve(["run", "--reporter", "junt"]).diagnostics[0]?.hint).toBe("did you mean junit?");
     expect(codes(["run", "--target"])[0]).toBe("option --target needs a value");
     expect(codes(["run", "--port", "1"])[0]).toBe('option --port does not apply to "run"');
@@ -104,11 +104,39 @@ describe("resolveConfig", () => {
     expect(config).toBeUndefined();
     expect(diagnostics[0]).toMatchObject({ code: "CC_BAD_OPTION", message: "--port 99999 is not a port number", hint: "expected a whole number from 0 to 65535 (0 = a free port)" });
     expect(resolve(["emulator", "--port", "-1"]).diagnostics[0]?.code).toBe("CC_BAD_OPTION");
-    expect(resolve(["emulator"], { CC_PORT: "70000" }).diagnostics[0]?.message).toBe("--port 70000 is not a port number");
+    expect(resolve(["emulator"], { CC_PORT: "70000" }).diagnostics[0]?.message).toBe("CC_PORT=70000 is not a port number");
   });
 });
 
+describe("help", () => {
+  it("`help run` is `run --help`, `help` alone is --help, and a mistyped command after help gets a did-you-mean", () => {
+    expect(resolve(["help", "run"]).config).toMatchObject({ command: "run", help: true });
+    expect(resolve(["help"]).config).toMatchObject({ help: true });
+    expect(resolve(["help"]).config?.command).toBeUndefined();
+    expect(resolve(["help", "chek"]).diagnostics[0]).toMatchObject({ code: "CC_UNKNOWN_COMMAND", message: 'unknown command "chek"', hint: "did you mean check?" });
+  });
+
+  it.each([["chek", "check"], ["runn", "run"], ["rn", "run"], ["emulater", "emulator"], ["covrage", "coverage"], ["hlep", "help"], ["Run", "run"], ["cov", "coverage"], ["chekc", "check"]])(
+    "suggests %s -> %s, with --help given too", (typo, meant) => {
+      for (const argv of [[typo], [typo, "--help"], [typo, "suites/x.yaml", "--tag", "t"]]) {
+        const { config, diagnostics } = resolve(argv);
+        expect(config).toBeUndefined();
+        expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_UNKNOWN_COMMAND", hint: `did you mean ${meant}?` })]);
+      }
+    });
+});
+
 describe("formatHelp", () => {
+  it("shows the default of every option that has one", () => {
+    const help = formatHelp("run");
+    expect(help).toMatch(/--concurrency N +.*\[default 4; env CC_CONCURRENCY\]/);
+    expect(help).toMatch(/--target emulator\|us\|eu\|br\|URL +.*\[default emulator; env CC_TARGET\]/);
+    expect(help).toMatch(/--reporter \S+ +.*\[default console,junit,json; env CC_REPORTER\]/);
+    expect(help).toMatch(/--callback-listen HOST:PORT +.*\[default 127\.0\.0\.1:0; env CC_CALLBACK_LISTEN\]/);
+    expect(help).not.toMatch(/--bail .*default/);
+    expect(formatHelp()).toContain("help [COMMAND]");
+  });
+
   it("lists every option of the table", () => {
     const help = formatHelp();
     for (const o of OPTIONS) expect(help).toContain(`--${o.flag}`);

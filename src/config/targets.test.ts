@@ -1,14 +1,20 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Diagnostic } from "../model";
 import { resolveConfig } from "./resolve";
-import { resolveTargets } from "./targets";
+import { readRunEnvironments, resolveTargets, runInputNames } from "./targets";
 
 const CREDS = { SINCH_CLIENT_ID: "id-1", SINCH_CLIENT_SECRET: "secret-1", SINCH_PROJECT_ID: "proj-1" };
 
+/** As a run does it: the environment files are read (and checked) first, then the targets are resolved. */
 function targets(argv: string[], env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), "cc-targets-"))) {
-  const { config } = resolveConfig({ argv: ["run", ...argv], env, cwd });
-  return resolveTargets(config!, env);
+  const { config, diagnostics: configProblems } = resolveConfig({ argv: ["run", ...argv], env, cwd });
+  if (!config) throw new Error(configProblems.map((d) => d.message).join("; "));
+  const read: Diagnostic[] = [];
+  const envs = readRunEnvironments(config, read);
+  if (read.length > 0) return { resolved: undefined, diagnostics: read, names: [] };
+  return { ...resolveTargets(config, env, envs), names: runInputNames(config, envs) };
 }
 
 describe("resolveTargets", () => {
@@ -58,15 +64,15 @@ describe("resolveTargets", () => {
   it("reports a missing environment file with CC_BAD_ENV_FILE", () => {
     const { resolved, diagnostics } = targets(["--target", "us", "--env", "nope.json"], CREDS);
     expect(resolved).toBeUndefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "--env nope.json: file not found", file: "nope.json" })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "environment file nope.json: file not found", file: "nope.json" })]);
   });
 
   it.each([
-    ["bad JSON", "{ values: [", /^--env e\.json: not valid JSON/],
-    ["not an environment (an array)", "[1, 2]", /^--env e\.json: not a Postman environment/],
-    ["not an environment (no values list)", JSON.stringify({ name: "x", variable: [] }), /^--env e\.json: not a Postman environment/],
-    ["a BASE_URL with credentials", JSON.stringify({ values: [{ key: "BASE_URL", value: "http://u:pw@127.0.0.1:9" }] }), /^--env e\.json: BASE_URL must not contain user-info/],
-    ["an AUTH_URL that is not a URL", JSON.stringify({ values: [{ key: "AUTH_URL", value: "somewhere" }] }), /^--env e\.json: AUTH_URL is not an http\(s\) URL/],
+    ["bad JSON", "{ values: [", /^environment file e\.json: not valid JSON/],
+    ["not an environment (an array)", "[1, 2]", /^environment file e\.json: not a Postman environment/],
+    ["not an environment (no values list)", JSON.stringify({ name: "x", variable: [] }), /^environment file e\.json: not a Postman environment/],
+    ["a BASE_URL with credentials", JSON.stringify({ values: [{ key: "BASE_URL", value: "http://u:pw@127.0.0.1:9" }] }), /^BASE_URL must not contain user-info/],
+    ["an AUTH_URL that is not a URL", JSON.stringify({ values: [{ key: "AUTH_URL", value: "somewhere" }] }), /^AUTH_URL is not an http\(s\) URL/],
   ])("rejects an environment file that is %s with CC_BAD_ENV_FILE", (_what, text, message) => {
     const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
     writeFileSync(join(cwd, "e.json"), text);
@@ -82,7 +88,7 @@ describe("resolveTargets", () => {
     const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
     mkdirSync(join(cwd, "env-dir"));
     const { diagnostics } = targets(["--target", "us", "--env", "env-dir"], CREDS, cwd);
-    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "--env env-dir: is a directory, not a file" })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "environment file env-dir: is a directory, not a file" })]);
   });
 
   it("rejects a .env that is a directory with CC_BAD_ENV_FILE instead of crashing", () => {
@@ -107,5 +113,57 @@ describe("resolveTargets", () => {
     // root reads any file; then the .env is simply used
     if (readable) expect(diagnostics).toEqual([]);
     else expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: ".env cannot be read (permission denied)" })]);
+  });
+});
+
+describe("one environment file per region", () => {
+  function envFile(cwd: string, name: string, values: Record<string, string>, secret: string[] = []): void {
+    const list = Object.entries(values).map(([key, value]) => ({ key, value, enabled: true, ...(secret.includes(key) ? { type: "secret" } : {}) }));
+    writeFileSync(join(cwd, name), JSON.stringify({ values: list }));
+  }
+
+  it("builds each region's target from its own file, and every value is a variable of that region", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    envFile(cwd, "us.json", { REGION: "us", BASE_URL: "http://127.0.0.1:9/us", AUTH_URL: "http://127.0.0.1:9/us/auth", PHONE: "+1555" });
+    envFile(cwd, "eu.json", { REGION: "eu", BASE_URL: "http://127.0.0.1:9/eu", PHONE: "+4670", API_KEY: "eu-key-1" }, ["API_KEY"]);
+    const { resolved, diagnostics, names } = targets(["--env", "us=us.json", "--env", "eu=eu.json", "--var", "SHARED=1"], CREDS, cwd);
+    expect(diagnostics).toEqual([]);
+    expect(resolved?.regions).toEqual(["us", "eu"]);
+    expect(resolved?.targets.us).toMatchObject({ baseUrl: "http://127.0.0.1:9/us", authUrl: "http://127.0.0.1:9/us/auth" });
+    expect(resolved?.targets.eu).toMatchObject({ baseUrl: "http://127.0.0.1:9/eu", authUrl: "http://127.0.0.1:9/eu" });
+    expect(resolved?.regionValues.us?.PHONE).toBe("+1555");
+    expect(resolved?.regionValues.eu?.PHONE).toBe("+4670");
+    expect(resolved?.secrets).toEqual(["eu-key-1"]);
+    expect(names.sort()).toEqual(["API_KEY", "AUTH_URL", "BASE_URL", "PHONE", "REGION", "SHARED"]);
+  });
+
+  it("layers a region's file over the file for every region; plain --env FILE still works alone", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    envFile(cwd, "all.json", { BASE_URL: "http://127.0.0.1:9/us", PHONE: "+1555", REGION: "us" });
+    envFile(cwd, "eu.json", { BASE_URL: "http://127.0.0.1:9/eu" });
+    const both = targets(["--env", "all.json", "--env", "eu=eu.json"], CREDS, cwd);
+    expect(both.resolved?.regions).toEqual(["eu", "us"]);
+    expect(both.resolved?.regionValues.eu).toMatchObject({ BASE_URL: "http://127.0.0.1:9/eu", PHONE: "+1555" });
+    const alone = targets(["--env", "all.json"], CREDS, cwd);
+    expect(alone.resolved?.regions).toEqual(["us"]);
+    expect(alone.resolved?.targets.us?.baseUrl).toBe("http://127.0.0.1:9/us");
+  });
+
+  it("refuses a region of --region that has no file when the files are the target, and never guesses a public host", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    envFile(cwd, "us.json", { BASE_URL: "http://127.0.0.1:9/us" });
+    const { diagnostics } = targets(["--env", "us=us.json", "--region", "us,eu"], CREDS, cwd);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "region eu has no environment file" })]);
+    envFile(cwd, "nobase.json", { REGION: "us" });
+    expect(targets(["--env", "nobase.json"], CREDS, cwd).diagnostics).toEqual([
+      expect.objectContaining({ code: "CC_BAD_ENV_FILE", message: "environment file nobase.json has no BASE_URL", file: "nobase.json" }),
+    ]);
+  });
+
+  it("rejects two files for one region, or two for every region, and a file for an unknown region", () => {
+    const problems = (argv: string[]) => resolveConfig({ argv: ["run", ...argv], env: {}, cwd: tmpdir() }).diagnostics.map((d) => d.message);
+    expect(problems(["--env", "us=a.json", "--env", "us=b.json"])).toEqual(["--env: two environment files for region us (a.json and b.json)"]);
+    expect(problems(["--env", "a.json", "--env", "b.json"])).toEqual(["--env: two environment files for every region (a.json and b.json)"]);
+    expect(problems(["--env", "ue=a.json"])).toEqual(['--env: unknown region "ue" in "ue=a.json"']);
   });
 });

@@ -3,67 +3,118 @@ import { didYouMean } from "../diagnostics";
 import { API_VERSIONS } from "../vocabulary/api-versions";
 import { REGIONS } from "../vocabulary/regions";
 import { isReporterName, REPORTER_NAMES, type ReporterName } from "../vocabulary/reporters";
+import { parseListenAddress, type ListenAddress } from "./listen-address";
 import type { OptionValues } from "./options";
+import { badValue, type ValueOrigin } from "./origin";
+import { parseEnvFileRefs, parseVariables, type EnvFileRef } from "./run-inputs";
 
 /** What validation makes of values that need more than a type. */
 export interface ValidatedValues {
   shard?: { index: number; total: number };
   /** --reporter, every name known */
   reporters: ReporterName[];
+  envFiles: EnvFileRef[];
+  vars: Record<string, string>;
+  callbackListen: ListenAddress;
 }
 
-function bad(message: string, hint?: string): Diagnostic {
-  return { code: "CC_BAD_OPTION", severity: "error", message, ...(hint ? { hint } : {}) };
+/** The origin of each option's value (a flag, an environment variable, the config file, or the default). */
+export type OriginOf = (key: keyof OptionValues) => ValueOrigin;
+
+/** The checks that need the value and where it came from, for messages. */
+interface Check {
+  v: OptionValues;
+  originOf: OriginOf;
+  out: Diagnostic[];
 }
 
-function oneOf(what: string, value: string, allowed: readonly string[], out: Diagnostic[]): void {
-  if (allowed.includes(value)) return;
-  const close = didYouMean(value, [...allowed]);
-  out.push(bad(`unknown ${what} "${value}"`, close ? `did you mean ${close}?` : `expected one of ${allowed.join(", ")}`));
+/** A value that must be one of a few names: which option, what it names, and the names it may take. */
+interface NameCheck {
+  key: keyof OptionValues;
+  what: string;
+  allowed: readonly string[];
 }
 
-/** Checks values that need more than a type; returns the parsed shard and the known reporter names. */
-export function validateValues(v: OptionValues, out: Diagnostic[]): ValidatedValues {
-  checkNames(v, out);
-  if (v.concurrency < 1) out.push(bad("--concurrency must be at least 1"));
-  if (v.callbackUrl !== undefined) checkCallbackUrl(v.callbackUrl, out);
-  if (v.timeout < 1) out.push(bad("--timeout must be at least 1 ms"));
-  validateGate(v, out);
-  if (!Number.isInteger(v.port) || v.port < 0 || v.port > MAX_PORT) out.push(bad(`--port ${v.port} is not a port number`, `expected a whole number from 0 to ${MAX_PORT} (0 = a free port)`));
-  const reporters = v.reporter.filter(isReporterName);
-  const shard = v.shard === undefined ? undefined : parseShard(v.shard, out);
-  return shard ? { shard, reporters } : { reporters };
+function oneOf(check: Check, names: NameCheck, value: string, index?: number): void {
+  if (names.allowed.includes(value)) return;
+  const close = didYouMean(value, [...names.allowed]);
+  const origin = check.originOf(names.key);
+  check.out.push(badValue(origin, `${origin.name}: unknown ${names.what} "${value}"`, close ? `did you mean ${close}?` : `expected one of ${names.allowed.join(", ")}`, index));
 }
 
-/** --target, --region and --reporter name known things (a target may be a URL instead). */
-function checkNames(v: OptionValues, out: Diagnostic[]): void {
-  if (!isUrl(v.target)) oneOf("target", v.target, ["emulator", ...REGIONS], out);
-  else checkBaseUrl("--target", v.target, out);
-  for (const r of v.region ?? []) oneOf("region", r, REGIONS, out);
-  for (const r of v.reporter) oneOf("reporter", r, REPORTER_NAMES, out);
+function atLeastOne(check: Check, key: "concurrency" | "timeout", unit: string): void {
+  const origin = check.originOf(key);
+  if (check.v[key] < 1) check.out.push(badValue(origin, `${origin.typed(check.v[key])}: must be at least 1${unit}`));
 }
 
-function checkCallbackUrl(url: string, out: Diagnostic[]): void {
-  if (!isUrl(url)) out.push(bad(`--callback-url "${url}" is not an http(s) URL`));
-  else checkBaseUrl("--callback-url", url, out);
+function checkTarget(check: Check): void {
+  const { v, originOf } = check;
+  if (!isUrl(v.target)) oneOf(check, { key: "target", what: "target", allowed: ["emulator", ...REGIONS] }, v.target);
+  else checkBaseUrl(originOf("target"), v.target, check.out);
+  (v.region ?? []).forEach((r, i) => oneOf(check, { key: "region", what: "region", allowed: REGIONS }, r, i));
+  v.reporter.forEach((r, i) => oneOf(check, { key: "reporter", what: "reporter", allowed: REPORTER_NAMES }, r, i));
 }
 
-function parseShard(text: string, out: Diagnostic[]): { index: number; total: number } | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+/** --api-version names a version, --fail-on a severity, --latency-ratio is no speed-up. */
+function checkGate(check: Check): void {
+  const { v } = check;
+  oneOf(check, { key: "apiVersion", what: "API version", allowed: API_VERSIONS }, v.apiVersion);
+  oneOf(check, { key: "failOn", what: "severity", allowed: ["regression", "change"] }, v.failOn);
+  const origin = check.originOf("latencyRatio");
+  if (v.latencyRatio < 1) check.out.push(badValue(origin, `${origin.typed(v.latencyRatio)}: must be at least 1`, "e.g. 1.5: slower means a median more than 1.5 times the baseline's"));
+}
+
+function checkCallbackUrl(check: Check): void {
+  const url = check.v.callbackUrl;
+  if (url === undefined) return;
+  const origin = check.originOf("callbackUrl");
+  if (!isUrl(url)) check.out.push(badValue(origin, `${origin.name}: not an http(s) URL`, "e.g. https://abc.trycloudflare.com/"));
+  else checkBaseUrl(origin, url, check.out);
+}
+
+function checkPort(check: Check): void {
+  const { port } = check.v;
+  const origin = check.originOf("port");
+  if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) {
+    check.out.push(badValue(origin, `${origin.typed(port)} is not a port number`, `expected a whole number from 0 to ${MAX_PORT} (0 = a free port)`));
+  }
+}
+
+function checkShard(check: Check): ValidatedValues["shard"] {
+  const { shard } = check.v;
+  if (shard === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(shard.trim());
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
-  if (!m || total < 1 || index < 1 || index > total) {
-    out.push(bad(`--shard "${text}" is not I/N with 1 <= I <= N`, "e.g. --shard 2/4"));
-    return undefined;
-  }
-  return { index, total };
+  if (m && total >= 1 && index >= 1 && index <= total) return { index, total };
+  check.out.push(badValue(check.originOf("shard"), `${check.originOf("shard").typed(shard)} is not I/N with 1 <= I <= N`, "e.g. 2/4: the second of four shards"));
+  return undefined;
 }
 
-/** The regression gate's options and --api-version. */
-function validateGate(v: OptionValues, out: Diagnostic[]): void {
-  oneOf("API version", v.apiVersion, API_VERSIONS, out);
-  oneOf("--fail-on value", v.failOn, ["regression", "change"], out);
-  if (v.latencyRatio < 1) out.push(bad(`--latency-ratio ${v.latencyRatio} is below 1`, "e.g. --latency-ratio 1.5: slower means a median more than 1.5 times the baseline's"));
+function checkListen(check: Check): ListenAddress {
+  const origin = check.originOf("callbackListen");
+  const parsed = parseListenAddress(check.v.callbackListen);
+  if ("address" in parsed) return parsed.address;
+  check.out.push(badValue(origin, `${origin.typed(check.v.callbackListen)}: ${parsed.problem}`, "expected HOST:PORT, e.g. 127.0.0.1:8788 or [::1]:8788 (port 0 = a free port)"));
+  return { host: "127.0.0.1", port: 0 };
+}
+
+/** Checks values that need more than a type; returns what they parse to and the known reporter names. */
+export function validateValues(v: OptionValues, originOf: OriginOf, out: Diagnostic[]): ValidatedValues {
+  const check: Check = { v, originOf, out };
+  checkTarget(check);
+  atLeastOne(check, "concurrency", "");
+  atLeastOne(check, "timeout", " ms");
+  checkCallbackUrl(check);
+  checkPort(check);
+  checkGate(check);
+  return {
+    shard: checkShard(check),
+    reporters: v.reporter.filter(isReporterName),
+    envFiles: parseEnvFileRefs(v.env, originOf("env"), out),
+    vars: parseVariables(v.var, originOf("var"), out),
+    callbackListen: checkListen(check),
+  };
 }
 
 const MAX_PORT = 65535;
@@ -84,9 +135,9 @@ export function baseUrlProblem(text: string): string | undefined {
   return parts.length > 0 ? `must not contain ${parts.join(", ")}` : undefined;
 }
 
-function checkBaseUrl(flag: string, url: string, out: Diagnostic[]): void {
+function checkBaseUrl(origin: ValueOrigin, url: string, out: Diagnostic[]): void {
   const problem = baseUrlProblem(url);
-  if (problem) out.push(bad(`${flag}: the URL ${problem}`, CREDENTIALS_HINT));
+  if (problem) out.push(badValue(origin, `${origin.name}: the URL ${problem}`, CREDENTIALS_HINT));
 }
 
 /** True for an absolute http(s) URL. */

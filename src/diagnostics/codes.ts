@@ -52,7 +52,8 @@ export const DIAGNOSTIC_CODES = {
   CC_CREDENTIALS_REJECTED: { title: "credentials rejected", hint: "check the client id and secret for this region; keys are regional" },
   CC_PORT_IN_USE: { title: "port cannot be used", hint: "pick another --port, or 0 for a free one; stop the process that holds it" },
   CC_REPORT_WRITE: { title: "report could not be written", hint: "check that --out names a writable directory (not a file) with free space" },
-  CC_NOTHING_SELECTED: { title: "no suite or step selected", hint: "check the --tag, --grep, --region and --shard filters", severity: "warning" },
+  CC_NOTHING_SELECTED: { title: "no suite selected", hint: "check the tag, exclude-tag, grep and region filters" },
+  CC_EMPTY_SHARD: { title: "this shard holds no suite", hint: "fewer shards than groups of suites (suites linked by needs stay together) leave none empty", severity: "warning" },
   // the regression gate: results files and the accept file
   CC_NOT_RESULTS: { title: "not a results file", hint: "compare reads reports/results.json as `conversation-contract run` wrote it (one suite per line; a file reformatted with `jq .` cannot be read)" },
   CC_RESULTS_VERSION: { title: "results file of another format version", hint: "re-run with this version to record a baseline" },

@@ -36,7 +36,8 @@ describe("makeDiagnostic", () => {
   it("takes the catalog hint and severity by default", () => {
     const d = makeDiagnostic("CC_NO_SUITES", "nothing here");
     expect(d).toEqual({ code: "CC_NO_SUITES", severity: "error", message: "nothing here", hint: DIAGNOSTIC_CODES.CC_NO_SUITES.hint });
-    expect(makeDiagnostic("CC_NOTHING_SELECTED", "x").severity).toBe("warning");
+    expect(makeDiagnostic("CC_EMPTY_SHARD", "x").severity).toBe("warning");
+    expect(makeDiagnostic("CC_NOTHING_SELECTED", "x").severity).toBe("error");
     expect(makeDiagnostic("CC_BAD_VALUE", "x", { file: "a.yaml", line: 2, column: 3 }, "own").hint).toBe("own");
   });
 
@@ -44,7 +45,7 @@ describe("makeDiagnostic", () => {
     const a = makeDiagnostic("CC_BAD_VALUE", "a", { file: "a", line: 3, column: 1 });
     const b = makeDiagnostic("CC_BAD_VALUE", "b", { file: "a", line: 1, column: 5 });
     expect(sortDiagnostics([a, b]).map((d) => d.message)).toEqual(["b", "a"]);
-    expect(hasErrors([makeDiagnostic("CC_NOTHING_SELECTED", "w")])).toBe(false);
+    expect(hasErrors([makeDiagnostic("CC_EMPTY_SHARD", "w")])).toBe(false);
     expect(hasErrors([a])).toBe(true);
   });
 });

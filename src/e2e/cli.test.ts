@@ -132,11 +132,13 @@ describe("conversation-contract run (built CLI, fake API)", () => {
     expect(r.stderr).toContain("not valid JSON");
   });
 
-  it("warns CC_NOTHING_SELECTED on stderr and exits 0 when the filters select nothing", async () => {
+  it("exits 2 with CC_NOTHING_SELECTED on stderr when the filters select nothing, before sending anything", async () => {
+    const before = api.count();
     const r = await run(["run", "suites/green.yaml", "--target", api.url, "--tag", "nonexistent"]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain("warning[CC_NOTHING_SELECTED]: no suite selected by --tag nonexistent");
-    expect(r.stderr).toContain("= hint: check the --tag, --grep, --region and --shard filters");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[CC_NOTHING_SELECTED]: no suite selected by tag nonexistent, region us");
+    expect(r.stderr).toContain("= hint: no suite has tag nonexistent; the suites' tags:");
+    expect(api.count()).toBe(before);
   });
 
   it("exits 3 with CC_REPORT_WRITE when --out is an existing file", async () => {

@@ -149,8 +149,8 @@ describe("the Postman environments", () => {
   const validate = ajv.compile(ENVIRONMENT_SCHEMA);
   const value = (env: string, key: string) => envs[env]?.values.find((v) => v.key === key);
 
-  it("exist for us, eu, br and the emulator and are well formed", () => {
-    expect(Object.keys(envs).sort()).toEqual(["br", "emulator", "eu", "us"]);
+  it("exist for us, eu, br and the emulator (one per region) and are well formed", () => {
+    expect(Object.keys(envs).sort()).toEqual(["br", "emulator", "emulator-br", "emulator-eu", "eu", "us"]);
     for (const env of Object.values(envs)) expect(validate(env) ? [] : validate.errors).toEqual([]);
     expect(validate({ name: "x", values: [{ key: "A" }] })).toBe(false);
   });
@@ -170,5 +170,11 @@ describe("the Postman environments", () => {
     expect(value("emulator", "AUTH_URL")?.value).toBe("http://127.0.0.1:8787/us/auth");
     expect(value("emulator", "TEMPLATE_BASE_URL")?.value).toBe("http://127.0.0.1:8787/us/template");
     expect(value("emulator", "CLIENT_ID")?.value).toBe("emulator-client");
+    for (const r of ["eu", "br"]) {
+      expect(value(`emulator-${r}`, "REGION")?.value).toBe(r);
+      expect(value(`emulator-${r}`, "BASE_URL")?.value).toBe(`http://127.0.0.1:8787/${r}`);
+      expect(value(`emulator-${r}`, "AUTH_URL")?.value).toBe(`http://127.0.0.1:8787/${r}/auth`);
+      expect(value(`emulator-${r}`, "TEMPLATE_BASE_URL")?.value).toBe(`http://127.0.0.1:8787/${r}/template`);
+    }
   });
 });

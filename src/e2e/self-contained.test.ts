@@ -5,7 +5,7 @@ import { copyRepository, runJestIn } from "./repo-copy";
 
 // `npm test` must pass on a fresh clone anywhere: no test may read outside the repository.
 const ROOT = resolve(__dirname, "..", "..");
-const USES_TESTDATA = /from "(\.\.\/)+testdata(\/[a-z-]+)?"/;
+const USES_TESTDATA = /from "(\.\.\/)+testdata(\/[\w-]+)?"/;
 /** Tests that run the built CLI need dist/, which a copy does not have; the static scan covers them. */
 const RUNS_BUILT_CLI = /from "\.\/cli-process"/;
 

@@ -14,6 +14,8 @@ export interface RunPlanContext {
   listeners: RunEvents[];
   /** extra run variables (ADMIN_URL, ...); the region's own (PROJECT, BASE_URL, ...) take precedence */
   runVariables?: Record<string, string>;
+  /** extra run variables of one region (its Postman environment's values), over runVariables */
+  regionVariables?: Record<string, Record<string, string>>;
   target: string;
   toolVersion: string;
   signal?: AbortSignal;

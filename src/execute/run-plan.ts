@@ -17,7 +17,7 @@ export async function runPlan(ctx: RunPlanContext): Promise<RunResult> {
   const t0 = performance.now();
   const { env, close } = await createEnv(ctx);
   try {
-    emit(ctx.listeners, "onRunStart", ctx.plan);
+    emit(ctx.listeners, "onRunStart", ctx.plan, { callbackReceiver: env.receiver.url, ...(ctx.options.callbackUrl ? { callbackUrl: ctx.options.callbackUrl } : {}) });
     const suites = await schedule(env, ctx.plan.items, pLimit(Math.max(1, ctx.options.concurrency)));
     const result = buildRunResult(ctx, suites, startedAt, performance.now() - t0);
     for (const listener of ctx.listeners) await listener.onRunEnd?.(result);
@@ -60,12 +60,12 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const retrying = withRetry(createSend(dispatcher), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
-  await receiver.start();
+  await receiver.start(ctx.options.callbackListen);
   const shared = { ...ctx.runVariables, ...crossRegionVariables(targets) };
   const env: RunEnv = {
     ctx, redactor, receiver,
     send: withAuth(retrying, { tokens, targets: ctx.targets }),
-    regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, shared, webhookSecret)])),
+    regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, { ...shared, ...ctx.regionVariables?.[t.region] }, webhookSecret)])),
     compiled: new Map(),
     sleep,
   };

@@ -2,9 +2,17 @@ import type { Plan, PlannedSuite } from "./plan";
 import type { RunResult, StepResult, SuiteResult } from "./result";
 import type { Step } from "./suite";
 
+/** What a run has opened when it starts, for a reporter to show. */
+export interface RunStartInfo {
+  /** base URL the run's webhook receiver listens on, e.g. http://127.0.0.1:8788 */
+  callbackReceiver: string;
+  /** the public URL given to forward callbacks to it (--callback-url) */
+  callbackUrl?: string;
+}
+
 /** Listeners on a run; reporters implement the ones they need. The runner never prints. */
 export interface RunEvents {
-  onRunStart?(plan: Plan): void;
+  onRunStart?(plan: Plan, info?: RunStartInfo): void;
   onSuiteStart?(item: PlannedSuite): void;
   onStepStart?(item: PlannedSuite, step: Step): void;
   onStepResult?(item: PlannedSuite, result: StepResult): void;

@@ -28,4 +28,8 @@ export interface ExecuteOptions {
   backoff: BackoffPolicy;
   /** public URL that forwards to the run's webhook receiver (real regions); default: the receiver's own URL */
   callbackUrl?: string;
+  /** send each request with its suite run's key (vocabulary/suite-run-header.ts): the in-process emulator then knows who created what */
+  tagRequests?: boolean;
+  /** where the webhook receiver listens; default 127.0.0.1 on a free port */
+  callbackListen?: { host: string; port: number };
 }

@@ -45,7 +45,39 @@ describe("buildPlan", () => {
     expect(keys(suites, { regions: ["us"], grep: "CONTACT" })).toEqual(["b@us"]);
     expect(buildPlan(suites, { regions: ["us"], grep: "contact" }).items[0]!.suite.steps).toHaveLength(2);
     expect(keys(suites, { regions: ["us"], grep: "suites/a" })).toEqual(["a@us"]);
-    expect(keys(suites, { regions: ["us"], grep: "nothing" })).toEqual([]);
+    expect(codeOf(() => buildPlan(suites, { regions: ["us"], grep: "nothing" }))).toBe("CC_NOTHING_SELECTED");
+  });
+
+  it("leaves out suites with an excluded tag and the suites that need them, whatever else selects them", () => {
+    const suites = [suite("app"), suite("cb", { tags: ["callbacks"], needs: ["app"] }), suite("after-cb", { needs: ["cb"] }),
+      suite("c", { tags: ["smoke"], needs: ["app"] }), suite("d")];
+    expect(keys(suites, { regions: ["us"], excludeTags: ["callbacks"] })).toEqual(["app@us", "c@us", "d@us"]);
+    expect(keys(suites, { regions: ["us"], tags: ["callbacks", "smoke"], excludeTags: ["callbacks"] })).toEqual(["app@us", "c@us"]);
+    expect(keys(suites, { regions: ["us"], excludeTags: ["nothing-has-it"] })).toHaveLength(5);
+  });
+
+  it("throws CC_NOTHING_SELECTED (an error) when the filters leave nothing, with a did-you-mean for a mistyped tag", () => {
+    const suites = [suite("a", { tags: ["smoke"] }), suite("b", { tags: ["crud"], regions: ["br"] })];
+    const thrown = (opts: Parameters<typeof buildPlan>[1]) => {
+      try {
+        buildPlan(suites, opts);
+      } catch (e) {
+        return (e as DiagnosticError).diagnostics[0];
+      }
+      return undefined;
+    };
+    expect(thrown({ regions: ["us"], tags: ["smok"] })).toMatchObject({
+      code: "CC_NOTHING_SELECTED", severity: "error", message: "no suite selected by tag smok, region us among 2 suite(s); nothing was run", hint: "tag smok: did you mean smoke?",
+    });
+    expect(thrown({ regions: ["us"], tags: ["zzz"] })?.hint).toBe("no suite has tag zzz; the suites' tags: crud, smoke");
+    expect(thrown({ regions: ["us"], tags: ["crud"] })?.message).toBe("no suite selected by tag crud, region us among 2 suite(s); nothing was run");
+    expect(thrown({ regions: ["us"], excludeTags: ["smoke"], grep: "a" })?.code).toBe("CC_NOTHING_SELECTED");
+  });
+
+  it("may give an empty shard without an error (more shards than groups of suites)", () => {
+    const parts = [1, 2, 3, 4].map((index) => keys([suite("a")], { regions: ["us"], shard: { index, total: 4 } }));
+    expect(parts.flat()).toEqual(["a@us"]);
+    expect(parts.filter((p) => p.length === 0)).toHaveLength(3);
   });
 
   it("rejects a needs cycle with CC_NEEDS_CYCLE instead of looping", () => {

@@ -1,5 +1,6 @@
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
 import type { Plan, PlannedSuite, Suite } from "../model";
+import { nothingSelected } from "./nothing-selected";
 import { orderItems } from "./order";
 import { selectSuites } from "./select";
 import { shardItems, type ShardSpec } from "./shard";
@@ -8,11 +9,15 @@ import { shardItems, type ShardSpec } from "./shard";
 export interface PlanOptions {
   regions: string[];
   tags?: string[];
+  excludeTags?: string[];
   grep?: string;
   shard?: ShardSpec;
 }
 
-/** Suites x regions x filters x shard -> the ordered plan (needs first). */
+/**
+ * Suites x regions x filters x shard -> the ordered plan (needs first). Filters that leave nothing throw
+ * CC_NOTHING_SELECTED; a shard may still come out empty (more shards than groups of suites).
+ */
 export function buildPlan(suites: Suite[], opts: PlanOptions): Plan {
   if (opts.shard) validateShard(opts.shard);
   const selected = selectSuites(suites, opts);
@@ -22,6 +27,7 @@ export function buildPlan(suites: Suite[], opts: PlanOptions): Plan {
       items.push({ key: `${suite.id}@${region}`, suite, region, needs: suite.needs.map((n) => `${n}@${region}`) });
     }
   }
+  if (items.length === 0) throw new DiagnosticError(nothingSelected(suites, opts));
   checkNeedsPlanned(items);
   let ordered = orderItems(items);
   if (opts.shard) ordered = shardItems(ordered, opts.shard);

@@ -7,5 +7,6 @@ export function executeOptions(config: Config): ExecuteOptions {
     concurrency: config.concurrency, bail: config.bail, strict: config.strict, requestTimeoutMs: config.timeout,
     backoff: { attempts: config.retries + 1, baseDelayMs: 200, maxDelayMs: 5000, maxTotalMs: config.retryBudgetMs },
     ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
+    callbackListen: { ...config.callbackListen },
   };
 }

@@ -42,19 +42,27 @@ describe("runProject against the in-process emulator", () => {
     const r = await run(["suites/contacts.yaml", "--region", "us"]);
     expect(r.outcome.status).toBe("passed");
     expect(r.outcome.diagnostics).toEqual([]);
-    expect(r.outcome.result?.totals).toMatchObject({ suites: 2, failed: 0, errors: 0 });
-    expect(r.outcome.result?.suites.map((s) => s.key)).toEqual(["contacts@us", "cleanup@all"]);
+    expect(r.outcome.result?.totals).toMatchObject({ suites: 1, failed: 0, errors: 0 });
+    expect(r.outcome.result?.suites.map((s) => s.key)).toEqual(["contacts@us"]);
     expect(r.outcome.written).toEqual([join(r.out, "junit.xml"), join(r.out, "results.json")]);
     expect(JSON.parse(readFileSync(join(r.out, "results.json"), "utf8")).footer.totals.passed).toBe(r.outcome.result?.totals.passed);
     expect(r.printed).toContain("✓ Contacts lifecycle [us] suites/contacts.yaml");
     expect(r.printed).toMatch(/Reports: .*junit\.xml, .*results\.json\n$/);
   });
 
-  it("fails the run (status failed) when a suite leaves data behind on the emulator", async () => {
-    const r = await run([leakySuite(), "--region", "us"]);
+  it("fails the suite that left data behind on the emulator, naming it, without counting an extra suite", async () => {
+    const leaky = leakySuite();
+    const r = await run([leaky, "suites/contacts.yaml", "--region", "us,eu", "--concurrency", "4"]);
     expect(r.outcome.status).toBe("failed");
-    const cleanup = r.outcome.result?.suites.find((s) => s.suiteId === "cleanup");
-    expect(cleanup?.steps[0]?.failures.map((f) => f.message)).toEqual([expect.stringMatching(/^1 contacts left in us \(project /)]);
+    const suites = r.outcome.result!.suites;
+    expect(suites.map((s) => [s.key, s.outcome]).sort()).toEqual([["contacts@eu", "passed"], ["contacts@us", "passed"], ["leaky@eu", "failed"], ["leaky@us", "failed"]]);
+    expect(r.outcome.result?.totals.suites).toBe(4);
+    for (const region of ["us", "eu"]) {
+      const step = suites.find((s) => s.key === `leaky@${region}`)!.steps.at(-1)!;
+      expect(step).toMatchObject({ name: "nothing left behind", phase: "teardown", outcome: "failed", file: leaky, line: 1 });
+      expect(step.failures.map((f) => f.message)).toEqual([expect.stringMatching(new RegExp(`^1 contacts left in ${region} \\(project .*\\), created by leaky@${region} and never deleted$`))]);
+    }
+    expect(r.printed).toMatch(/nothing left behind/);
   });
 
   it("is invalid before sending anything when a suite does not check, and hands the diagnostics over with their sources", async () => {
@@ -67,12 +75,22 @@ describe("runProject against the in-process emulator", () => {
     expect(existsSync(join(r.out, "results.json"))).toBe(false);
   });
 
-  it("warns that nothing was selected before any console output, and passes", async () => {
-    const r = await run(["suites/contacts.yaml", "--tag", "nope"]);
-    expect(r.outcome.status).toBe("passed");
-    expect(r.outcome.diagnostics).toEqual([expect.objectContaining({ code: "CC_NOTHING_SELECTED", severity: "warning", message: "no suite selected by --tag nope; nothing was run" })]);
-    expect(r.log[0]).toBe("diag: CC_NOTHING_SELECTED");
-    expect(r.log[1]).toBe("out: Running 0 suite run(s) in us, eu\n");
+  it("is invalid when the filters select nothing: CC_NOTHING_SELECTED, nothing run, no report", async () => {
+    const r = await run(["suites/contacts.yaml", "--tag", "smok"]);
+    expect(r.outcome.status).toBe("invalid");
+    expect(r.outcome.diagnostics).toEqual([expect.objectContaining({
+      code: "CC_NOTHING_SELECTED", severity: "error", message: "no suite selected by tag smok, region us,eu among 1 suite(s); nothing was run", hint: "tag smok: did you mean smoke?",
+    })]);
+    expect(r.printed).toBe("");
+    expect(existsSync(join(r.out, "results.json"))).toBe(false);
+  });
+
+  it("warns that a shard holds nothing, writes the (empty) reports and passes", async () => {
+    const shards = await Promise.all([1, 2].map((index) => run(["suites/contacts.yaml", "--region", "us", "--shard", `${index}/2`])));
+    const empty = shards.find((r) => r.outcome.result?.suites.length === 0)!;
+    expect(empty.outcome.status).toBe("passed");
+    expect(empty.outcome.diagnostics).toEqual([expect.objectContaining({ code: "CC_EMPTY_SHARD", severity: "warning" })]);
+    expect(existsSync(join(empty.out, "results.json"))).toBe(true);
   });
 
   it("could not run when interrupted: teardowns ran, reports hold what finished, the reason comes last", async () => {

@@ -1,20 +1,20 @@
 import { resolve } from "node:path";
-import type { Diagnostic, Plan, RunResult } from "../model";
+import type { Diagnostic, GateReport, Plan, RunResult } from "../model";
 import type { Config } from "../config";
-import { createRedactor, DiagnosticError, hasErrors, makeDiagnostic, type Redactor } from "../diagnostics";
-import { buildPlan } from "../plan";
+import { createRedactor, DiagnosticError, hasErrors, type Redactor } from "../diagnostics";
 import { runPlan } from "../execute";
 import { createResultCollector, openReports, type ConsoleOutput, type ReportSession } from "../report";
-import { callbackReachProblem } from "../check/callback-reach";
 import { createDiagnosticSink, redactDiagnostic, type DiagnosticBatch, type DiagnosticSink } from "./diagnostic-sink";
 import { executeOptions } from "./execute-options";
 import { withCleanupCheck } from "./leftovers";
 import { loadProject, type Project } from "./load-project";
 import { openTargets, type OpenTargets } from "./open-targets";
 import { packageInfo } from "./package-info";
+import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
-import { requestsForVersion, runVariablesForVersion } from "./api-version";
-import { describeRun } from "./run-description";
+import { withApiVersion } from "./api-version";
+import { runHeaderOf } from "./run-description";
+import { baselineProblems, gateTheRun } from "./run-gate";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
 export interface RunProjectOptions {
@@ -38,6 +38,8 @@ export interface ProjectRunOutcome {
   written: string[];
   /** every diagnostic, in the order given to onDiagnostics */
   diagnostics: Diagnostic[];
+  /** with --baseline: what the regression gate found (the status is then the gate's) */
+  gate?: GateReport;
 }
 
 /** One run in progress: what every stage after opening the targets needs. */
@@ -45,30 +47,42 @@ interface ProjectRun {
   options: RunProjectOptions;
   project: Project & { contract: NonNullable<Project["contract"]> };
   open: OpenTargets;
+  plan: Plan;
   sink: DiagnosticSink;
 }
 
+/** Diagnostics that mean the run could not happen (exit 3) rather than that the input is invalid. */
+const COULD_NOT_RUN = new Set(["CC_PORT_IN_USE"]);
+
 /**
- * load -> check -> open targets -> plan -> execute -> report, the whole `run` command as a library call.
- * Invalid input comes back as status "invalid" before anything is sent; a bug of the tool still throws (after
+ * load -> check -> plan -> open targets -> execute -> report, the whole `run` command as a library call.
+ * Invalid input comes back as status "invalid" before any target is opened or credential read; a bug of the tool still throws (after
  * the reports of what finished were written).
  */
 export async function runProject(options: RunProjectOptions): Promise<ProjectRunOutcome> {
   const sink = createDiagnosticSink(options.onDiagnostics);
-  const project = loadProject(options.config, envFileVariables(options.config));
+  const project = loadProject(options.config);
   sink.add(project.diagnostics, project.sources);
   if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
-  const opened = await openTargets(options.config, options.env, project.contract);
+  const planned = planRun(options.config, project);
+  sink.add(planned.diagnostics, project.sources);
+  if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
+  const gateInput = await baselineProblems(options.config);
+  if (gateInput) {
+    sink.add(gateInput.diagnostics, gateInput.sources);
+    return invalid(sink);
+  }
+  const opened = await openTargets(options.config, options.env, project.environments, project.contract);
   if (!opened.open) {
     sink.add(opened.diagnostics);
     return invalid(sink);
   }
   try {
-    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, sink });
+    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     sink.add(e.diagnostics, project.sources);
-    return invalid(sink);
+    return { ...invalid(sink), ...(e.diagnostics.some((d) => COULD_NOT_RUN.has(d.code)) ? { status: "could-not-run" } : {}) };
   } finally {
     await opened.open.close();
   }
@@ -79,34 +93,24 @@ function invalid(sink: DiagnosticSink): ProjectRunOutcome {
   return { status: "invalid", written: [], diagnostics: sink.all };
 }
 
-function envFileVariables(config: Config): string[] {
-  // the Postman environment may add variables; their names are only known once it is read, so allow its usual keys
-  return config.env ? ["PROJECT", "APP", "CONTACT", "WEBHOOK_ID", "CONVERSATION"] : [];
-}
-
 async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const { config } = run.options;
-  const plan = buildPlan(run.project.suites, { regions: run.open.regions, tags: [...config.tag], grep: config.grep, shard: config.shard });
-  const unreachable = callbackReachProblem(config, plan);
-  if (unreachable) {
-    run.sink.add([unreachable], run.project.sources);
-    return invalid(run.sink);
-  }
-  if (plan.items.length === 0) run.sink.add([makeDiagnostic("CC_NOTHING_SELECTED", nothingSelected(config))]);
+  const { plan } = run;
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
-    run: describeRun(config, run.open, run.project.suites), signal: run.options.signal,
+    header: runHeaderOf(config, run.open, run.project), signal: run.options.signal,
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
-  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers());
+  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan);
   const { written, failures } = await reports.finish(result);
   run.sink.add(failures.map((d) => redactDiagnostic(d, redactor)));
   if (executed.crash) throw executed.crash.error;
   const verdict = runVerdict(result, run.options.signal?.aborted === true);
   if (verdict.reason) run.sink.add([redactDiagnostic(verdict.reason, redactor)]);
-  return { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
+  const outcome: ProjectRunOutcome = { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
+  return gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
 }
 
 /** Runs the plan; when the runner itself fails, the suites that finished still make a result to report. */
@@ -117,9 +121,9 @@ async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, reda
   const tool = packageInfo();
   try {
     const result = await runPlan({
-      plan, requests: requestsForVersion(run.project.requests, config.apiVersion), contract: run.project.contract, targets: run.open.targets,
-      runVariables: runVariablesForVersion(run.open.runVariables, config.apiVersion),
-      options: executeOptions(config), listeners: [collector, ...reports.listeners], target: run.open.label, toolVersion: tool.version,
+      ...withApiVersion(config.apiVersion, { requests: run.project.requests, runVariables: run.open.runVariables, regionVariables: run.open.regionVariables }),
+      plan, contract: run.project.contract, targets: run.open.targets,
+      options: { ...executeOptions(config), ...(run.open.leftovers ? { tagRequests: true } : {}) }, listeners: [collector, ...reports.listeners], target: run.open.label, toolVersion: tool.version,
       signal, redactor,
     });
     return { result };
@@ -132,13 +136,6 @@ async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, reda
 /** Every output of the run hides the targets' client secrets and their Basic credentials (the runner adds tokens). */
 function runRedactor(open: OpenTargets): Redactor {
   const targets = Object.values(open.targets);
-  return createRedactor(targets.map((t) => t.clientSecret), { pairs: targets.map((t) => [t.clientId, t.clientSecret]) });
+  return createRedactor([...targets.map((t) => t.clientSecret), ...open.secrets], { pairs: targets.map((t) => [t.clientId, t.clientSecret]) });
 }
 
-function nothingSelected(config: Config): string {
-  const filters = [
-    ...config.tag.map((t) => `--tag ${t}`), config.grep !== undefined ? `--grep ${config.grep}` : "",
-    config.region?.length ? `--region ${config.region.join(",")}` : "", config.shard ? `--shard ${config.shard.index}/${config.shard.total}` : "",
-  ].filter(Boolean);
-  return `no suite selected${filters.length > 0 ? ` by ${filters.join(" ")}` : ""}; nothing was run`;
-}

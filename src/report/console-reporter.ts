@@ -1,4 +1,4 @@
-import type { Plan, PlannedSuite, RunResult, Step, StepResult, SuiteResult } from "../model";
+import type { Plan, PlannedSuite, RunResult, RunStartInfo, Step, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
 import type { Reporter } from "./registry";
 import { formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
@@ -36,9 +36,11 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
   const p: Progress = { total: 0, done: 0, passed: 0, failed: 0, running: new Map() };
   const live = opts.tty ? createLiveLine(out, () => progressLine(p, opts.columns ?? 80), opts.redrawMs ?? 100) : undefined;
   return {
-    onRunStart(plan: Plan) {
+    onRunStart(plan: Plan, info?: RunStartInfo) {
       p.total = plan.items.length;
       out(`${style.bold(`Running ${plan.items.length} suite run(s) in ${plan.regions.join(", ")}`)}\n`);
+      const receiver = info && receiverLine(plan, info);
+      if (receiver) out(`${style.dim(receiver)}\n`);
       live?.schedule();
     },
     onStepStart(item: PlannedSuite, step: Step) {
@@ -68,6 +70,13 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       live?.close();
     },
   };
+}
+
+/** Where callbacks must reach the run, when a step waits for one or a public URL forwards to it (a tunnel aims at this address). */
+function receiverLine(plan: Plan, info: RunStartInfo): string | undefined {
+  const waits = plan.items.some((item) => [...item.suite.setup, ...item.suite.steps, ...item.suite.teardown].some((step) => step.kind === "callback"));
+  if (!waits && !info.callbackUrl) return undefined;
+  return `Webhook receiver: ${info.callbackReceiver}${info.callbackUrl ? ` (callbacks arrive through ${info.callbackUrl})` : ""}`;
 }
 
 function suiteLines(result: SuiteResult, style: Style, p: Progress): string {

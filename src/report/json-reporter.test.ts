@@ -1,19 +1,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PlannedSuite, RunResult, StepRecord, SuiteRecord } from "../model";
+import type { PlannedSuite, RunHeader, RunResult, StepRecord, SuiteRecord } from "../model";
 import { createRedactor, fingerprint } from "../diagnostics";
 import { readResults, type ResultsEntry } from "../gate/read-results";
 import { createJsonReporter } from "./json-reporter";
 import { createResultCollector } from "./result-collector";
-import type { RunDescription } from "./run-header";
 import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./testing/sample-result";
 
 const SECRET = "s3cr3t-client-value";
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
-const RUN: RunDescription = {
+const HEADER: RunHeader = {
   tool: { name: "conversation-contract", version: "0.0.0-test" }, target: "emulator", regions: ["us"], apiVersion: "v1beta",
-  strict: false, planFingerprint: "0123456789ab",
+  strict: false, planFingerprint: "0123456789ab", startedAt: "2026-01-02T03:04:05.000Z",
 };
 
 const planned = (key: string, tags: string[] = []): PlannedSuite =>
@@ -36,7 +35,7 @@ describe("json report (results.json v2)", () => {
     const text = readFileSync(join(dir, "results.json"), "utf8");
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(TOKEN);
-    const json = JSON.parse(text) as { formatVersion: number; header: RunDescription; suites: SuiteRecord[]; footer: { totals: unknown; interrupted: boolean } };
+    const json = JSON.parse(text) as { formatVersion: number; header: RunHeader; suites: SuiteRecord[]; footer: { totals: unknown; interrupted: boolean } };
     expect(json.formatVersion).toBe(2);
     expect(json.header).toMatchObject({ target: "emulator", regions: ["us"], apiVersion: "v1", tool: { name: "conversation-contract" } });
     expect(json.header.planFingerprint).toMatch(/^[0-9a-f]{12}$/);
@@ -55,7 +54,7 @@ describe("json report (results.json v2)", () => {
   it("streams a run: the header at its start, each suite as it ends (with its tags), the footer last; interrupted when aborted", async () => {
     const dir = outDir();
     const controller = new AbortController();
-    const reporter = createJsonReporter({ outDir: dir, redactor: createRedactor([SECRET]), run: RUN, signal: controller.signal });
+    const reporter = createJsonReporter({ outDir: dir, redactor: createRedactor([SECRET]), header: HEADER, signal: controller.signal });
     const first = sampleSuite([sampleStep({ operationId: "Contacts/Create contact", shape: { $: "object", "$.id": "string" } })]);
     const second = sampleSuite([sampleStep({ error: { code: "CC_NETWORK_ERROR", message: `x ${SECRET}` }, outcome: "error" })], { key: "contacts@eu", region: "eu" });
     reporter.onRunStart?.({ items: [], regions: ["us", "eu"] });
@@ -77,7 +76,7 @@ describe("json report (results.json v2)", () => {
   it("fails onRunEnd when the file cannot be written, without an unhandled rejection", async () => {
     const dir = outDir();
     writeFileSync(join(dir, "file"), "");
-    const reporter = createJsonReporter({ outDir: join(dir, "file"), redactor: createRedactor([]), run: RUN });
+    const reporter = createJsonReporter({ outDir: join(dir, "file"), redactor: createRedactor([]), header: HEADER });
     reporter.onRunStart?.({ items: [], regions: ["us"] });
     const suite = sampleSuite([sampleStep()]);
     reporter.onSuiteEnd?.(planned(suite.key), suite);

@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import type { RunEvents, RunResult } from "../model";
+import type { RunEvents, RunHeader, RunResult } from "../model";
 import type { Redactor } from "../diagnostics";
 import { startResultsStream, type ResultsStream } from "./results-stream";
-import { headerOfResult, type RunDescription } from "./run-header";
+import { headerOfResult } from "./run-header";
 
 /** File name of the JSON report inside the output directory. */
 export const JSON_REPORT = "results.json";
@@ -13,8 +13,8 @@ export interface JsonReporterOptions {
   redactor: Redactor;
   /** called with the written path */
   onWritten?(path: string): void;
-  /** the run's header facts: with them the file is streamed from the run's start, without them written whole at its end */
-  run?: RunDescription;
+  /** the run's header: with it the file is streamed from the run's start, without it written whole at its end */
+  header?: RunHeader;
   /** aborted when the run is interrupted; the footer then says so */
   signal?: AbortSignal;
 }
@@ -28,13 +28,13 @@ export function createJsonReporter(opts: JsonReporterOptions): RunEvents {
   let stream: ResultsStream | undefined;
   return {
     onRunStart() {
-      if (opts.run) stream = startResultsStream(path, { ...opts.run, startedAt: new Date().toISOString() }, opts.redactor);
+      if (opts.header) stream = startResultsStream(path, opts.header, opts.redactor);
     },
     onSuiteEnd(item, result) {
       stream?.add(result, item.suite.tags);
     },
     async onRunEnd(result: RunResult) {
-      stream ??= startResultsStream(path, headerOfResult(result, opts.run), opts.redactor);
+      stream ??= startResultsStream(path, opts.header ?? headerOfResult(result), opts.redactor);
       await stream.finish(result, opts.signal?.aborted === true);
       opts.onWritten?.(path);
     },

@@ -7,8 +7,7 @@ function redactExchange(ex: Exchange, redactor: Redactor): Exchange {
   return { request, ...(response ? { response } : {}) };
 }
 
-/** The step with its exchange's sensitive headers (Authorization, cookies, ...) blanked by name. */
-export function withRedactedHeaders(step: StepResult, redactor: Redactor): StepResult {
+function withRedactedHeaders(step: StepResult, redactor: Redactor): StepResult {
   return step.exchange ? { ...step, exchange: redactExchange(step.exchange, redactor) } : step;
 }
 

@@ -1,8 +1,8 @@
-import type { RunEvents } from "../model";
+import type { GateReport, RunEvents, RunHeader } from "../model";
 import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
 import type { ReporterName } from "../vocabulary/reporters";
-import type { RunDescription } from "./run-header";
 import { createConsoleReporter } from "./console-reporter";
+import { createHtmlReporter } from "./html";
 import { createJsonReporter } from "./json-reporter";
 import { createJunitReporter } from "./junit-reporter";
 
@@ -12,6 +12,8 @@ export interface Reporter extends RunEvents {
   onReportsWritten?(paths: string[]): void;
   /** stops live output when a run ends without onRunEnd (a crash) */
   close?(): void;
+  /** after onRunEnd, when a gate compared the run with a baseline: the gate's report */
+  onGateReport?(report: GateReport): void | Promise<void>;
 }
 
 /** Where the console reporter writes: the CLI binds it to stdout and says whether that is a live terminal. */
@@ -31,9 +33,11 @@ export interface ReporterContext {
   onWritten(path: string): void;
   /** needed by the console reporter only */
   console?: ConsoleOutput;
-  /** what results.json's header says about the run (a finished result without it is described by the result) */
-  run?: RunDescription;
-  /** aborted when the run is interrupted */
+  /** the folder suite paths are relative to (the HTML report reads suite lines around failures) */
+  cwd?: string;
+  /** the run's header when known at its start (reporters that write as the run goes show it first) */
+  header?: RunHeader;
+  /** aborted when the run is interrupted (results.json's footer says so) */
   signal?: AbortSignal;
 }
 
@@ -45,6 +49,7 @@ export const REPORTER_FACTORIES: Readonly<Record<ReporterName, ReporterFactory>>
   console: (ctx) => createConsoleReporter({ ...consoleOutput(ctx), redactor: ctx.redactor }),
   junit: (ctx) => createJunitReporter(ctx),
   json: (ctx) => createJsonReporter(ctx),
+  html: (ctx) => createHtmlReporter(ctx),
 };
 
 function consoleOutput(ctx: ReporterContext): ConsoleOutput {

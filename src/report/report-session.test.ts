@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { GateReport } from "../model";
 import { createRedactor, DiagnosticError } from "../diagnostics";
 import { REPORTER_NAMES } from "../vocabulary/reporters";
 import { REPORTER_FACTORIES } from "./registry";
@@ -75,5 +76,16 @@ describe("report sessions", () => {
     expect(session.listeners[0]).toHaveProperty("onSuiteEnd");
     await session.finish(sampleMixedRun(SECRET, TOKEN));
     expect(s.printed().match(/^Suites: /gm)).toHaveLength(1);
+  });
+
+  it("hands a gate's report to the reporters after the run (report.html shows it), one CC_REPORT_WRITE per failure", async () => {
+    const s = settings({ names: ["json", "html"] });
+    const session = openReports(s);
+    await session.finish(sampleMixedRun(SECRET, TOKEN));
+    const gate = { verdict: { passed: true, summary: "gate passed" }, findings: [] } as unknown as GateReport;
+    expect(await session.reportGate(gate)).toEqual([]);
+    expect(readFileSync(join(s.outDir, "report.html"), "utf8")).toContain('"summary":"gate passed"');
+    rmSync(s.outDir, { recursive: true });
+    expect(await session.reportGate(gate)).toEqual([expect.objectContaining({ code: "CC_REPORT_WRITE" })]);
   });
 });

@@ -1,9 +1,8 @@
 import { isAbsolute, relative } from "node:path";
-import type { Diagnostic, RunEvents, RunResult } from "../model";
+import type { Diagnostic, GateReport, RunEvents, RunHeader, RunResult } from "../model";
 import { makeDiagnostic, type Redactor } from "../diagnostics";
 import type { ReporterName } from "../vocabulary/reporters";
 import { createReporters, type ConsoleOutput, type Reporter } from "./registry";
-import type { RunDescription } from "./run-header";
 
 /** Which reporters to use and where they write. */
 export interface ReportSettings {
@@ -13,8 +12,8 @@ export interface ReportSettings {
   /** report paths under this folder are shown relative to it */
   cwd?: string;
   console?: ConsoleOutput;
-  /** the run's header facts for results.json */
-  run?: RunDescription;
+  /** the run's header when known before the first suite */
+  header?: RunHeader;
   /** aborted when the run is interrupted */
   signal?: AbortSignal;
 }
@@ -33,13 +32,15 @@ export interface ReportSession {
   finish(result: RunResult): Promise<ReportsOutcome>;
   /** stops live output of a run that ended without a result */
   close(): void;
+  /** after finish(): hands a gate's report to the reporters that show it (report.html); one diagnostic per failure */
+  reportGate(report: GateReport): Promise<Diagnostic[]>;
 }
 
 /** Opens the named reporters; throws a DiagnosticError when one cannot work with the settings given. */
 export function openReports(settings: ReportSettings): ReportSession {
   const written: string[] = [];
   const reporters = createReporters(settings.names, {
-    outDir: settings.outDir, redactor: settings.redactor, console: settings.console, run: settings.run, signal: settings.signal,
+    outDir: settings.outDir, redactor: settings.redactor, console: settings.console, cwd: settings.cwd, header: settings.header, signal: settings.signal,
     onWritten: (path) => written.push(shownPath(path, settings.cwd)),
   });
   return {
@@ -52,6 +53,7 @@ export function openReports(settings: ReportSettings): ReportSession {
     close: () => {
       for (const reporter of reporters) reporter.close?.();
     },
+    reportGate: (report) => eachReporter(reporters, (reporter) => reporter.onGateReport?.(report)),
   };
 }
 
@@ -61,15 +63,20 @@ export function writeReports(result: RunResult, settings: ReportSettings): Promi
 }
 
 function withoutRunEnd(reporter: Reporter): RunEvents {
-  const { onRunEnd: _ended, onReportsWritten: _written, close: _close, ...events } = reporter;
+  const { onRunEnd: _ended, onReportsWritten: _written, close: _close, onGateReport: _gate, ...events } = reporter;
   return events;
 }
 
-async function endRun(reporters: Reporter[], result: RunResult): Promise<Diagnostic[]> {
+function endRun(reporters: Reporter[], result: RunResult): Promise<Diagnostic[]> {
+  return eachReporter(reporters, (reporter) => reporter.onRunEnd?.(result));
+}
+
+/** Calls every reporter, each on its own, so one that fails cannot keep another from writing. */
+async function eachReporter(reporters: Reporter[], call: (reporter: Reporter) => void | Promise<void>): Promise<Diagnostic[]> {
   const failures: Diagnostic[] = [];
   for (const reporter of reporters) {
     try {
-      await reporter.onRunEnd?.(result);
+      await call(reporter);
     } catch (e) {
       failures.push(makeDiagnostic("CC_REPORT_WRITE", `could not write a report: ${(e as Error).message}`));
     }

@@ -3,9 +3,6 @@ import { fingerprint } from "../diagnostics";
 import { stepKey } from "../vocabulary/step-key";
 import { DEFAULT_API_VERSION } from "../vocabulary/api-versions";
 
-/** What results.json's header says about a run, known before it starts (the start time is added when it does). */
-export type RunDescription = Omit<RunHeader, "startedAt">;
-
 /** A short hash of every suite key and step key of a plan (give it the plan before sharding): the same suites, the same hash. */
 export function planFingerprint(plan: Plan): string {
   const keys: string[] = [];
@@ -16,9 +13,8 @@ export function planFingerprint(plan: Plan): string {
   return fingerprint(keys.sort());
 }
 
-/** The header of a finished result written without a description of its run (a library user's result): what the result says. */
-export function headerOfResult(result: RunResult, run?: RunDescription): RunHeader {
-  if (run) return { ...run, startedAt: result.startedAt };
+/** The header of a finished result written without its run's header (a library user's result): what the result says. */
+export function headerOfResult(result: RunResult): RunHeader {
   const keys = result.suites.flatMap((suite) => suite.steps.map((step) => stepKey(suite.key, step.phase, step.name)));
   return {
     tool: result.tool, target: result.target, regions: result.regions, apiVersion: DEFAULT_API_VERSION, strict: result.strict,

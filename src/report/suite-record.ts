@@ -1,21 +1,35 @@
-import type { StepRecord, StepResult, SuiteRecord, SuiteResult } from "../model";
+import type { Exchange, StepRecord, StepResult, SuiteRecord, SuiteResult } from "../model";
 import { fingerprintDrift, fingerprintFailures, type Redactor } from "../diagnostics";
 import { stepKey } from "../vocabulary/step-key";
-import { withRedactedHeaders } from "./redact-result";
 
-/**
- * A finished suite as results.json v2 records it: every step with its stable key, its operation (or null) and
- * fingerprints on its failures and drift; sensitive headers blanked by name (the writer redacts the text too).
- */
-export function suiteRecordOf(suite: SuiteResult, tags: readonly string[], redactor: Redactor): SuiteRecord {
-  const { steps, ...rest } = suite;
-  return { ...rest, tags: [...tags], steps: steps.map((step) => stepRecordOf(suite.key, withRedactedHeaders(step, redactor))) };
+/** A finished suite as results.json v2 records it: step keys and fingerprints added, tags from the suite file. */
+export function toSuiteRecord(result: SuiteResult, tags: readonly string[]): SuiteRecord {
+  const { steps, ...suite } = result;
+  return { ...suite, tags: [...tags], steps: steps.map((step) => toStepRecord(result.key, step)) };
 }
 
-function stepRecordOf(suiteKey: string, step: StepResult): StepRecord {
+function toStepRecord(suiteKey: string, step: StepResult): StepRecord {
   const key = stepKey(suiteKey, step.phase, step.name);
-  return {
-    ...step, key, operationId: step.operationId ?? null,
-    failures: fingerprintFailures(key, step.failures), drift: fingerprintDrift(key, step.drift),
-  };
+  // null means "not known"; a step that knows its operation brings its own operationId in the spread
+  return { operationId: null, ...step, key, failures: fingerprintFailures(key, step.failures), drift: fingerprintDrift(key, step.drift) };
+}
+
+/**
+ * A suite record as JSON with secrets replaced, as every report writes it: sensitive headers blanked by name,
+ * then one redactor pass over the text (the redactor knows the JSON-escaped forms, so the JSON stays valid).
+ */
+export function redactedRecordJson(record: SuiteRecord, redactor: Redactor): string {
+  return redactor.redact(JSON.stringify(withBlankedHeaders(record, redactor)));
+}
+
+/** The record with its exchanges' sensitive headers blanked by name (the results writer redacts the text after). */
+export function withBlankedHeaders(record: SuiteRecord, redactor: Redactor): SuiteRecord {
+  const steps = record.steps.map((s) => (s.exchange ? { ...s, exchange: redactExchangeHeaders(s.exchange, redactor) } : s));
+  return { ...record, steps };
+}
+
+function redactExchangeHeaders(ex: Exchange, redactor: Redactor): Exchange {
+  const request = { ...ex.request, headers: redactor.redactHeaders(ex.request.headers) as Record<string, string> };
+  if (!ex.response) return { request };
+  return { request, response: { ...ex.response, headers: redactor.redactHeaders(ex.response.headers) as Record<string, string> } };
 }

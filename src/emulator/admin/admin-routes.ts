@@ -37,6 +37,7 @@ type Handler = (rt: Runtime, req: AdminRequest) => Json;
 const HANDLERS: Record<string, Handler> = {
   "POST /reset": (rt) => (resetRuntime(rt), {}),
   "GET /state": (rt) => ({ ...rt.world.state(), pending_callbacks: rt.callbacks.pendingCount(), pending_timers: rt.timers.size }),
+  "GET /entities": (rt) => ({ entities: rt.world.entities() }),
   "GET /faults": (rt) => ({ faults: rt.faults.list() }),
   "POST /faults": (rt, req) => ({ ...rt.faults.add(req.body) }),
   "DELETE /faults": (rt) => (rt.faults.clear(), {}),

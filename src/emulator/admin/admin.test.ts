@@ -24,6 +24,31 @@ describe("state and reset", () => {
     expect((await h.api("GET", `/apps/${app.body.id}`, { region: "us" })).status).toBe(404);
   });
 
+  it("lists every entity with the suite run whose request created it, even when requests of several interleave", async () => {
+    await h.admin("POST", "/reset");
+    const tag = (key: string) => ({ headers: { "x-conversation-contract-suite": key } });
+    const [a, b] = await Promise.all([
+      h.api("POST", "/apps", { body: smsApp(), ...tag("first@us") }),
+      h.api("POST", "/apps", { body: smsApp({ processing_mode: "CONVERSATION" }), ...tag("second@us") }),
+    ]);
+    const sent = await h.api("POST", "/messages:send", {
+      ...tag("second@us"),
+      body: { app_id: b!.body.id, recipient: { identified_by: { channel_identities: [{ channel: "SMS", identity: "+46701234567" }] } }, message: { text_message: { text: "hi" } } },
+    });
+    expect(sent.status).toBe(200);
+    await h.api("POST", "/contacts", { body: { channel_identities: [{ channel: "SMS", identity: "+46709999999" }], language: "EN_US" } });
+    const { body } = await h.admin("GET", "/entities");
+    const by = (kind: string) => (body.entities as Array<{ kind: string; created_by: string; region: string }>).filter((e) => e.kind === kind).map((e) => e.created_by).sort();
+    expect(by("apps")).toEqual(["first@us", "second@us"]);
+    // in CONVERSATION mode the send created a message, a contact and a conversation for second@us; the untagged contact has no creator
+    expect(by("messages")).toEqual(["second@us"]);
+    expect(by("contacts")).toEqual(["", "second@us"]);
+    expect(by("conversations")).toEqual(["second@us"]);
+    expect((await h.api("DELETE", `/apps/${a!.body.id}`)).status).toBe(200);
+    const after = (await h.admin("GET", "/entities")).body.entities as Array<{ kind: string; created_by: string }>;
+    expect(after.filter((e) => e.kind === "apps").map((e) => e.created_by)).toEqual(["second@us"]);
+  });
+
   it("answers unknown admin paths with 404 and wrong methods with 405", async () => {
     expect((await h.admin("GET", "/nope")).status).toBe(404);
     expect((await h.admin("PUT", "/state")).status).toBe(405);

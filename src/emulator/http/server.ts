@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isRegion, type Region } from "../../vocabulary/regions";
+import { SUITE_RUN_HEADER } from "../../vocabulary/suite-run-header";
 import { handleAdmin } from "../admin/admin-routes";
 import { authorize } from "../auth/guard";
 import type { OperationEffects } from "../changes/change-registry";
@@ -45,7 +46,8 @@ async function dispatch(ex: Exchange, target: RequestTarget, router: Router<Serv
   const { head, rest, pathname } = target;
   const method = ex.req.method ?? "GET";
   if (head === "_emulator") {
-    const r = handleAdmin(ex.rt, { method, path: rest, query: target.query, body: await readBody(ex.req, ex.rt.options.bodyLimit) });
+    const body = await readBody(ex.req, ex.rt.options.bodyLimit);
+    const r = asOrigin(ex, () => handleAdmin(ex.rt, { method, path: rest, query: target.query, body }));
     return send(ex, r.status, r.body);
   }
   const region = isRegion(head) ? head : undefined;
@@ -60,7 +62,7 @@ async function dispatch(ex: Exchange, target: RequestTarget, router: Router<Serv
   ex.op = match.value.op;
   if (effects?.latencyMs) await sleep(effects.latencyMs);
   const body = await readBody(ex.req, ex.rt.options.bodyLimit);
-  const reply = runOperation(ex, match.value, { region, params: match.params, query: target.query, body }, effects);
+  const reply = asOrigin(ex, () => runOperation(ex, match.value, { region, params: match.params, query: target.query, body }, effects));
   if (reply instanceof Reply) return send(ex, reply.status, reply.body, reply.headers);
   return send(ex, 200, reply);
 }
@@ -71,6 +73,17 @@ function route(router: Router<ServedOperation>, method: string, { rest, pathname
   if (match.kind === "none") throw new ApiError(404, `No route for ${method} ${pathname}`);
   if (match.kind === "method") throw new ApiError(405, `Method ${method} is not allowed on ${pathname}`, [], { allow: match.allowed.join(", ") });
   return match;
+}
+
+/** Serves a request synchronously with the world knowing which suite run sent it, so what it creates remembers its creator. */
+function asOrigin<T>(ex: Exchange, serve: () => T): T {
+  const origin = ex.req.headers[SUITE_RUN_HEADER];
+  ex.rt.world.origin = typeof origin === "string" && origin !== "" ? origin : undefined;
+  try {
+    return serve();
+  } finally {
+    ex.rt.world.origin = undefined;
+  }
 }
 
 /** The routed request: where it goes and what it carries. */

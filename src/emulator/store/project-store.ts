@@ -1,21 +1,43 @@
+import { EntityMap } from "./entity-map";
 import type { App, AuditRecord, Contact, Conversation, EventRecord, Json, MessageRecord, Template, Webhook } from "./types";
 
 /** Everything one project owns in one region. */
 export class ProjectStore {
-  readonly apps = new Map<string, App>();
-  readonly contacts = new Map<string, Contact>();
-  readonly conversations = new Map<string, Conversation>();
-  readonly messages = new Map<string, MessageRecord>();
-  readonly events = new Map<string, EventRecord>();
-  readonly webhooks = new Map<string, Webhook>();
-  readonly templates = new Map<string, Template>();
+  readonly apps: EntityMap<App>;
+  readonly contacts: EntityMap<Contact>;
+  readonly conversations: EntityMap<Conversation>;
+  readonly messages: EntityMap<MessageRecord>;
+  readonly events: EntityMap<EventRecord>;
+  readonly webhooks: EntityMap<Webhook>;
+  readonly templates: EntityMap<Template>;
   /** app id -> list type -> identities opted out */
   readonly consents = new Map<string, Map<string, Set<string>>>();
   /** app id -> identity -> audit trail */
   readonly audit = new Map<string, Map<string, AuditRecord[]>>();
   settings: Json | undefined;
 
-  constructor(readonly projectId: string) {}
+  /** `origin` names who is creating entities right now (the suite run of the request being served), if anyone */
+  constructor(readonly projectId: string, origin: () => string | undefined = () => undefined) {
+    this.apps = new EntityMap(origin);
+    this.contacts = new EntityMap(origin);
+    this.conversations = new EntityMap(origin);
+    this.messages = new EntityMap(origin);
+    this.events = new EntityMap(origin);
+    this.webhooks = new EntityMap(origin);
+    this.templates = new EntityMap(origin);
+  }
+
+  /** Every entity with its kind (as counts() names it) and who created it. */
+  entities(): Array<{ kind: string; id: string; createdBy?: string }> {
+    const kinds: Array<[string, EntityMap<unknown>]> = [
+      ["apps", this.apps], ["contacts", this.contacts], ["conversations", this.conversations], ["messages", this.messages],
+      ["events", this.events], ["webhooks", this.webhooks], ["templates", this.templates],
+    ];
+    return kinds.flatMap(([kind, map]) => [...map.keys()].map((id) => {
+      const createdBy = map.createdBy(id);
+      return createdBy === undefined ? { kind, id } : { kind, id, createdBy };
+    }));
+  }
 
   /** Resource counts, for the admin state endpoint. */
   counts(): Record<string, number> {

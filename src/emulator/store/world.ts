@@ -4,6 +4,8 @@ import { ProjectStore } from "./project-store";
 /** All state of the emulator: one store per region, one project store per project id. */
 export class World {
   private readonly regions = new Map<Region, Map<string, ProjectStore>>();
+  /** the suite run of the request being served (handlers run synchronously, so this is exact); entities created now remember it */
+  origin: string | undefined;
 
   constructor() {
     this.reset();
@@ -19,10 +21,17 @@ export class World {
     const projects = this.regions.get(region) as Map<string, ProjectStore>;
     let p = projects.get(projectId);
     if (!p) {
-      p = new ProjectStore(projectId);
+      p = new ProjectStore(projectId, () => this.origin);
       projects.set(projectId, p);
     }
     return p;
+  }
+
+  /** Every entity of every region and project, with who created it ("" when no request said). */
+  entities(): Array<{ region: string; project_id: string; kind: string; id: string; created_by: string }> {
+    return [...this.regions].flatMap(([region, projects]) =>
+      [...projects].flatMap(([projectId, store]) =>
+        store.entities().map((e) => ({ region, project_id: projectId, kind: e.kind, id: e.id, created_by: e.createdBy ?? "" }))));
   }
 
   /** Counts per region and project, plus totals. */

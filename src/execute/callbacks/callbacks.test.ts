@@ -74,3 +74,37 @@ describe("callback receiver", () => {
     expect(receiver.hookUrl("a@us", "https://example.test/fwd/")).toBe("https://example.test/fwd/hooks/a%40us");
   });
 });
+
+describe("callback receiver: where it listens (--callback-listen)", () => {
+  it("listens on the port it is given, and a wildcard host is reached on loopback", async () => {
+    const probe = new CallbackReceiver();
+    await probe.start({ host: "0.0.0.0", port: 0 });
+    const port = Number(new URL(probe.url).port);
+    expect(probe.url).toBe(`http://127.0.0.1:${port}`);
+    await probe.close();
+    const fixed = new CallbackReceiver();
+    await fixed.start({ host: "127.0.0.1", port });
+    try {
+      expect(fixed.url).toBe(`http://127.0.0.1:${port}`);
+      const res = await request(`http://127.0.0.1:${port}/hooks/s%40us`, { method: "POST", body: "{}" });
+      await res.body.text();
+      expect(res.statusCode).toBe(200);
+    } finally {
+      await fixed.close();
+    }
+  });
+
+  it("refuses a port that is taken with CC_PORT_IN_USE, not a crash", async () => {
+    const taken = new CallbackReceiver();
+    await taken.start();
+    const port = Number(new URL(taken.url).port);
+    try {
+      const second = new CallbackReceiver();
+      await expect(second.start({ host: "127.0.0.1", port })).rejects.toMatchObject({
+        diagnostics: [expect.objectContaining({ code: "CC_PORT_IN_USE", message: `the webhook receiver cannot listen on 127.0.0.1:${port}: the port is already in use` })],
+      });
+    } finally {
+      await taken.close();
+    }
+  });
+});

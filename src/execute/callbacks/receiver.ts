@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isIP, type AddressInfo } from "node:net";
+import { DiagnosticError, makeDiagnostic } from "../../diagnostics";
 import { triggerOfBody } from "./triggers";
 
 /** One callback as it arrived: exact bytes, headers, and the body parsed once. */
@@ -25,6 +26,30 @@ interface Inbox {
 
 const MAX_BODY = 5 * 1024 * 1024;
 
+/** Where the receiver listens. */
+export interface ReceiverAddress {
+  host: string;
+  /** 0 = a free port */
+  port: number;
+}
+
+/** How this machine reaches a server bound to `host`: a wildcard address is reached on loopback. */
+function reachableHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+function listenFailure(e: unknown, at: ReceiverAddress): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  const where = `${reachableHost(at.host)}:${at.port}`;
+  if (code === "EADDRINUSE") return new DiagnosticError(makeDiagnostic("CC_PORT_IN_USE", `the webhook receiver cannot listen on ${where}: the port is already in use`, undefined, "pick another --callback-listen port, or 0 for a free one"));
+  if (code === "EACCES" || code === "EPERM" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+    return new DiagnosticError(makeDiagnostic("CC_PORT_IN_USE", `the webhook receiver cannot listen on ${where} (${code})`, undefined, "ports below 1024 need privileges, and the host must be an address of this machine; check --callback-listen"));
+  }
+  return e;
+}
+
 /**
  * The run's webhook receiver on 127.0.0.1: `POST /hooks/<suite key>` answers 200 at once and buffers
  * the callback for that suite run, so one that arrives before its step waits is not lost.
@@ -34,12 +59,19 @@ export class CallbackReceiver {
   private base = "";
   private readonly inboxes = new Map<string, Inbox>();
 
-  /** Listen on a free port. */
-  async start(): Promise<void> {
+  /** Listen on `at` (default: a free port on 127.0.0.1); a port that cannot be used is a CC_PORT_IN_USE DiagnosticError. */
+  async start(at: ReceiverAddress = { host: "127.0.0.1", port: 0 }): Promise<void> {
     const server = createServer((req, res) => this.receive(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      const fail = (e: unknown): void => reject(listenFailure(e, at));
+      server.once("error", fail);
+      server.listen(at.port, at.host, () => {
+        server.off("error", fail);
+        resolve();
+      });
+    });
     this.server = server;
-    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.base = `http://${reachableHost(at.host)}:${(server.address() as AddressInfo).port}`;
   }
 
   /** The receiver's own base URL. */

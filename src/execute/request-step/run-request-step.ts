@@ -3,6 +3,7 @@ import { TokenError } from "../auth";
 import { buildExchange, redactResult } from "../exchange";
 import { HttpError, type HttpRequest, type HttpResponse, type SendContext } from "../http";
 import { regionOfVariable } from "../../vocabulary/run-variables";
+import { SUITE_RUN_HEADER } from "../../vocabulary/suite-run-header";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
 import type { SuiteRun } from "../suite-run";
 import { compileRequestStep, type CompiledRequestStep } from "./compile-request-step";
@@ -25,6 +26,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   }
   const { req, missing } = renderRequest(c, run.scope, run.item.region);
   if (missing.length > 0) return unresolved(step, c, missing);
+  if (run.env.ctx.options.tagRequests) req.headers[SUITE_RUN_HEADER] = run.item.key;
   const result = newResult(step, c.label);
   noteOperation(result, { method: c.method, url: req.url, operation: c.operation }, run.env.ctx.contract);
   const ctx: SendContext = { attempts: result.attempts };

@@ -3,19 +3,19 @@ import { join, resolve } from "node:path";
 import { resolveConfig } from "../config";
 import { tempDir } from "../gate/testing/records";
 import type { DiagnosticBatch } from "./diagnostic-sink";
-import { runWithBaseline, type GatedRunOutcome } from "./run-with-baseline";
+import { runProject, type ProjectRunOutcome } from "./run-project";
 
 const ROOT = resolve(__dirname, "..", "..");
 /** The emulator's timings measure a busy machine, not an API: no latency verdict below a second here. */
 const FLOOR = ["--latency-floor-ms", "1000"];
 
 /** `run ...args` from the package root with the console and diagnostics recorded. */
-async function run(args: string[], env: Record<string, string> = {}): Promise<GatedRunOutcome & { printed: string; batches: DiagnosticBatch[] }> {
+async function run(args: string[], env: Record<string, string> = {}): Promise<ProjectRunOutcome & { printed: string; batches: DiagnosticBatch[] }> {
   const { config, diagnostics } = resolveConfig({ argv: ["run", ...args], env, cwd: ROOT });
   if (!config) throw new Error(diagnostics.map((d) => d.message).join("; "));
   let printed = "";
   const batches: DiagnosticBatch[] = [];
-  const outcome = await runWithBaseline({
+  const outcome = await runProject({
     config, env, console: { write: (t) => (printed += t), tty: false, color: false }, onDiagnostics: (b) => batches.push(b),
   });
   return { ...outcome, printed, batches };

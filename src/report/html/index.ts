@@ -1,0 +1,1 @@
+export { createHtmlReporter, type HtmlReporterOptions } from "./html-reporter";
