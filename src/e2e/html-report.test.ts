@@ -88,8 +88,8 @@ describe("report.html in headless Chromium", () => {
     const r = await runBuiltCli(["run", "src/e2e/fixtures/html", "suites/contacts.yaml", "--region", "us,eu", "--reporter", "html,json", "--out", out],
       { cwd: ROOT, env: { CI: "true" } });
     expect(r.code).toBe(1);
-    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as { totals: { steps: number } };
-    report = { path: join(out, "report.html"), steps: results.totals.steps };
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as { footer: { totals: { steps: number } } };
+    report = { path: join(out, "report.html"), steps: results.footer.totals.steps };
     ({ page, requests, errors } = await open(report.path));
   }, 180_000);
 
