@@ -19,9 +19,13 @@ export {
   type Reporter, type ReporterContext, type ReporterFactory, type ConsoleOutput, type ReportSession, type ReportSettings, type ReportsOutcome,
   type HtmlReporterOptions,
 } from "./report";
+export { readResults, compareRuns, gateFiles, checkAcceptFile, DEFAULT_ACCEPT_FILE, type ResultsEntry, type GateFilesInput } from "./gate";
+export { openResultsFile, createResultsWriter, type ResultsFile, type ResultsWriter } from "./report/results-writer";
+export { API_VERSIONS, DEFAULT_API_VERSION, type ApiVersion } from "./vocabulary/api-versions";
 export { startEmulator } from "./emulator";
 export {
   runProject, checkProject, coverageOfProject, runVerdict,
   type RunProjectOptions, type ProjectRunOutcome, type ProjectCheckOutcome, type ProjectCoverageOutcome,
   type ProjectStatus, type RunVerdict, type DiagnosticBatch,
 } from "./project";
+export { compareProject, gateRuns, type CompareProjectOptions, type GateOutcome } from "./project/compare-runs";

@@ -53,18 +53,30 @@ export async function runRunner(url: string, count: number): Promise<{ ms: numbe
   const outDir = mkdtempSync(join(tmpdir(), "cc-bench-"));
   const redactor = createRedactor([target.clientSecret]);
   const reportMs = { junit: 0, json: 0 };
+  // a reporter's time on the run's thread: its events as a run sends them (results.json streams from onRunStart)
   const timed = (name: keyof typeof reportMs, l: RunEvents): RunEvents => ({
+    onRunStart: (plan) => time(name, () => l.onRunStart?.(plan)),
+    onSuiteEnd: (item, suite) => time(name, () => l.onSuiteEnd?.(item, suite)),
     onRunEnd: async (r) => {
       const t = performance.now();
       await l.onRunEnd?.(r);
       reportMs[name] += performance.now() - t;
     },
   });
+  const time = (name: keyof typeof reportMs, event: () => void): void => {
+    const t = performance.now();
+    event();
+    reportMs[name] += performance.now() - t;
+  };
+  const header = {
+    tool: { name: "conversation-contract", version: "bench" }, target: url, regions: ["us"], apiVersion: "v1", strict: false,
+    planFingerprint: "000000000000", startedAt: new Date().toISOString(),
+  };
   const started = performance.now();
   const result = await runPlan({
     plan: buildPlan([benchSuite(count)], { regions: ["us"] }), requests, contract, targets: { us: target },
     options: { concurrency: 1, bail: false, strict: false, requestTimeoutMs: 10_000, backoff: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxTotalMs: 10_000 } },
-    listeners: [timed("junit", createJunitReporter({ outDir, redactor })), timed("json", createJsonReporter({ outDir, redactor }))],
+    listeners: [timed("junit", createJunitReporter({ outDir, redactor })), timed("json", createJsonReporter({ outDir, redactor, header }))],
     target: url, toolVersion: "bench",
   });
   return { ms: performance.now() - started, reportMs, passed: result.totals.passed, steps: result.totals.steps };

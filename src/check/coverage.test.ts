@@ -58,7 +58,7 @@ describe("computeCoverage", () => {
       [step("delete", { request: "Contacts/Delete contact" })],
     ),
     suite("negative", [
-      step("inline read", { method: "get", url: "{{BASE_URL}}/v1/projects/other-project/contacts/X?view=1", expect: { status: 403, headers: {}, body: {} } }),
+      step("inline read", { method: "get", url: "{{BASE_URL}}/{{API_VERSION}}/projects/other-project/contacts/X?view=1", expect: { status: 403, headers: {}, body: {} } }),
       step("absolute", { method: "GET", url: "http://127.0.0.1:1/eu/v1/projects/{{PROJECT}}/contacts/{{CONTACT}}", expect: { status: 401, headers: {}, body: {} } }),
       step("unknown", { method: "POST", url: "{{BASE_URL}}/v1/nothing/here" }),
       step("admin", { method: "POST", url: "{{ADMIN_URL}}/inbound" }),

@@ -1,4 +1,5 @@
 import type { Contract, RequestStep, RequestTemplate, StatusSpec, Step, Suite } from "../model";
+import { API_VERSION_VARIABLE, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
 
 /** What the suites do with one operation of the collection. */
 export interface OperationCoverage {
@@ -40,9 +41,9 @@ function statusLabels(spec: StatusSpec | undefined): string[] {
   return items.map((s) => String(s).trim().toLowerCase());
 }
 
-/** The URL path of an inline request, with leading {{BASE_URL}}-style variables and the query cut off. */
+/** The URL path of an inline request, with leading {{BASE_URL}}-style variables and the query cut off; {{API_VERSION}} as v1. */
 function inlinePath(url: string): string {
-  const withoutQuery = url.split("?")[0] ?? "";
+  const withoutQuery = (url.split("?")[0] ?? "").split(`{{${API_VERSION_VARIABLE}}}`).join(DEFAULT_API_VERSION);
   const withoutBase = withoutQuery.replace(/^(\{\{[^}]+\}\})+/, "");
   const scheme = /^[a-z]+:\/\/[^/]+(\/.*)?$/i.exec(withoutBase);
   if (scheme) return scheme[1] ?? "/";

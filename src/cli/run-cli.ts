@@ -27,6 +27,10 @@ const COMMANDS: Record<CommandName, () => Command> = {
     const { coverageCommand }: typeof import("./commands/coverage") = require("./commands/coverage");
     return coverageCommand;
   },
+  compare: () => {
+    const { compareCommand }: typeof import("./commands/compare") = require("./commands/compare");
+    return compareCommand;
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

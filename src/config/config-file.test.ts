@@ -32,6 +32,7 @@ const JSON_VALUES: Array<[string, unknown]> = [
 const ACCEPTS: Readonly<Record<OptionType, (v: unknown) => boolean>> = {
   string: (v) => typeof v === "string",
   int: (v) => typeof v === "number" && Number.isInteger(v) && v >= 0,
+  number: (v) => typeof v === "number" && v >= 0,
   boolean: (v) => typeof v === "boolean",
   list: (v) => typeof v === "string" || (Array.isArray(v) && v.every((e) => typeof e === "string")),
   repeat: (v) => typeof v === "string" || (Array.isArray(v) && v.every((e) => typeof e === "string")),

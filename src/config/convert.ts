@@ -9,6 +9,7 @@ export type OptionValue = string | number | boolean | string[];
 const EXPECTED_TEXT: Readonly<Record<OptionType, string>> = {
   string: "a text",
   int: "a whole number (0 or more)",
+  number: "a number (0 or more)",
   boolean: "true or false",
   list: "a name or a comma-separated list",
   repeat: "a text",
@@ -18,6 +19,7 @@ const EXPECTED_TEXT: Readonly<Record<OptionType, string>> = {
 const EXPECTED_JSON: Readonly<Record<OptionType, string>> = {
   string: "a string",
   int: "a whole number (0 or more)",
+  number: "a number (0 or more)",
   boolean: "true or false",
   list: "a string or a list of strings",
   repeat: "a string or a list of strings",
@@ -47,11 +49,10 @@ export function convertText(spec: OptionSpec, raws: Array<string | boolean>, ori
     case "boolean":
       value = typeof last === "boolean" ? last : parseBool(String(last));
       break;
-    case "int": {
-      const n = Number(String(last).trim());
-      value = String(last).trim() !== "" && Number.isInteger(n) && n >= 0 ? n : undefined;
+    case "int":
+    case "number":
+      value = numberOf(String(last), spec.type === "int");
       break;
-    }
     case "list":
       value = splitList(texts);
       break;
@@ -64,6 +65,12 @@ export function convertText(spec: OptionSpec, raws: Array<string | boolean>, ori
   }
   if (value === undefined) out.push(badValue(origin, `${origin.typed(last)} is not ${EXPECTED_TEXT[spec.type]}`, spec.valueName ? `expected ${spec.valueName}` : undefined));
   return value;
+}
+
+/** A text as a number of at least 0 (a whole one when `whole`), or undefined. */
+function numberOf(text: string, whole: boolean): number | undefined {
+  const n = Number(text.trim());
+  return text.trim() !== "" && Number.isFinite(n) && n >= 0 && (!whole || Number.isInteger(n)) ? n : undefined;
 }
 
 const isString = (v: unknown): v is string => typeof v === "string";
@@ -92,6 +99,7 @@ const stringList = (json: unknown): json is string[] => Array.isArray(json) && j
 const FROM_JSON: Readonly<Record<OptionType, (json: unknown) => OptionValue | undefined>> = {
   string: (json) => (isString(json) ? json : undefined),
   int: (json) => (typeof json === "number" && Number.isInteger(json) && json >= 0 ? json : undefined),
+  number: (json) => (typeof json === "number" && Number.isFinite(json) && json >= 0 ? json : undefined),
   boolean: (json) => (typeof json === "boolean" ? json : undefined),
   list: (json) => (isString(json) ? splitList([json]) : stringList(json) ? splitList(json) : undefined),
   repeat: (json) => (isString(json) ? [json] : stringList(json) ? json : undefined),

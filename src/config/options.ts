@@ -1,14 +1,15 @@
+import { API_VERSIONS, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
 import { REGIONS } from "../vocabulary/regions";
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 
 /** The commands the CLI knows (`help COMMAND` is read as `COMMAND --help`). */
-export type CommandName = "run" | "check" | "emulator" | "coverage";
+export type CommandName = "run" | "check" | "emulator" | "coverage" | "compare";
 
 /**
  * How an option's value is written: "list" splits on commas and repeats ("--tag a,b --tag c"); "repeat" only
- * repeats, for values that may hold commas (file paths); "pairs" repeats KEY=VALUE.
+ * repeats, for values that may hold commas (file paths); "pairs" repeats KEY=VALUE; "number" may have a fraction.
  */
-export type OptionType = "string" | "boolean" | "int" | "list" | "repeat" | "pairs";
+export type OptionType = "string" | "boolean" | "int" | "number" | "list" | "repeat" | "pairs";
 
 /** One option, declared once: it drives argv parsing, the environment, the config file and --help. */
 export interface OptionSpec {
@@ -52,6 +53,14 @@ export interface OptionValues {
   collections?: string;
   schemas?: string;
   port: number;
+  apiVersion: string;
+  baseline?: string;
+  accept?: string;
+  failOn: string;
+  minSteps: number;
+  gateWarnOnly: boolean;
+  latencyRatio: number;
+  latencyFloorMs: number;
   json: boolean;
   noColor: boolean;
   help: boolean;
@@ -75,6 +84,12 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   retryBudgetMs: 30000,
   timeout: 15000,
   port: 0,
+  apiVersion: DEFAULT_API_VERSION,
+  failOn: "regression",
+  minSteps: 0,
+  gateWarnOnly: false,
+  latencyRatio: 1.5,
+  latencyFloorMs: 50,
   json: false,
   noColor: false,
   help: false,
@@ -84,6 +99,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
 const RUN: CommandName[] = ["run"];
 const PROJECT: CommandName[] = ["run", "check", "coverage"];
 const SERVE: CommandName[] = ["emulator"];
+const GATE: CommandName[] = ["run", "compare"];
 
 /** The option table. Order here is the order in --help. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -109,8 +125,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "stop starting new suites after the first failure (teardowns still run)" },
   { flag: "reporter", key: "reporter", type: "list", valueName: REPORTER_NAMES.join(","), env: "CC_REPORTER", commands: RUN,
     description: "reporters to use" },
-  { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: RUN,
-    description: "directory for junit.xml and results.json" },
+  { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: GATE,
+    description: "directory for junit.xml and results.json (and gate.json, gate.md, gate.xml)" },
   { flag: "strict", key: "strict", type: "boolean", env: "CC_STRICT", commands: RUN,
     description: "treat schema drift (unknown properties) as failures" },
   { flag: "callback-url", key: "callbackUrl", type: "string", valueName: "URL", env: "CC_CALLBACK_URL", commands: RUN,
@@ -127,6 +143,22 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "Postman collections directory (default: the package's collections/)" },
   { flag: "schemas", key: "schemas", type: "string", valueName: "DIR", env: "CC_SCHEMAS", commands: PROJECT,
     description: "schemas directory with operations.json (default: the package's schemas/)" },
+  { flag: "api-version", key: "apiVersion", type: "string", valueName: API_VERSIONS.join("|"), env: "CC_API_VERSION", commands: RUN,
+    description: "path version of the Conversation API the collection's URLs use ({{API_VERSION}})" },
+  { flag: "baseline", key: "baseline", type: "string", valueName: "FILE", env: "CC_BASELINE", commands: RUN,
+    description: "after the run, compare its results.json with this one (the regression gate; the exit code is the gate's)" },
+  { flag: "accept", key: "accept", type: "string", valueName: "FILE", env: "CC_ACCEPT", commands: ["run", "compare", "check"],
+    description: "accept file of known differences (default: conversation-contract.accept.yaml when present)" },
+  { flag: "fail-on", key: "failOn", type: "string", valueName: "regression|change", env: "CC_FAIL_ON", commands: GATE,
+    description: "what fails the gate: regressions only, or changes too" },
+  { flag: "min-steps", key: "minSteps", type: "int", valueName: "N", env: "CC_MIN_STEPS", commands: GATE,
+    description: "fail the gate when fewer steps than N ran in the candidate" },
+  { flag: "gate-warn-only", key: "gateWarnOnly", type: "boolean", env: "CC_GATE_WARN_ONLY", commands: GATE,
+    description: "report every finding but let the gate pass (one break-glass build)" },
+  { flag: "latency-ratio", key: "latencyRatio", type: "number", valueName: "R", env: "CC_LATENCY_RATIO", commands: GATE,
+    description: "an operation is slower when its median grew past R times the baseline's ..." },
+  { flag: "latency-floor-ms", key: "latencyFloorMs", type: "int", valueName: "MS", env: "CC_LATENCY_FLOOR_MS", commands: GATE,
+    description: "... and by more than MS milliseconds (fewer than 3 samples: no verdict)" },
   { flag: "port", key: "port", type: "int", valueName: "N", env: "CC_PORT", commands: SERVE,
     description: "port to serve on (0 = a free port)" },
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
@@ -143,4 +175,5 @@ export const COMMANDS: Record<CommandName, { usage: string; summary: string }> =
   check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },
   emulator: { usage: "emulator [--port N] [--json]", summary: "serve the Conversation API emulator until interrupted" },
   coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
+  compare: { usage: "compare BASELINE CANDIDATE", summary: "the regression gate: compare two results.json files (exit 1 on a regression)" },
 };

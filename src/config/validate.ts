@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../model";
 import { didYouMean } from "../diagnostics";
+import { API_VERSIONS } from "../vocabulary/api-versions";
 import { REGIONS } from "../vocabulary/regions";
 import { isReporterName, REPORTER_NAMES, type ReporterName } from "../vocabulary/reporters";
 import { parseListenAddress, type ListenAddress } from "./listen-address";
@@ -54,6 +55,15 @@ function checkTarget(check: Check): void {
   v.reporter.forEach((r, i) => oneOf(check, { key: "reporter", what: "reporter", allowed: REPORTER_NAMES }, r, i));
 }
 
+/** --api-version names a version, --fail-on a severity, --latency-ratio is no speed-up. */
+function checkGate(check: Check): void {
+  const { v } = check;
+  oneOf(check, { key: "apiVersion", what: "API version", allowed: API_VERSIONS }, v.apiVersion);
+  oneOf(check, { key: "failOn", what: "severity", allowed: ["regression", "change"] }, v.failOn);
+  const origin = check.originOf("latencyRatio");
+  if (v.latencyRatio < 1) check.out.push(badValue(origin, `${origin.typed(v.latencyRatio)}: must be at least 1`, "e.g. 1.5: slower means a median more than 1.5 times the baseline's"));
+}
+
 function checkCallbackUrl(check: Check): void {
   const url = check.v.callbackUrl;
   if (url === undefined) return;
@@ -97,6 +107,7 @@ export function validateValues(v: OptionValues, originOf: OriginOf, out: Diagnos
   atLeastOne(check, "timeout", " ms");
   checkCallbackUrl(check);
   checkPort(check);
+  checkGate(check);
   return {
     shard: checkShard(check),
     reporters: v.reporter.filter(isReporterName),

@@ -52,6 +52,13 @@ describe("matchOperation", () => {
     expect(id("GET", "http://127.0.0.1:9/us/v1/projects/p1/contacts/C1?x=1")).toBe("Contacts/Get");
   });
 
+  it("matches the introduction's /v1beta/ paths to the same operations as /v1/, and no other version", () => {
+    expect(id("GET", "/us/v1beta/projects/p1/contacts/C1")).toBe("Contacts/Get");
+    expect(id("POST", "/v1beta/projects/p1/contacts/C1:merge")).toBe("Contacts/Merge");
+    expect(id("GET", "/v2/projects/p1/contacts/C1")).toBeUndefined();
+    expect(id("GET", "/v1betax/projects/p1/contacts/C1")).toBeUndefined();
+  });
+
   it("matches nothing for an unknown path or a path that only shares a prefix", () => {
     expect(id("GET", "/v1/projects/p1/unknown")).toBeUndefined();
     expect(id("GET", "/v1/projects/p1/contacts/C1/extra")).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { OperationRef } from "../model";
+import { versionNames } from "../vocabulary/api-versions";
 
 interface CompiledTemplate {
   op: OperationRef;
@@ -15,18 +16,25 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** "/v1/projects/{project_id}/contacts/{contact_id}:merge" -> a regex matching it as a suffix of a pathname. */
+/**
+ * "/v1/projects/{project_id}/contacts/{contact_id}:merge" -> a regex matching it as a suffix of a pathname, with the
+ * version segment under each of its names (/v1/ or /v1beta/).
+ */
 function compileTemplate(op: OperationRef): CompiledTemplate {
   const path = op.path.replace(/\/+$/, "");
   const pieces = path.split(PARAM).map(escapeRegex);
   const params = (path.match(PARAM) ?? []).length;
-  return {
-    op,
-    method: op.method.toUpperCase(),
-    regex: new RegExp(`${pieces.join("[^/]+")}$`),
-    literal: pieces.join("").length,
-    params,
-  };
+  const literal = pieces.join("").length;
+  pieces[0] = anyVersionName(pieces[0] ?? "");
+  return { op, method: op.method.toUpperCase(), regex: new RegExp(`${pieces.join("[^/]+")}$`), literal, params };
+}
+
+/** The template's leading literal with its version segment ("/v1/projects/") matching every name of that version. */
+function anyVersionName(lead: string): string {
+  const [, version = ""] = lead.split("/");
+  const names = versionNames(version);
+  if (names.length === 1) return lead;
+  return `/(?:${names.map(escapeRegex).join("|")})${lead.slice(version.length + 1)}`;
 }
 
 /** The pathname of a path or URL, without query, fragment or trailing slash. */

@@ -120,7 +120,11 @@ describe("the Postman collection", () => {
     const url = (id: string) => collectionRequests(collection).find((r) => r.id === id)?.item.request.url.raw;
     expect(url("OAuth2/Get token")).toBe("{{AUTH_URL}}/oauth2/token");
     expect(url("Templates v2/Get template")).toBe("{{TEMPLATE_BASE_URL}}/v2/projects/{{PROJECT}}/templates/{{TEMPLATE}}");
-    expect(url("Contacts/Get contact")).toBe("{{BASE_URL}}/v1/projects/{{PROJECT}}/contacts/{{CONTACT}}");
+    expect(url("Contacts/Get contact")).toBe("{{BASE_URL}}/{{API_VERSION}}/projects/{{PROJECT}}/contacts/{{CONTACT}}");
+    // the path version of every Conversation API URL, a collection variable so Postman and newman work as they are
+    expect(collection.variable.find((v) => v.key === "API_VERSION")).toMatchObject({ value: "v1" });
+    const conversationUrls = collectionRequests(collection).map((r) => r.item.request.url.raw).filter((u) => u.startsWith("{{BASE_URL}}"));
+    expect(conversationUrls.filter((u) => !u.startsWith("{{BASE_URL}}/{{API_VERSION}}/"))).toEqual([]);
   });
 
   it("stores the token and every created id", () => {

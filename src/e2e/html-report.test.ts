@@ -65,6 +65,8 @@ const IN_PAGE = {
 };
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+/** The page redraws a frame after a filter changes: wait for it before reading, instead of racing it. */
+const redrawn = (page: Page) => page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
 
 async function expandEverything(page: Page): Promise<void> {
   for (const head of [".suite-head", ".step-head"]) {
@@ -88,8 +90,8 @@ describe("report.html in headless Chromium", () => {
     const r = await runBuiltCli(["run", "src/e2e/fixtures/html", "suites/contacts.yaml", "--region", "us,eu", "--reporter", "html,json", "--out", out],
       { cwd: ROOT, env: { CI: "true" } });
     expect(r.code).toBe(1);
-    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as { totals: { steps: number } };
-    report = { path: join(out, "report.html"), steps: results.totals.steps };
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as { footer: { totals: { steps: number } } };
+    report = { path: join(out, "report.html"), steps: results.footer.totals.steps };
     ({ page, requests, errors } = await open(report.path));
   }, 180_000);
 
@@ -119,20 +121,25 @@ describe("report.html in headless Chromium", () => {
 
   it("filters by text, region, tag and outcome", async () => {
     await page.fill("#f-text", "basic auth");
+    await redrawn(page);
     await expect(page.locator("#match-count").textContent()).resolves.toBe(`2 of ${report.steps} steps match`);
     expect(await texts(page, "#suites .suite-name")).toEqual(["Token showcase", "Token showcase"]);
     await page.fill("#f-text", "");
     await page.selectOption("#f-region", "eu");
+    await redrawn(page);
     expect(new Set(await texts(page, "#suites .pill.region"))).toEqual(new Set(["eu"]));
     await page.selectOption("#f-tag", "auth");
+    await redrawn(page);
     expect(await texts(page, "#suites .suite-name")).toEqual(["Token showcase"]);
     await page.selectOption("#f-region", "");
     await page.selectOption("#f-tag", "");
     for (const o of ["passed", "skipped"]) await page.uncheck(`input[name=outcome][value=${o}]`);
+    await redrawn(page);
     const badges = await texts(page, "#suites .step .badge");
     expect(badges.length).toBeGreaterThan(0);
     expect(badges.every((b) => b.endsWith("failed") || b.endsWith("error"))).toBe(true);
     for (const o of ["passed", "skipped"]) await page.check(`input[name=outcome][value=${o}]`);
+    await redrawn(page);
     await expect(page.locator("#match-count").textContent()).resolves.toBe(`${report.steps} steps`);
   });
 

@@ -29,6 +29,6 @@ describe("the README's library example (built package)", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("✓ Contacts lifecycle [us] suites/contacts.yaml");
     expect(r.stdout).toMatch(/\npassed \{\n? *suites: 1,/);
-    expect(JSON.parse(readFileSync(join(dir, "reports", "results.json"), "utf8")).totals.failed).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "reports", "results.json"), "utf8")).footer.totals.failed).toBe(0);
   });
 });

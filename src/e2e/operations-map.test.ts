@@ -49,6 +49,8 @@ function compareMap(collection: PostmanCollection, map: OperationMap, schemas: s
   const problems: string[] = [];
   const requests = collectionRequests(collection);
   const ids = new Set(requests.map((r) => r.id));
+  // the path version is the collection variable API_VERSION, as Postman renders it
+  const apiVersion = collection.variable.find((v) => v.key === "API_VERSION")?.value ?? "{{API_VERSION}}";
   for (const { id, item } of requests) {
     const op = map[id];
     if (!op) {
@@ -58,7 +60,7 @@ function compareMap(collection: PostmanCollection, map: OperationMap, schemas: s
     const { method, url } = item.request;
     if (op.method !== method) problems.push(`${id}: method ${op.method} in the map, ${method} in the collection`);
     if (url.host[0] !== HOST_VARIABLE[op.host]) problems.push(`${id}: host ${op.host} but the URL starts with ${url.host[0]}`);
-    const literal = `/${url.path.join("/")}`;
+    const literal = `/${url.path.join("/")}`.split("{{API_VERSION}}").join(apiVersion);
     if (!templatePattern(op.path).test(literal)) problems.push(`${id}: path ${op.path} does not match ${literal}`);
   }
   for (const [id, op] of Object.entries(map)) {

@@ -18,6 +18,10 @@ import { FINDING_CLASSES } from "./findings";
  */
 
 /** The keys that select findings by pattern. */
+/** The accept file `compare` and `run --baseline` read when it exists and no --accept is given. */
+export const DEFAULT_ACCEPT_FILE = "conversation-contract.accept.yaml";
+
+/** The keys that select findings by pattern. */
 export const ACCEPT_PATTERN_KEYS = ["suite", "step", "path", "class", "operation", "region"] as const;
 const ENTRY_KEYS = ["fingerprint", ...ACCEPT_PATTERN_KEYS, "reason", "until"];
 const FINGERPRINT = /^[0-9a-f]{12}$/;

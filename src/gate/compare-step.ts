@@ -53,7 +53,8 @@ function compareStatus({ base, step }: StepPair, add: (d: Detail) => void): void
 }
 
 function compareShape({ base, step }: StepPair, add: (d: Detail) => void): void {
-  if (!base.shape || !step.shape) return;
+  // another status answers with another body (an error envelope): the status change is the finding, not its fields
+  if (!base.shape || !step.shape || base.status !== step.status) return;
   const body = step.request?.startsWith("callback ") ? "callback" : "response";
   for (const d of diffShapes(base.shape, step.shape)) {
     const message =
@@ -65,9 +66,11 @@ function compareShape({ base, step }: StepPair, add: (d: Detail) => void): void 
 }
 
 function compareViolations({ base, step }: StepPair, add: (d: Detail) => void): void {
+  const seen = new Set<string>(); // a rule broken twice at one path (under anyOf, say) is one finding
   for (const failure of step.failures) {
     for (const v of failure.violations ?? []) {
-      if (base.violations.includes(v.fingerprint)) continue;
+      if (base.violations.includes(v.fingerprint) || seen.has(v.fingerprint)) continue;
+      seen.add(v.fingerprint);
       const where = v.instancePath || "(root)";
       add({ class: "new-violation", path: v.instancePath, candidate: v.keyword, message: `new schema violation at ${where}${failure.schema ? ` (${failure.schema})` : ""}: ${v.keyword}: ${v.message}` });
     }

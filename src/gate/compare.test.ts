@@ -81,6 +81,11 @@ describe("compareRuns: regressions", () => {
     expect(result.findings[0]).toMatchObject({ baseline: "200", candidate: "201" });
   });
 
+  it("reports another status alone, not the fields of the other body that came with it", async () => {
+    const notFound = run((s) => (s.name === "send text" ? { ...s, status: 404, shape: shapeOf({ error: { code: 404, message: "gone" } }) } : s));
+    expect(classes(await compareWritten({ baseline: run(), candidate: notFound }))).toEqual(["status-changed messages@us/steps/send text "]);
+  });
+
   it("finds a field gone from a response and from a callback, reported at the parent's level only", async () => {
     const candidate = run((s) => {
       if (s.name === "create contact") return { ...s, shape: shapeOf({ ...contact("01A"), channel_identities: undefined }) };
@@ -131,7 +136,8 @@ describe("compareRuns: regressions", () => {
     const violation = (instancePath: string, keyword = "type") => ({ instancePath, keyword, schemaPath: `#${instancePath}/${keyword}`, message: "must be string" });
     const withViolations = (paths: string[]) => (s: StepSpec) =>
       s.name === "send text" ? { ...s, failures: [{ kind: "schema" as const, schema: "send-message-response", message: "response does not match", violations: paths.map((p) => violation(p)) }] } : s;
-    const result = await compareWritten({ baseline: run(withViolations(["/message_id"])), candidate: run(withViolations(["/message_id", "/accepted_time"])) });
+    // the same rule broken twice at one path (two branches of an anyOf) is one finding
+    const result = await compareWritten({ baseline: run(withViolations(["/message_id"])), candidate: run(withViolations(["/message_id", "/accepted_time", "/accepted_time"])) });
     expect(classes(result)).toEqual(["new-violation messages@us/steps/send text /accepted_time"]);
     expect(result.findings[0]!.message).toBe("new schema violation at /accepted_time (send-message-response): type: must be string");
   });
@@ -156,6 +162,14 @@ describe("compareRuns: regressions", () => {
     expect(classes(stepGone)).toEqual(["step-missing contacts@eu/steps/list contacts "]);
     expect(stepGone.findings[0]).toMatchObject({ file: "suites/contacts.yaml", line: 10, baseline: "passed" });
     expect(stepGone.compared.find((s) => s.key === "contacts@eu")!.steps).toEqual(["contacts@eu/steps/create contact", "contacts@eu/teardown/delete contact", "contacts@eu/steps/list contacts"]);
+  });
+
+  it("takes a suite across regions (the emulator's cleanup check) for no region, and still misses it when it did not run", async () => {
+    const cleanup = suiteRecord("cleanup", "us,eu", [{ name: "nothing left behind", operationId: null }], { key: "cleanup@all" });
+    expect((await compareWritten({ baseline: [...run(), cleanup], candidate: [...run(), cleanup] })).findings).toEqual([]);
+    const onlyUs = run().filter((s) => s.region !== "eu");
+    const gone = await compareWritten({ baseline: [...run(), cleanup], candidate: onlyUs });
+    expect(classes(gone)).toEqual(["region-missing eu ", "suite-missing cleanup@all "]);
   });
 
   it("counts a step that ran in the baseline and is skipped now as missing", async () => {

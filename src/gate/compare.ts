@@ -62,7 +62,7 @@ function compareSuite(ctx: CompareContext, suite: SuiteRecord): void {
   ctx.suitesSeen.add(suite.key);
   const compared = comparedSuite(ctx, suite.key, suite.file);
   const known = ctx.base.suites.has(suite.key);
-  if (!ctx.base.tally.regions.has(suite.region)) noteAddedRegion(ctx, suite);
+  if (ctx.cand.regions.has(suite.region) && !ctx.base.tally.regions.has(suite.region)) noteAddedRegion(ctx, suite);
   else if (!known && firstSight) {
     ctx.findings.push(makeFinding({ class: "suite-added", suiteKey: suite.key, region: suite.region, file: suite.file, message: `suite ${suite.key} is new` }));
   }
@@ -101,7 +101,7 @@ function addMissing(ctx: CompareContext): void {
     if (!cand.regions.has(region)) findings.push(makeFinding({ class: "region-missing", region, message: `region ${region} of the baseline did not run` }));
   }
   for (const suite of base.suites.values()) {
-    if (!cand.regions.has(suite.region)) continue;
+    if (base.tally.regions.has(suite.region) && !cand.regions.has(suite.region)) continue; // said by region-missing
     const compared = ctx.compared.get(suite.key);
     if (!compared) {
       comparedSuite(ctx, suite.key, suite.file);

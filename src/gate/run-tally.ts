@@ -16,8 +16,10 @@ export interface RunTally {
   header?: RunHeader;
   footer?: RunFooter;
   truncated: boolean;
-  suites: number;
+  /** keys of its suites (a suite amended after it ended has a second record with the same key) */
+  suites: Set<string>;
   stepsRun: number;
+  /** the regions its suites ran in (a check across regions, such as the emulator's cleanup "us,eu", is none) */
   regions: Set<string>;
   /** operation ids of steps that ran, with who ran them and how long they took */
   operations: Map<string, OperationTally>;
@@ -25,7 +27,7 @@ export interface RunTally {
 
 /** An empty tally. */
 export function newTally(): RunTally {
-  return { truncated: false, suites: 0, stepsRun: 0, regions: new Set(), operations: new Map() };
+  return { truncated: false, suites: new Set(), stepsRun: 0, regions: new Set(), operations: new Map() };
 }
 
 /** Records the header or the end of a results file; returns false for a suite entry (the caller's business). */
@@ -43,10 +45,10 @@ export function tallyFrame(tally: RunTally, entry: ResultsEntry): boolean {
   return false;
 }
 
-/** Counts a suite record's region. */
+/** Counts a suite record and its region (a check across regions, such as the emulator's cleanup "us,eu", is no region). */
 export function tallySuite(tally: RunTally, suite: SuiteRecord): void {
-  tally.suites++;
-  tally.regions.add(suite.region);
+  tally.suites.add(suite.key);
+  if (!suite.region.includes(",")) tally.regions.add(suite.region);
 }
 
 /** Counts a step of a suite: whether it ran, its operation, its attempts' durations. */
@@ -69,7 +71,7 @@ export function summarize(tally: RunTally): GateRunSummary {
     apiVersion: header?.apiVersion ?? "",
     toolVersion: header?.tool?.version ?? "",
     startedAt: header?.startedAt ?? "",
-    suites: tally.suites,
+    suites: tally.suites.size,
     stepsRun: tally.stepsRun,
     truncated: tally.truncated,
     interrupted: tally.footer?.interrupted ?? false,

@@ -1,4 +1,5 @@
 import type { DriftWarning, Violation } from "./contract";
+import type { Shape } from "./run-record";
 import type { Phase } from "./suite";
 
 /** passed; failed = the contract is broken; error = a tool or network problem; skipped. */
@@ -66,6 +67,14 @@ export interface StepResult {
   skipReason?: string;
   drift: DriftWarning[];
   exchange?: Exchange;
+  /** the operation the request hit ("Contacts/Create contact"); absent for callback steps and unknown inline requests */
+  operationId?: string;
+  /** the request's method (request steps that were sent) */
+  method?: string;
+  /** the operation's path template, with the API version the request used */
+  pathTemplate?: string;
+  /** the response body's shape, merged over poll attempts (request steps), or the callback body's (callback steps) */
+  shape?: Shape;
 }
 
 /** The result of one suite in one region. */
@@ -92,7 +101,7 @@ export interface RunTotals {
   drift: number;
 }
 
-/** The whole run: what results.json holds. */
+/** The whole run in memory, as runPlan returns it; results.json (formatVersion 2, run-record.ts) is written from it. */
 export interface RunResult {
   formatVersion: 1;
   tool: { name: string; version: string };

@@ -58,7 +58,7 @@ export type FingerprintedFailure = Omit<CheckFailure, "violations"> & {
 export type FingerprintedDrift = DriftWarning & { fingerprint: string };
 
 /** One step as results.json v2 records it. */
-export interface StepRecord extends StepResult {
+export interface StepRecord extends Omit<StepResult, "operationId"> {
   /** stable `${suiteId}@${region}/${phase}/${name}`; never the line number */
   key: string;
   /** "Contacts/Create contact", or null (a callback step, an inline request the operation map does not know) */

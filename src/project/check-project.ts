@@ -2,7 +2,10 @@ import type { Diagnostic } from "../model";
 import type { Config } from "../config";
 import { hasErrors } from "../diagnostics";
 import { computeCoverage, type CoverageReport } from "../check/coverage";
+import { checkAcceptFile } from "../gate";
+import { acceptFileOf } from "./gate-settings";
 import { loadProject } from "./load-project";
+import { withShownPaths } from "./shown-paths";
 
 /** What `check` found: everything a run would reject, and how much was checked. */
 export interface ProjectCheckOutcome {
@@ -23,13 +26,18 @@ export interface ProjectCoverageOutcome {
   coverage?: CoverageReport;
 }
 
-/** load -> parse -> check of the config's suites, collections and schemas, without sending a request. */
+/**
+ * load -> parse -> check of the config's suites, collections and schemas, without sending a request; and the
+ * accept file of the regression gate (--accept, or the default one when present), with positions.
+ */
 export async function checkProject(config: Config): Promise<ProjectCheckOutcome> {
   const project = loadProject(config);
   const steps = project.suites.reduce((n, s) => n + s.setup.length + s.steps.length + s.teardown.length, 0);
+  const accept = acceptFileOf(config);
+  const diagnostics = accept === undefined ? project.diagnostics : [...project.diagnostics, ...withShownPaths(await checkAcceptFile(accept), config.cwd)];
   return {
-    status: hasErrors(project.diagnostics) || !project.contract ? "invalid" : "passed",
-    diagnostics: project.diagnostics, sources: project.sources,
+    status: hasErrors(diagnostics) || !project.contract ? "invalid" : "passed",
+    diagnostics, sources: project.sources,
     counts: { suites: project.suites.length, steps, requests: project.requests.size },
   };
 }

@@ -45,7 +45,7 @@ describe("runProject against the in-process emulator", () => {
     expect(r.outcome.result?.totals).toMatchObject({ suites: 1, failed: 0, errors: 0 });
     expect(r.outcome.result?.suites.map((s) => s.key)).toEqual(["contacts@us"]);
     expect(r.outcome.written).toEqual([join(r.out, "junit.xml"), join(r.out, "results.json")]);
-    expect(JSON.parse(readFileSync(join(r.out, "results.json"), "utf8")).totals.passed).toBe(r.outcome.result?.totals.passed);
+    expect(JSON.parse(readFileSync(join(r.out, "results.json"), "utf8")).footer.totals.passed).toBe(r.outcome.result?.totals.passed);
     expect(r.printed).toContain("✓ Contacts lifecycle [us] suites/contacts.yaml");
     expect(r.printed).toMatch(/Reports: .*junit\.xml, .*results\.json\n$/);
   });

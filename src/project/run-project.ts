@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { Diagnostic, Plan, RunResult } from "../model";
+import type { Diagnostic, GateReport, Plan, RunResult } from "../model";
 import type { Config } from "../config";
 import { createRedactor, DiagnosticError, hasErrors, type Redactor } from "../diagnostics";
 import { runPlan } from "../execute";
@@ -12,6 +12,9 @@ import { openTargets, type OpenTargets } from "./open-targets";
 import { packageInfo } from "./package-info";
 import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
+import { withApiVersion } from "./api-version";
+import { runHeaderOf } from "./run-description";
+import { baselineProblems, gateTheRun } from "./run-gate";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
 export interface RunProjectOptions {
@@ -35,6 +38,8 @@ export interface ProjectRunOutcome {
   written: string[];
   /** every diagnostic, in the order given to onDiagnostics */
   diagnostics: Diagnostic[];
+  /** with --baseline: what the regression gate found (the status is then the gate's) */
+  gate?: GateReport;
 }
 
 /** One run in progress: what every stage after opening the targets needs. */
@@ -62,6 +67,11 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const planned = planRun(options.config, project);
   sink.add(planned.diagnostics, project.sources);
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
+  const gateInput = await baselineProblems(options.config);
+  if (gateInput) {
+    sink.add(gateInput.diagnostics, gateInput.sources);
+    return invalid(sink);
+  }
   const opened = await openTargets(options.config, options.env, project.environments, project.contract);
   if (!opened.open) {
     sink.add(opened.diagnostics);
@@ -89,6 +99,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
+    header: runHeaderOf(config, run.open, run.project), signal: run.options.signal,
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
@@ -98,7 +109,8 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   if (executed.crash) throw executed.crash.error;
   const verdict = runVerdict(result, run.options.signal?.aborted === true);
   if (verdict.reason) run.sink.add([redactDiagnostic(verdict.reason, redactor)]);
-  return { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
+  const outcome: ProjectRunOutcome = { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
+  return gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
 }
 
 /** Runs the plan; when the runner itself fails, the suites that finished still make a result to report. */
@@ -109,8 +121,8 @@ async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, reda
   const tool = packageInfo();
   try {
     const result = await runPlan({
-      plan, requests: run.project.requests, contract: run.project.contract, targets: run.open.targets, runVariables: run.open.runVariables,
-      ...(run.open.regionVariables ? { regionVariables: run.open.regionVariables } : {}),
+      ...withApiVersion(config.apiVersion, { requests: run.project.requests, runVariables: run.open.runVariables, regionVariables: run.open.regionVariables }),
+      plan, contract: run.project.contract, targets: run.open.targets,
       options: { ...executeOptions(config), ...(run.open.leftovers ? { tagRequests: true } : {}) }, listeners: [collector, ...reports.listeners], target: run.open.label, toolVersion: tool.version,
       signal, redactor,
     });

@@ -4,6 +4,9 @@ import type { Redactor } from "../diagnostics";
 /** Version of gate.json's layout, for the tools that read it. */
 export const GATE_JSON_VERSION = 1;
 
+/** File name of the gate's machine-readable report. */
+export const GATE_JSON = "gate.json";
+
 /**
  * gate.json: the verdict, counts, rules, both runs and every finding with its fingerprint (and acceptance),
  * plus the stale accept entries. The compared steps are left out: they are the two results files' business.

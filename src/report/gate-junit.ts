@@ -4,6 +4,9 @@ import { acceptanceText, runText, subjectOf, whereOf } from "./gate-text";
 import { attrs, element, escapeText } from "./xml-writer";
 import { stepLabelOfKey } from "../vocabulary/step-key";
 
+/** File name of the gate's JUnit report. */
+export const GATE_JUNIT = "gate.xml";
+
 /** Context of the gate's JUnit builder. */
 export interface GateJunitOptions {
   redactor: Redactor;

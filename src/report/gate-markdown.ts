@@ -2,6 +2,9 @@ import type { AcceptEntry, GateFinding, GateReport } from "../model";
 import type { Redactor } from "../diagnostics";
 import { acceptanceText, comparedSteps, groupFindings, runText, selectorText, stepNameOf, whereOf } from "./gate-text";
 
+/** File name of the gate's Markdown summary. */
+export const GATE_MARKDOWN = "gate.md";
+
 /** Rows per table: a pull-request comment holds at most 65,536 characters. */
 const REGRESSION_ROWS = 100;
 const OTHER_ROWS = 30;

@@ -1,7 +1,8 @@
-import type { RunEvents, RunResult } from "../model";
+import { join } from "node:path";
+import type { RunEvents, RunHeader, RunResult } from "../model";
 import type { Redactor } from "../diagnostics";
-import { redactResultText } from "./redact-result";
-import { writeReportFile } from "./write-file";
+import { startResultsStream, type ResultsStream } from "./results-stream";
+import { headerOfResult } from "./run-header";
 
 /** File name of the JSON report inside the output directory. */
 export const JSON_REPORT = "results.json";
@@ -12,15 +13,29 @@ export interface JsonReporterOptions {
   redactor: Redactor;
   /** called with the written path */
   onWritten?(path: string): void;
+  /** the run's header: with it the file is streamed from the run's start, without it written whole at its end */
+  header?: RunHeader;
+  /** aborted when the run is interrupted; the footer then says so */
+  signal?: AbortSignal;
 }
 
-/** Writes `results.json`: the model's RunResult (formatVersion 1), redacted. */
+/**
+ * Writes `results.json`, formatVersion 2 (model/run-record.ts): the header when the run starts, one redacted record
+ * per suite as it finishes, the footer at the end; compact, so a large run stays small (`jq .` pretty-prints it).
+ */
 export function createJsonReporter(opts: JsonReporterOptions): RunEvents {
+  const path = join(opts.outDir, JSON_REPORT);
+  let stream: ResultsStream | undefined;
   return {
-    onRunEnd(result: RunResult) {
-      // compact: results.json of a large run stays small and fast to write; `jq .` pretty-prints it
-      const text = redactResultText(result, opts.redactor) + "\n";
-      const path = writeReportFile(opts.outDir, JSON_REPORT, text);
+    onRunStart() {
+      if (opts.header) stream = startResultsStream(path, opts.header, opts.redactor);
+    },
+    onSuiteEnd(item, result) {
+      stream?.add(result, item.suite.tags);
+    },
+    async onRunEnd(result: RunResult) {
+      stream ??= startResultsStream(path, opts.header ?? headerOfResult(result), opts.redactor);
+      await stream.finish(result, opts.signal?.aborted === true);
       opts.onWritten?.(path);
     },
   };

@@ -37,6 +37,8 @@ export interface ReporterContext {
   cwd?: string;
   /** the run's header when known at its start (reporters that write as the run goes show it first) */
   header?: RunHeader;
+  /** aborted when the run is interrupted (results.json's footer says so) */
+  signal?: AbortSignal;
 }
 
 /** Makes one reporter for a run. */

@@ -65,7 +65,7 @@ describe("report sessions", () => {
     const outcome = await writeReports(sampleMixedRun(SECRET, TOKEN), s);
     expect(outcome.written).toEqual([join("reports", "results.json")]);
     expect(outcome.failures).toEqual([expect.objectContaining({ code: "CC_REPORT_WRITE", message: expect.stringMatching(/^could not write a report: /) })]);
-    expect(JSON.parse(readFileSync(join(s.outDir, "results.json"), "utf8")).totals.steps).toBe(5);
+    expect(JSON.parse(readFileSync(join(s.outDir, "results.json"), "utf8")).footer.totals.steps).toBe(5);
   });
 
   it("gives the runner listeners without onRunEnd, so only finish() ends the run, once per reporter", async () => {

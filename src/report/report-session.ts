@@ -14,6 +14,8 @@ export interface ReportSettings {
   console?: ConsoleOutput;
   /** the run's header when known before the first suite */
   header?: RunHeader;
+  /** aborted when the run is interrupted */
+  signal?: AbortSignal;
 }
 
 /** What writing the reports gave: the files written (as shown to the user) and one diagnostic per failed reporter. */
@@ -38,7 +40,7 @@ export interface ReportSession {
 export function openReports(settings: ReportSettings): ReportSession {
   const written: string[] = [];
   const reporters = createReporters(settings.names, {
-    outDir: settings.outDir, redactor: settings.redactor, console: settings.console, cwd: settings.cwd, header: settings.header,
+    outDir: settings.outDir, redactor: settings.redactor, console: settings.console, cwd: settings.cwd, header: settings.header, signal: settings.signal,
     onWritten: (path) => written.push(shownPath(path, settings.cwd)),
   });
   return {

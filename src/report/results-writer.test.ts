@@ -3,7 +3,19 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createRedactor, DiagnosticError } from "../diagnostics";
 import { runFooter, runHeader, suiteRecord, tempDir } from "../gate/testing/records";
+import { readResults, type ResultsEntry } from "../gate/read-results";
 import { createResultsWriter, openResultsFile } from "./results-writer";
+
+/** Waits until the file holds `lines` complete lines (a condition, not a guess at how long writing takes). */
+async function untilFileHas(path: string, lines: number): Promise<void> {
+  while ((readFileSync(path, "utf8").match(/\n/g) ?? []).length < lines) await new Promise((r) => setTimeout(r, 5));
+}
+
+async function collect(entries: AsyncIterable<ResultsEntry>): Promise<ResultsEntry[]> {
+  const out: ResultsEntry[] = [];
+  for await (const e of entries) out.push(e);
+  return out;
+}
 
 const SECRET = "s3cr3t-client-value";
 const suite = suiteRecord("contacts", "us", [{ name: "create contact" }]);
@@ -37,21 +49,19 @@ describe("results writer", () => {
     expect(done).toBe(true);
   });
 
-  it("renames into place only on close, and abort leaves an earlier results file untouched", async () => {
+  it("writes in place as records come: a run killed before close leaves a file the reader takes as cut short", async () => {
     const dir = tempDir();
     const path = join(dir, "out", "results.json");
     const file = await openResultsFile(path, runHeader());
     await file.write(suite);
-    expect(existsSync(path)).toBe(false);
+    await untilFileHas(path, 2); // the stream hands lines to the file in the background
+    const entries = await collect(readResults(path));
+    expect(entries.map((e) => e.type)).toEqual(["header", "suite", "end"]);
+    expect(entries[2]).toEqual({ type: "end", footer: undefined, truncated: true });
     await file.close(runFooter());
-    const first = readFileSync(path, "utf8");
-    expect(JSON.parse(first).suites).toEqual([suite]);
-
-    const again = await openResultsFile(path, runHeader());
-    await again.write(suite);
-    await again.abort();
-    expect(readFileSync(path, "utf8")).toBe(first);
+    expect(JSON.parse(readFileSync(path, "utf8")).suites).toEqual([suite]);
     expect(readdirSync(join(dir, "out"))).toEqual(["results.json"]);
+    expect(existsSync(`${path}.${process.pid}.tmp`)).toBe(false);
   });
 
   it("redacts every line and keeps the JSON valid", async () => {

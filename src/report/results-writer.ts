@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
@@ -21,12 +21,9 @@ export interface ResultsWriter {
   close(footer: RunFooter): Promise<void>;
 }
 
-/** A results writer over a file: written under a temporary name, renamed into place by close(). */
+/** A results writer over a file. */
 export interface ResultsFile extends ResultsWriter {
-  /** the final path */
   readonly path: string;
-  /** stops without a footer and removes the temporary file; a results file already at the path stays untouched */
-  abort(): Promise<void>;
 }
 
 /** Options of a results writer. */
@@ -80,12 +77,14 @@ export function createResultsWriter(stream: Writable, header: RunHeader, opts: R
   };
 }
 
-/** Opens a results file for streaming; `close()` renames it into place, so a reader never sees half a run there. */
+/**
+ * Opens a results file for streaming, written in place as suites finish: a run that is killed leaves its header and
+ * every record it got to, without the footer, which readResults reads as a run cut short.
+ */
 export async function openResultsFile(path: string, header: RunHeader, opts: ResultsWriterOptions = {}): Promise<ResultsFile> {
-  const tmp = `${path}.${process.pid}.tmp`;
   const stream = await guard(path, async () => {
     await mkdir(dirname(path), { recursive: true });
-    const s = createWriteStream(tmp);
+    const s = createWriteStream(path);
     await once(s, "open");
     return s;
   });
@@ -93,16 +92,7 @@ export async function openResultsFile(path: string, header: RunHeader, opts: Res
   return {
     path,
     write: (record) => guard(path, () => writer.write(record)),
-    async close(footer) {
-      await guard(path, async () => {
-        await writer.close(footer);
-        await rename(tmp, path);
-      });
-    },
-    async abort() {
-      stream.destroy();
-      await rm(tmp, { force: true });
-    },
+    close: (footer) => guard(path, () => writer.close(footer)),
   };
 }
 

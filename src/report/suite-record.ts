@@ -19,8 +19,13 @@ function toStepRecord(suiteKey: string, step: StepResult): StepRecord {
  * then one redactor pass over the text (the redactor knows the JSON-escaped forms, so the JSON stays valid).
  */
 export function redactedRecordJson(record: SuiteRecord, redactor: Redactor): string {
+  return redactor.redact(JSON.stringify(withBlankedHeaders(record, redactor)));
+}
+
+/** The record with its exchanges' sensitive headers blanked by name (the results writer redacts the text after). */
+export function withBlankedHeaders(record: SuiteRecord, redactor: Redactor): SuiteRecord {
   const steps = record.steps.map((s) => (s.exchange ? { ...s, exchange: redactExchangeHeaders(s.exchange, redactor) } : s));
-  return redactor.redact(JSON.stringify({ ...record, steps }));
+  return { ...record, steps };
 }
 
 function redactExchangeHeaders(ex: Exchange, redactor: Redactor): Exchange {

@@ -3,7 +3,7 @@ import { REGIONS, type Region } from "./regions";
 /** Variables the run gives every step of a region, without the suite declaring them. */
 export const RUN_VARIABLES = [
   "PROJECT", "REGION", "BASE_URL", "AUTH_URL", "TEMPLATE_BASE_URL", "CLIENT_ID", "CLIENT_SECRET",
-  "WEBHOOK_URL", "WEBHOOK_SECRET", "ADMIN_URL",
+  "WEBHOOK_URL", "WEBHOOK_SECRET", "ADMIN_URL", "API_VERSION",
 ] as const;
 
 /** One run variable. */

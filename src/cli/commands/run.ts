@@ -14,7 +14,7 @@ export async function runCommand(config: Config, io: CliIo): Promise<number> {
 }
 
 /** Live progress only on a terminal outside CI; colors on a terminal, or as --no-color, NO_COLOR and FORCE_COLOR say. */
-function consoleOutput(config: Config, io: CliIo): ConsoleOutput {
+export function consoleOutput(config: Config, io: CliIo): ConsoleOutput {
   const ci = io.env.CI !== undefined && !["", "0", "false"].includes(io.env.CI.toLowerCase());
   const tty = io.stdoutTty && !ci;
   return { write: io.out, tty, color: wantsColor({ noColor: config.noColor, env: io.env, tty }), columns: io.columns };

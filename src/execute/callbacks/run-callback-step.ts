@@ -3,6 +3,7 @@ import { checkBody, compileBodyChecks, compilePath, type CompiledBodyChecks, typ
 import { checkPayload } from "../check-payload";
 import { buildExchange, redactResult } from "../exchange";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
+import { noteShape } from "../step-facts";
 import type { SuiteRun } from "../suite-run";
 import { resolveValue } from "../variables";
 import type { ReceivedCallback } from "./receiver";
@@ -94,6 +95,7 @@ function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackSte
   const { trigger, signed } = step.callback;
   const noSchema: CheckFailure = { kind: "no-schema", message: `no callback schema is known for trigger ${trigger}` };
   const schema = contract.callbackSchema(trigger) ?? noSchema;
+  noteShape(result, { json: cb.json });
   checkPayload({ contract, strict: options.strict, schema, body: { json: cb.json }, what: "callback" }, result);
   if (signed) {
     const secret = run.scope.lookup("WEBHOOK_SECRET");

@@ -4,6 +4,7 @@ import type { HttpRequest, HttpResponse, SendContext } from "../http";
 import type { SuiteRun } from "../suite-run";
 import type { CompiledRequestStep } from "./compile-request-step";
 import { parseBody, type ParsedBody } from "../check-payload";
+import { noteShape } from "../step-facts";
 
 /** The last response of a poll, and whether the condition never held. */
 export interface PollOutcome {
@@ -20,6 +21,7 @@ export async function pollUntil(run: SuiteRun, c: CompiledRequestStep, req: Http
   for (let n = 1; ; n++) {
     const res = await run.env.send(req, ctx);
     const body = parseBody(res.body);
+    noteShape(result, body);
     const mismatch = untilMismatch(run, c, res, body);
     if (!mismatch) return { res, body, exhausted: false };
     if (n >= tries || run.env.ctx.signal?.aborted) {

@@ -10,6 +10,7 @@ import { compileRequestStep, type CompiledRequestStep } from "./compile-request-
 import { parseBody } from "../check-payload";
 import { capture, checkResponse, checkSchema, type ResponseCheckInput } from "./check-response";
 import { pollUntil, type PollOutcome } from "./poll";
+import { noteOperation, noteShape } from "../step-facts";
 import { renderRequest } from "./render-request";
 
 /** Send one request step (with its polls and transient retries), check the response, store captures. */
@@ -27,6 +28,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   if (missing.length > 0) return unresolved(step, c, missing);
   if (run.env.ctx.options.tagRequests) req.headers[SUITE_RUN_HEADER] = run.item.key;
   const result = newResult(step, c.label);
+  noteOperation(result, { method: c.method, url: req.url, operation: c.operation }, run.env.ctx.contract);
   const ctx: SendContext = { attempts: result.attempts };
   let res: HttpResponse | undefined;
   try {
@@ -36,7 +38,9 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
       checkAndCapture(run, c, req, polled, result);
     } else {
       res = await run.env.send(req, ctx);
-      checkAndCapture(run, c, req, { res, body: parseBody(res.body), exhausted: false }, result);
+      const body = parseBody(res.body);
+      noteShape(result, body);
+      checkAndCapture(run, c, req, { res, body, exhausted: false }, result);
     }
   } catch (error) {
     failWith(result, error);

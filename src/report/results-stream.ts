@@ -1,0 +1,59 @@
+import type { RunHeader, RunResult, SuiteResult } from "../model";
+import type { Redactor } from "../diagnostics";
+import { openResultsFile, type ResultsFile } from "./results-writer";
+import { footerOfResult } from "./run-header";
+import { toSuiteRecord, withBlankedHeaders } from "./suite-record";
+
+/** results.json while a run goes: each finished suite is written as it comes, then the footer. */
+export interface ResultsStream {
+  /** queues one finished suite (never blocks the runner; a write error surfaces in finish) */
+  add(suite: SuiteResult, tags: readonly string[]): void;
+  /** writes what the result has that was not written yet, then the footer */
+  finish(result: RunResult, interrupted: boolean): Promise<void>;
+}
+
+/** What was written of one suite: its tags and how many of its steps. */
+interface Written {
+  tags: readonly string[];
+  steps: number;
+}
+
+/**
+ * Opens results.json at `path` and writes records in the order suites finish, one at a time behind the file's
+ * opening; each record is redacted before it is queued, so no secret waits in memory for the file. A suite the
+ * run amends after it ended (the emulator's cleanup check adds a failing step to a suite that left data behind)
+ * gets a second line with the same key holding only the steps added, and the suite's final outcome.
+ */
+export function startResultsStream(path: string, header: RunHeader, redactor: Redactor): ResultsStream {
+  let failure: unknown;
+  const opened: Promise<ResultsFile | undefined> = openResultsFile(path, header, { redactor }).catch((e: unknown) => {
+    failure ??= e;
+    return undefined;
+  });
+  let queue: Promise<unknown> = opened;
+  const written = new Map<string, Written>();
+  const add = (suite: SuiteResult, tags: readonly string[]): void => {
+    const before = written.get(suite.key);
+    written.set(suite.key, { tags: before?.tags ?? tags, steps: suite.steps.length });
+    const part = before ? { ...suite, steps: suite.steps.slice(before.steps) } : suite;
+    const record = withBlankedHeaders(toSuiteRecord(part, before?.tags ?? tags), redactor);
+    queue = queue.then(async () => {
+      const file = await opened;
+      if (file && failure === undefined) await file.write(record);
+    }).catch((e: unknown) => {
+      failure ??= e;
+    });
+  };
+  return {
+    add,
+    async finish(result, interrupted) {
+      for (const suite of result.suites) {
+        if (suite.steps.length > (written.get(suite.key)?.steps ?? -1)) add(suite, []);
+      }
+      await queue;
+      const file = await opened;
+      if (failure !== undefined || !file) throw failure;
+      await file.close(footerOfResult(result, interrupted));
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Plan, RunFooter, RunHeader, RunResult } from "../model";
+import { fingerprint } from "../diagnostics";
+import { stepKey } from "../vocabulary/step-key";
+import { DEFAULT_API_VERSION } from "../vocabulary/api-versions";
+
+/** A short hash of every suite key and step key of a plan (give it the plan before sharding): the same suites, the same hash. */
+export function planFingerprint(plan: Plan): string {
+  const keys: string[] = [];
+  for (const item of plan.items) {
+    const { setup, steps, teardown } = item.suite;
+    for (const step of [...setup, ...steps, ...teardown]) keys.push(stepKey(item.key, step.phase, step.name));
+  }
+  return fingerprint(keys.sort());
+}
+
+/** The header of a finished result written without its run's header (a library user's result): what the result says. */
+export function headerOfResult(result: RunResult): RunHeader {
+  const keys = result.suites.flatMap((suite) => suite.steps.map((step) => stepKey(suite.key, step.phase, step.name)));
+  return {
+    tool: result.tool, target: result.target, regions: result.regions, apiVersion: DEFAULT_API_VERSION, strict: result.strict,
+    startedAt: result.startedAt, planFingerprint: fingerprint(keys.sort()),
+  };
+}
+
+/** The footer of a run: when and how it ended. */
+export function footerOfResult(result: RunResult, interrupted: boolean): RunFooter {
+  return { finishedAt: result.finishedAt, durationMs: Math.round(result.durationMs * 10) / 10, totals: result.totals, interrupted };
+}
