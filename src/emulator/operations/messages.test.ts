@@ -30,8 +30,13 @@ describe("messages:send", () => {
     const read = await waitFor(delivered(id, "READ"), 5000, "READ report");
     expect(read.json).toMatchObject({ app_id: appId, project_id: h.project, correlation_id: "corr-1" });
     expect(read.json.message_delivery_report.metadata).toBe("meta-1");
-    const statuses = rx.received.filter((x) => x.json?.message_delivery_report?.message_id === id).map((x) => x.json.message_delivery_report.status);
-    expect(statuses).toEqual(["QUEUED_ON_CHANNEL", "DELIVERED", "READ"]);
+    // Callbacks are separate POSTs and, as from the real API, may arrive out of order; their event times may not.
+    const order = ["QUEUED_ON_CHANNEL", "DELIVERED", "READ"];
+    const rank = (x: { json: any }) => order.indexOf(x.json.message_delivery_report.status);
+    const reports = rx.received.filter((x) => x.json?.message_delivery_report?.message_id === id).sort((a, b) => rank(a) - rank(b));
+    expect(reports.map((x) => x.json.message_delivery_report.status)).toEqual(order);
+    const times = reports.map((x) => Date.parse(x.json.event_time));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(rx.received.some((x) => x.json?.contact_create_notification && x.path.endsWith(appId))).toBe(true);
     expect(rx.received.some((x) => x.json?.conversation_start_notification?.conversation.app_id === appId)).toBe(true);
     expect(rx.received.some((x) => x.json?.message_submit_notification?.message_id === id)).toBe(true);
