@@ -1,5 +1,5 @@
 import { API_VERSIONS, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
-import { REGIONS } from "../vocabulary/regions";
+import { AUTH_MODES, REGIONS } from "../vocabulary/regions";
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 
 /** The commands the CLI knows (`help COMMAND` is read as `COMMAND --help`). */
@@ -54,6 +54,8 @@ export interface OptionValues {
   schemas?: string;
   port: number;
   apiVersion: string;
+  /** where tokens come from: each region's token endpoint, or the global one */
+  auth: string;
   baseline?: string;
   accept?: string;
   failOn: string;
@@ -85,6 +87,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   timeout: 15000,
   port: 0,
   apiVersion: DEFAULT_API_VERSION,
+  auth: "regional",
   failOn: "regression",
   minSteps: 0,
   gateWarnOnly: false,
@@ -145,6 +148,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "schemas directory with operations.json (default: the package's schemas/)" },
   { flag: "api-version", key: "apiVersion", type: "string", valueName: API_VERSIONS.join("|"), env: "CC_API_VERSION", commands: RUN,
     description: "path version of the Conversation API the collection's URLs use ({{API_VERSION}})" },
+  { flag: "auth", key: "auth", type: "string", valueName: AUTH_MODES.join("|"), env: "CC_AUTH", commands: RUN,
+    description: "token endpoint of the us/eu/br targets and the emulator: each region's own (its tokens only work there), or the global one whose tokens every region accepts" },
   { flag: "baseline", key: "baseline", type: "string", valueName: "FILE", env: "CC_BASELINE", commands: RUN,
     description: "after the run, compare its results.json with this one (the regression gate; the exit code is the gate's)" },
   { flag: "accept", key: "accept", type: "string", valueName: "FILE", env: "CC_ACCEPT", commands: ["run", "compare", "check"],
