@@ -41,6 +41,7 @@ export interface OptionValues {
   concurrency: number;
   shard?: string;
   bail: boolean;
+  verbose: boolean;
   reporter: string[];
   out: string;
   strict: boolean;
@@ -78,6 +79,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   excludeTag: [],
   concurrency: 4,
   bail: false,
+  verbose: false,
   reporter: [...DEFAULT_REPORTERS],
   out: "reports",
   strict: false,
@@ -126,6 +128,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "run shard I of N (1-based), for splitting a run across CI jobs" },
   { flag: "bail", key: "bail", type: "boolean", env: "CC_BAIL", commands: RUN,
     description: "stop starting new suites after the first failure (teardowns still run)" },
+  { flag: "verbose", key: "verbose", type: "boolean", env: "CC_VERBOSE", commands: RUN,
+    description: "print every request and response as it happens (redacted)" },
   { flag: "reporter", key: "reporter", type: "list", valueName: REPORTER_NAMES.join(","), env: "CC_REPORTER", commands: RUN,
     description: "reporters to use" },
   { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: GATE,
