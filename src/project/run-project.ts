@@ -103,7 +103,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
-  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan);
+  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan, { shard: config.shard });
   const { written, failures } = await reports.finish(result);
   run.sink.add(failures.map((d) => redactDiagnostic(d, redactor)));
   if (executed.crash) throw executed.crash.error;
