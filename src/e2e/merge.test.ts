@@ -51,7 +51,8 @@ describe("merge: shards of the main job against the emulator into one result (bu
   beforeAll(async () => {
     whole = await mainJob();
     shards = [];
-    for (const shard of ["1/3", "2/3", "3/3"]) shards.push(await mainJob("--shard", shard));
+    // balanced by the unsharded run's suite durations, as a CI pipeline would with the last nightly's results.json
+    for (const shard of ["1/3", "2/3", "3/3"]) shards.push(await mainJob("--shard", shard, "--shard-timings", join(whole, "results.json")));
   }, 240_000);
 
   const shardFiles = (): string[] => shards.map((dir) => join(dir, "results.json"));
@@ -95,6 +96,11 @@ describe("merge: shards of the main job against the emulator into one result (bu
     expect(otherPlan.stderr).toMatch(/results\.json:1:1/);
     expect(otherPlan.stderr).toMatch(/is a shard of another plan/);
 
+    const untimed = await mainJob("--shard", "2/3");
+    const otherSplit = await merge(one, join(untimed, "results.json"), three);
+    expect(otherSplit.code).toBe(2);
+    expect(otherSplit.stderr).toMatch(/split the plan differently/);
+
     const dir = mkdtempSync(join(tmpdir(), "cc-merge-version-"));
     const newer = join(dir, "results.json");
     const [head, ...rest] = readFileSync(two, "utf8").split("\n");
@@ -103,7 +109,7 @@ describe("merge: shards of the main job against the emulator into one result (bu
     const otherTool = await merge(one, newer, three);
     expect(otherTool.code).toBe(2);
     expect(otherTool.stderr).toMatch(/written by conversation-contract 9\.9\.9/);
-    for (const refused of [missing, twice, otherPlan, otherTool]) expect(existsSync(join(refused.out, "results.json"))).toBe(false);
+    for (const refused of [missing, twice, otherPlan, otherSplit, otherTool]) expect(existsSync(join(refused.out, "results.json"))).toBe(false);
   }, 60_000);
 
   it("refuses a shard cut short (a killed job's results.json has no footer)", async () => {

@@ -56,6 +56,9 @@ function setProblems(inputs: ShardInput[]): Diagnostic[] {
         "every shard must run the same suites, regions and filters; merge the shards of one run only"));
     } else if (input.total !== first.total) {
       problems.push(setProblem(file, `${file} is shard ${input.index}/${input.total}, ${first.file} is shard ${first.index}/${first.total}`, "every shard must be of the same --shard I/N count"));
+    } else if (header.shard?.assignment !== first.header.shard?.assignment) {
+      problems.push(setProblem(file, `${file} and ${first.file} split the plan differently (another --shard-timings file, or none): a suite may have run twice or never`,
+        "give every shard the same --shard-timings file"));
     }
   }
   if (problems.length > 0) return problems;

@@ -14,6 +14,7 @@ import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
+import { readShardTimings } from "./shard-timings";
 import { baselineProblems, gateTheRun } from "./run-gate";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
@@ -49,6 +50,8 @@ interface ProjectRun {
   open: OpenTargets;
   plan: Plan;
   sink: DiagnosticSink;
+  /** --shard-timings: recorded suite durations the shards were balanced by */
+  timings?: ReadonlyMap<string, number>;
 }
 
 /** Diagnostics that mean the run could not happen (exit 3) rather than that the input is invalid. */
@@ -64,7 +67,10 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const project = loadProject(options.config);
   sink.add(project.diagnostics, project.sources);
   if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
-  const planned = planRun(options.config, project);
+  const timed = await readShardTimings(options.config);
+  sink.add(timed.diagnostics);
+  if (hasErrors(timed.diagnostics)) return invalid(sink);
+  const planned = planRun(options.config, project, timed.timings);
   sink.add(planned.diagnostics, project.sources);
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
   const gateInput = await baselineProblems(options.config);
@@ -78,7 +84,7 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
     return invalid(sink);
   }
   try {
-    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink });
+    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink, timings: timed.timings });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     sink.add(e.diagnostics, project.sources);
@@ -99,7 +105,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
-    header: runHeaderOf(config, run.open, run.project), signal: run.options.signal,
+    header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal,
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
