@@ -7,6 +7,7 @@ import { JSON_REPORT, openMergedReports, type ConsoleOutput, type MergedReports 
 import { gateRuns } from "./compare-runs";
 import { redactDiagnostic } from "./diagnostic-sink";
 import { gateInputProblems, resultsSources } from "./gate-inputs";
+import { githubOutput } from "./github-output";
 import { gateRedactor, inCwd } from "./gate-settings";
 import { readShardSet, type ShardInput } from "./merge-inputs";
 import { shownPath, withShownPaths } from "./shown-paths";
@@ -51,7 +52,7 @@ export async function mergeProject(options: MergeProjectOptions): Promise<MergeO
   const gateInput = config.baseline === undefined ? [] : await gateInputProblems(config, inCwd(config, config.baseline));
   if (gateInput.length > 0) return refused(gateInput);
   const redactor = gateRedactor(config, env);
-  const reports = openMergedReports({ outDir: inCwd(config, config.out), redactor, header: mergedHeader(set.shards), cwd: config.cwd });
+  const reports = openMergedReports({ outDir: inCwd(config, config.out), redactor, header: mergedHeader(set.shards), cwd: config.cwd, github: githubOutput(options) });
   const footer = await copyRecords(set.shards, reports);
   const { written, failures } = await reports.finish(footer);
   const outcome: MergeOutcome = {

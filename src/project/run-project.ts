@@ -15,6 +15,7 @@ import { runVerdict, type ProjectStatus } from "./verdict";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
 import { readShardTimings } from "./shard-timings";
+import { githubOutput } from "./github-output";
 import { baselineProblems, gateTheRun } from "./run-gate";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
@@ -105,7 +106,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
-    header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal,
+    header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal, github: githubOutput(run.options),
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;

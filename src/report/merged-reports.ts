@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Diagnostic, GateReport, RunFooter, RunHeader, RunResult, SuiteRecord } from "../model";
 import { makeDiagnostic, type Redactor } from "../diagnostics";
+import { reportToGithub, type GithubActionsOutput } from "./github-actions";
 import { createHtmlReporter } from "./html";
 import { JSON_REPORT } from "./json-reporter";
 import { createJunitReporter } from "./junit-reporter";
@@ -14,6 +15,8 @@ export interface MergedReportsSettings {
   header: RunHeader;
   /** report.html reads suite lines around failures relative to it */
   cwd?: string;
+  /** inside GitHub Actions: annotations of the merged run's failing steps and the step summary */
+  github?: GithubActionsOutput;
 }
 
 /** The reports of a merge: results.json written record by record as the shards are read, junit.xml and report.html at the end. */
@@ -58,6 +61,8 @@ export function openMergedReports(settings: MergedReportsSettings): MergedReport
       });
       await each(failures, () => junit.onRunEnd?.(result));
       await each(failures, () => html.onRunEnd?.(result));
+      const { github } = settings;
+      if (github) await each(failures, () => reportToGithub(result, github, redactor));
       return { written: [...written], failures };
     },
     async reportGate(report) {
