@@ -14,6 +14,8 @@ import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
+import { readShardTimings } from "./shard-timings";
+import { githubOutput } from "./github-output";
 import { baselineProblems, gateTheRun } from "./run-gate";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
@@ -49,6 +51,8 @@ interface ProjectRun {
   open: OpenTargets;
   plan: Plan;
   sink: DiagnosticSink;
+  /** --shard-timings: recorded suite durations the shards were balanced by */
+  timings?: ReadonlyMap<string, number>;
 }
 
 /** Diagnostics that mean the run could not happen (exit 3) rather than that the input is invalid. */
@@ -64,7 +68,10 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const project = loadProject(options.config);
   sink.add(project.diagnostics, project.sources);
   if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
-  const planned = planRun(options.config, project);
+  const timed = await readShardTimings(options.config);
+  sink.add(timed.diagnostics);
+  if (hasErrors(timed.diagnostics)) return invalid(sink);
+  const planned = planRun(options.config, project, timed.timings);
   sink.add(planned.diagnostics, project.sources);
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
   const gateInput = await baselineProblems(options.config);
@@ -78,7 +85,7 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
     return invalid(sink);
   }
   try {
-    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink });
+    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink, timings: timed.timings });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     sink.add(e.diagnostics, project.sources);
@@ -99,11 +106,11 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
-    header: runHeaderOf(config, run.open, run.project), signal: run.options.signal,
+    header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal, github: githubOutput(run.options),
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
-  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan);
+  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan, { shard: config.shard });
   const { written, failures } = await reports.finish(result);
   run.sink.add(failures.map((d) => redactDiagnostic(d, redactor)));
   if (executed.crash) throw executed.crash.error;

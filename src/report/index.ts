@@ -8,3 +8,5 @@ export { buildJunitXml } from "./junit-xml";
 export { redactResult } from "./redact-result";
 export { createResultCollector } from "./result-collector";
 export { writeReportFile } from "./write-file";
+export { openMergedReports, type MergedReports } from "./merged-reports";
+export type { GithubActionsOutput } from "./github-actions";
