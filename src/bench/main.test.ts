@@ -22,8 +22,8 @@ describe("npm run bench", () => {
   const FIGURES = [
     /^\| runner vs bare undici loop, 20 steps, loop only \| \d+\.\d\dx \| - \| - \|$/m,
     /^\| runner vs bare undici loop, 20 steps, whole process \| \d+\.\d\dx \| >= 0\.9x \| (yes|NO) \|$/m,
-    /^\| cold start, warm cache \(x node -e 0\) \| [\d.]+ ms \([\d.]+x\) \| <= 250 ms \| (yes|NO) \|$/m,
-    /^\| cold start, first run \(x node -e 0\) \| [\d.]+ ms \([\d.]+x\) \| <= 350 ms \| (yes|NO) \|$/m,
+    /^\| cold start, warm cache \(x node -e 0\) \| [\d.]+ ms \([\d.]+x\), \d+ modules \| <= 250 ms \| (yes|NO) \|$/m,
+    /^\| cold start, first run \(x node -e 0\) \| [\d.]+ ms \([\d.]+x\), \d+ modules \| <= 350 ms \| (yes|NO) \|$/m,
     /^\| peak RSS, 10 steps \| [\d.]+ MiB \| - \| - \|$/m,
     /^\| peak RSS, 20 steps \| [\d.]+ MiB \| - \| - \|$/m,
     /^\| peak RSS, 40 steps \| [\d.]+ MiB \| - \| - \|$/m,

@@ -9,6 +9,8 @@ export interface ProcessMeasure {
   code: number;
   /** the child's own peak RSS in MiB (from process-probe.js) */
   maxRssMiB: number;
+  /** CommonJS modules the child loaded (node -e 0 loads none) */
+  modules: number;
 }
 
 const PROBE = join(__dirname, "process-probe.js");
@@ -28,13 +30,13 @@ export async function spawnMeasured(args: string[], cwd: string, env: Record<str
       child.on("close", (exit) => resolve(exit ?? -1));
     });
     const ms = performance.now() - started;
-    let maxRssMiB = NaN;
     try {
-      maxRssMiB = Number(readFileSync(probeFile, "utf8")) / 1024;
+      const probe = JSON.parse(readFileSync(probeFile, "utf8")) as { maxRssKiB: number; modules: number };
+      return { ms, code, maxRssMiB: probe.maxRssKiB / 1024, modules: probe.modules };
     } catch {
       // the child died before its exit handler ran: no figure rather than a wrong one
+      return { ms, code, maxRssMiB: NaN, modules: NaN };
     }
-    return { ms, code, maxRssMiB };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { Document } from "yaml";
 
 /** A 1-based position in a text. */
 interface TextPosition {
@@ -8,6 +8,9 @@ interface TextPosition {
 
 /** JSON text read by `yaml` (JSON is YAML), which knows the line and column of every node and error. */
 function parseWithPositions(text: string): { doc: Document; at(offset: number): TextPosition } {
+  // loaded on the first broken file or key lookup only: a run whose JSON parses never loads yaml
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LineCounter, parseDocument }: typeof import("yaml") = require("yaml");
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: "json", prettyErrors: false });
   return { doc, at: (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col }) };
@@ -39,6 +42,8 @@ export function parseJsonWithPosition(
 /** Where the key at `keys` (["operations", "Apps/List apps"]) is written in JSON text; as deep as it exists, else 1:1. */
 export function keyPosition(text: string, keys: readonly string[]): TextPosition {
   const parsed = parseWithPositions(text);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isMap, isScalar }: typeof import("yaml") = require("yaml");
   let node: unknown = parsed.doc.contents;
   let offset = 0;
   for (const key of keys) {

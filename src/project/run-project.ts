@@ -3,7 +3,10 @@ import type { Diagnostic, GateReport, Plan, RunResult } from "../model";
 import type { Config } from "../config";
 import { createRedactor, DiagnosticError, hasErrors, type Redactor } from "../diagnostics";
 import { runPlan } from "../execute";
-import { createResultCollector, openReports, type ConsoleOutput, type ReportSession } from "../report";
+// the report stage's parts, not its index: a run loads the HTML reporter only when asked for it
+import type { ConsoleOutput } from "../report/registry";
+import { openReports, type ReportSession } from "../report/report-session";
+import { createResultCollector } from "../report/result-collector";
 import { createDiagnosticSink, redactDiagnostic, type DiagnosticBatch, type DiagnosticSink } from "./diagnostic-sink";
 import { executeOptions } from "./execute-options";
 import { withCleanupCheck } from "./leftovers";
@@ -14,7 +17,6 @@ import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
-import { baselineProblems, gateTheRun } from "./run-gate";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
 export interface RunProjectOptions {
@@ -51,6 +53,12 @@ interface ProjectRun {
   sink: DiagnosticSink;
 }
 
+/** The gate's part of a run, loaded only with --baseline: a plain run does not pay for the gate and its readers. */
+function runGate(): typeof import("./run-gate") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./run-gate");
+}
+
 /** Diagnostics that mean the run could not happen (exit 3) rather than that the input is invalid. */
 const COULD_NOT_RUN = new Set(["CC_PORT_IN_USE"]);
 
@@ -67,7 +75,7 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const planned = planRun(options.config, project);
   sink.add(planned.diagnostics, project.sources);
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
-  const gateInput = await baselineProblems(options.config);
+  const gateInput = options.config.baseline === undefined ? undefined : await runGate().baselineProblems(options.config);
   if (gateInput) {
     sink.add(gateInput.diagnostics, gateInput.sources);
     return invalid(sink);
@@ -110,7 +118,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const verdict = runVerdict(result, run.options.signal?.aborted === true);
   if (verdict.reason) run.sink.add([redactDiagnostic(verdict.reason, redactor)]);
   const outcome: ProjectRunOutcome = { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
-  return gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
+  return run.options.config.baseline === undefined ? outcome : runGate().gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
 }
 
 /** Runs the plan; when the runner itself fails, the suites that finished still make a result to report. */
