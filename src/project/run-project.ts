@@ -8,6 +8,7 @@ import type { ConsoleOutput } from "../report/registry";
 import { openReports, type ReportSession } from "../report/report-session";
 import { createResultCollector } from "../report/result-collector";
 import { createDiagnosticSink, redactDiagnostic, type DiagnosticBatch, type DiagnosticSink } from "./diagnostic-sink";
+import type { GatedRun } from "./run-gate";
 import { executeOptions } from "./execute-options";
 import { withCleanupCheck } from "./leftovers";
 import { loadProject, type Project } from "./load-project";
@@ -53,11 +54,21 @@ interface ProjectRun {
   sink: DiagnosticSink;
 }
 
-/** The gate's part of a run, loaded only with --baseline: a plain run does not pay for the gate and its readers. */
-function runGate(): typeof import("./run-gate") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("./run-gate");
+// the gate's part of a run is loaded only with --baseline: a plain run does not pay for the gate and its readers;
+// each export is destructured from its require() because that is what knip sees as a use
+/* eslint-disable @typescript-eslint/no-require-imports */
+async function baselineProblems(config: Config): Promise<DiagnosticBatch | undefined> {
+  if (config.baseline === undefined) return undefined;
+  const { baselineProblems: problems }: typeof import("./run-gate") = require("./run-gate");
+  return problems(config);
 }
+
+function gateTheRun(run: GatedRun, outcome: ProjectRunOutcome): Promise<ProjectRunOutcome> | ProjectRunOutcome {
+  if (run.options.config.baseline === undefined) return outcome;
+  const { gateTheRun: gate }: typeof import("./run-gate") = require("./run-gate");
+  return gate(run, outcome);
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Diagnostics that mean the run could not happen (exit 3) rather than that the input is invalid. */
 const COULD_NOT_RUN = new Set(["CC_PORT_IN_USE"]);
@@ -75,7 +86,7 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const planned = planRun(options.config, project);
   sink.add(planned.diagnostics, project.sources);
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
-  const gateInput = options.config.baseline === undefined ? undefined : await runGate().baselineProblems(options.config);
+  const gateInput = await baselineProblems(options.config);
   if (gateInput) {
     sink.add(gateInput.diagnostics, gateInput.sources);
     return invalid(sink);
@@ -118,7 +129,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const verdict = runVerdict(result, run.options.signal?.aborted === true);
   if (verdict.reason) run.sink.add([redactDiagnostic(verdict.reason, redactor)]);
   const outcome: ProjectRunOutcome = { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
-  return run.options.config.baseline === undefined ? outcome : runGate().gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
+  return gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
 }
 
 /** Runs the plan; when the runner itself fails, the suites that finished still make a result to report. */
