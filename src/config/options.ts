@@ -166,7 +166,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
     description: "print the emulator's addresses as one JSON line" },
   { flag: "parity", key: "parity", type: "boolean", commands: SERVE,
-    description: "print the parity table (per operation: statuses, how each is validated, known gaps) and what the emulator does not emulate, then exit" },
+    description: "print the parity table (per operation: statuses, how each is validated, known gaps) and what the emulator does not emulate, then exit (with --json: as one JSON line)" },
   { flag: "no-color", key: "noColor", type: "boolean",
     description: "plain output without ANSI colors (NO_COLOR does the same; FORCE_COLOR=1 colors a pipe too)" },
   { flag: "help", key: "help", type: "boolean", short: "h", description: "show help" },

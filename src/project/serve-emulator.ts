@@ -30,7 +30,7 @@ function startFailure(e: unknown, port: number): Diagnostic[] | undefined {
   return undefined;
 }
 
-/** `emulator --parity`: the parity table per operation and what the emulator does not emulate, as text. */
-export function emulatorParityReport(): string {
-  return parityReport();
+/** `emulator --parity`: the parity table per operation and what the emulator does not emulate, as text or JSON. */
+export function emulatorParityReport(json: boolean): string {
+  return parityReport(json);
 }

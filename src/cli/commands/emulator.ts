@@ -7,7 +7,7 @@ import { renderDiagnostics } from "../print-diagnostics";
 /** `emulator [--port N] [--json]`: serve the emulator until SIGINT / SIGTERM; `--parity`: print its parity table instead. */
 export async function emulatorCommand(config: Config, io: CliIo): Promise<number> {
   if (config.parity) {
-    io.out(emulatorParityReport());
+    io.out(emulatorParityReport(config.json));
     return EXIT.ok;
   }
   const served = await serveEmulator(config.port);

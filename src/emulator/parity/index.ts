@@ -19,7 +19,8 @@ export function parityReadmeSections(data: ParityData = PARITY_DATA, schemasDir:
   return { "emulator-scope": renderScopeMarkdown(data.scope), "emulator-parity": renderParityMarkdown(table) };
 }
 
-/** `emulator --parity`: the table per operation and the scope statement, as text. */
-export function parityReport(data: ParityData = PARITY_DATA, schemasDir: string = SCHEMAS_DIR): string {
-  return renderParityText(parityTable(data, loadOperationMap(schemasDir).map.operations), data.scope);
+/** `emulator --parity`: the table per operation and the scope statement, as text or (`json`) as one JSON document. */
+export function parityReport(json = false, data: ParityData = PARITY_DATA, schemasDir: string = SCHEMAS_DIR): string {
+  const table = parityTable(data, loadOperationMap(schemasDir).map.operations);
+  return json ? `${JSON.stringify({ operations: table, notEmulated: data.scope })}\n` : renderParityText(table, data.scope);
 }

@@ -43,6 +43,7 @@ describe("the mark grammar [emulator-only]", () => {
     expect(referenceProblem({ source: "docs", reference: "callbacks" })).toContain("as §N");
     expect(referenceProblem({ source: "sdk", reference: "N plugins/oauth2/oauth2-api.ts" })).toBeUndefined();
     expect(referenceProblem({ source: "sdk", reference: "N plugins/oauth2/made-up.ts" })).toContain("cites no SDK file");
+    expect(referenceProblem({ source: "sdk", reference: "N @sinch/no-such-sdk" })).toContain("no SDK package @sinch/no-such-sdk is installed");
     expect(referenceProblem({ source: "sdk", reference: "Q plugins/oauth2/oauth2-api.ts" })).toContain("the SDK's tag");
   });
 });
