@@ -66,6 +66,7 @@ export interface OptionValues {
   latencyRatio: number;
   latencyFloorMs: number;
   json: boolean;
+  parity: boolean;
   noColor: boolean;
   help: boolean;
   version: boolean;
@@ -97,6 +98,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   latencyRatio: 1.5,
   latencyFloorMs: 50,
   json: false,
+  parity: false,
   noColor: false,
   help: false,
   version: false,
@@ -175,6 +177,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "port to serve on (0 = a free port)" },
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
     description: "print the emulator's addresses as one JSON line" },
+  { flag: "parity", key: "parity", type: "boolean", commands: SERVE,
+    description: "print the parity table (per operation: statuses, how each is validated, known gaps) and what the emulator does not emulate, then exit (with --json: as one JSON line)" },
   { flag: "no-color", key: "noColor", type: "boolean",
     description: "plain output without ANSI colors (NO_COLOR does the same; FORCE_COLOR=1 colors a pipe too)" },
   { flag: "help", key: "help", type: "boolean", short: "h", description: "show help" },
@@ -185,7 +189,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 export const COMMANDS: Record<CommandName, { usage: string; summary: string }> = {
   run: { usage: "run [SUITE...]", summary: "run suites (default: the package's suites/) and write reports" },
   check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },
-  emulator: { usage: "emulator [--port N] [--json]", summary: "serve the Conversation API emulator until interrupted" },
+  emulator: { usage: "emulator [--port N] [--json] [--parity]", summary: "serve the Conversation API emulator until interrupted" },
   coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
   compare: { usage: "compare BASELINE CANDIDATE", summary: "the regression gate: compare two results.json files (exit 1 on a regression)" },
   merge: { usage: "merge RESULTS...", summary: "one results.json, junit.xml and report.html from the results.json of every shard of a run" },
