@@ -55,7 +55,7 @@ export interface EmulatorHandle {
 function makeRuntime(options: ResolvedOptions, contract: Contract): Runtime {
   const rt: Runtime = {
     options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(), changes: new ChangeRegistry(contract),
-    callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs), timers: new TimerSet(),
+    callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs, options.callbackFormat), timers: new TimerSet(),
     selfCheck: options.onReplyViolation !== undefined, checkBody: () => undefined,
   };
   const report = options.onReplyViolation;

@@ -139,12 +139,6 @@ describe("messages", () => {
     expect((await h.api("GET", `/messages/${ids[1]}`)).status).toBe(404);
   });
 
-  it("transcodes an app message per channel", async () => {
-    const r = await h.api("POST", "/messages:transcode", { body: { app_id: appId, app_message: { text_message: { text: "hello" } }, channels: ["WHATSAPP", "SMS"] } });
-    expect(r.status).toBe(200);
-    expect(JSON.parse(r.body.transcoded_message.WHATSAPP).text.body).toBe("hello");
-    expect(typeof r.body.transcoded_message.SMS).toBe("string");
-  });
 });
 
 describe("events", () => {

@@ -1,4 +1,5 @@
 import { EntityMap } from "./entity-map";
+import { sameIdentity } from "./identity";
 import type { App, AuditRecord, Contact, Conversation, EventRecord, Json, MessageRecord, Template, TemplateV1, Webhook } from "./types";
 
 /** Everything one project owns in one region. */
@@ -71,11 +72,11 @@ export class ProjectStore {
     return found;
   }
 
-  /** The contact owning a channel identity (app-scoped identities match only their app). */
+  /** The contact owning a channel identity, given with or without "+" (app-scoped identities match only their app). */
   contactByIdentity(channel: string, identity: string, appId?: string): Contact | undefined {
     for (const c of this.contacts.values()) {
       const hit = c.channel_identities.some(
-        (ci) => ci.channel === channel && ci.identity === identity && (!ci.app_id || !appId || ci.app_id === appId),
+        (ci) => ci.channel === channel && sameIdentity(channel, ci.identity, identity) && (!ci.app_id || !appId || ci.app_id === appId),
       );
       if (hit) return c;
     }
