@@ -17,7 +17,7 @@ const globalToken = async (): Promise<string> => {
 };
 const apps = (region: string, bearer: string) => h.raw("GET", `/${region}/v1/projects/${h.project}/apps`, { auth: { bearer } });
 
-describe("the global token endpoint (as https://auth.sinch.com/oauth2/token)", () => {
+describe("the global token endpoint (as https://auth.sinch.com/oauth2/token) [sdk: N plugins/oauth2/oauth2-api.ts] [docs: §1] [docs: §2]", () => {
   it("is announced in the emulator's info and issues a token every region accepts", async () => {
     expect(h.emu.info.globalAuthUrl).toBe(h.emu.info.adminUrl.replace(/\/_emulator$/, "/auth"));
     const token = await globalToken();
@@ -57,7 +57,7 @@ describe("the global token endpoint (as https://auth.sinch.com/oauth2/token)", (
   });
 });
 
-describe("the runner's token manager with the global endpoint", () => {
+describe("the runner's token manager with the global endpoint [docs: §10]", () => {
   const agent = createDispatcher({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 });
   afterAll(() => agent.close());
 
