@@ -1,4 +1,5 @@
 import { API_VERSIONS, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
+import { CALLBACK_FORMATS, DEFAULT_CALLBACK_FORMAT } from "../vocabulary/callback-formats";
 import { REGIONS } from "../vocabulary/regions";
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 
@@ -53,6 +54,8 @@ export interface OptionValues {
   collections?: string;
   schemas?: string;
   port: number;
+  /** how the emulator serialises callback bodies */
+  callbackFormat: string;
   apiVersion: string;
   baseline?: string;
   accept?: string;
@@ -84,6 +87,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   retryBudgetMs: 30000,
   timeout: 15000,
   port: 0,
+  callbackFormat: DEFAULT_CALLBACK_FORMAT,
   apiVersion: DEFAULT_API_VERSION,
   failOn: "regression",
   minSteps: 0,
@@ -161,6 +165,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "... and by more than MS milliseconds (fewer than 3 samples: no verdict)" },
   { flag: "port", key: "port", type: "int", valueName: "N", env: "CC_PORT", commands: SERVE,
     description: "port to serve on (0 = a free port)" },
+  { flag: "callback-format", key: "callbackFormat", type: "string", valueName: CALLBACK_FORMATS.join("|"), env: "CC_CALLBACK_FORMAT", commands: SERVE,
+    description: "callback bodies as one line, or pretty-printed (signed over the exact bytes, as the real service may send them)" },
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
     description: "print the emulator's addresses as one JSON line" },
   { flag: "no-color", key: "noColor", type: "boolean",
@@ -173,7 +179,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 export const COMMANDS: Record<CommandName, { usage: string; summary: string }> = {
   run: { usage: "run [SUITE...]", summary: "run suites (default: the package's suites/) and write reports" },
   check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },
-  emulator: { usage: "emulator [--port N] [--json]", summary: "serve the Conversation API emulator until interrupted" },
+  emulator: { usage: "emulator [--port N] [--callback-format compact|pretty] [--json]", summary: "serve the Conversation API emulator until interrupted" },
   coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
   compare: { usage: "compare BASELINE CANDIDATE", summary: "the regression gate: compare two results.json files (exit 1 on a regression)" },
 };

@@ -1,16 +1,17 @@
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import type { EmulatorHandle } from "../emulator";
+import type { CallbackFormat } from "../vocabulary/callback-formats";
 import { loadEmulator } from "./lazy-emulator";
 
 /** The emulator serving on its own, or the diagnostics that say why it could not start (the serving cannot happen). */
 export type ServedEmulator = { handle: EmulatorHandle; diagnostics: [] } | { handle?: undefined; diagnostics: Diagnostic[] };
 
 /** Starts the emulator on 127.0.0.1:port (0 = a free port) for the `emulator` command; a bug still throws. */
-export async function serveEmulator(port: number): Promise<ServedEmulator> {
+export async function serveEmulator(port: number, callbackFormat?: CallbackFormat): Promise<ServedEmulator> {
   const { startEmulator } = loadEmulator();
   try {
-    return { handle: await startEmulator({ port }), diagnostics: [] };
+    return { handle: await startEmulator({ port, callbackFormat }), diagnostics: [] };
   } catch (e) {
     const diagnostics = startFailure(e, port);
     if (!diagnostics) throw e;

@@ -1,12 +1,13 @@
 import type { Config } from "../../config";
 import type { EmulatorInfo } from "../../emulator";
 import { serveEmulator } from "../../project/serve-emulator";
+import type { CallbackFormat } from "../../vocabulary/callback-formats";
 import { EXIT, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
 
-/** `emulator [--port N] [--json]`: serve the emulator until SIGINT / SIGTERM. */
+/** `emulator [--port N] [--callback-format compact|pretty] [--json]`: serve the emulator until SIGINT / SIGTERM. */
 export async function emulatorCommand(config: Config, io: CliIo): Promise<number> {
-  const served = await serveEmulator(config.port);
+  const served = await serveEmulator(config.port, config.callbackFormat as CallbackFormat);
   if (!served.handle) {
     io.err(renderDiagnostics(served.diagnostics, { cwd: config.cwd }));
     return EXIT.couldNotRun;

@@ -2,7 +2,8 @@ import type * as Undici from "undici";
 import { newId } from "../ids";
 import type { CallbackRetryOptions } from "../options";
 import { TimerSet } from "../timers";
-import { CallbackFormats, type CallbackFormat } from "./format";
+import type { CallbackFormat } from "../../vocabulary/callback-formats";
+import { CallbackFormats } from "./format";
 import { signatureHeaders } from "./signing";
 
 /** One callback to deliver: where, what, and with which secret. */
