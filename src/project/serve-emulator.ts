@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import type { EmulatorHandle } from "../emulator";
+import { parityReport } from "../emulator/parity";
 import type { CallbackFormat } from "../vocabulary/callback-formats";
 import { loadEmulator } from "./lazy-emulator";
 
@@ -28,4 +29,9 @@ function startFailure(e: unknown, port: number): Diagnostic[] | undefined {
     return [makeDiagnostic("CC_PORT_IN_USE", `port ${port} on 127.0.0.1 may not be used by this user (${code})`, undefined, "ports below 1024 need privileges; pick another --port, or 0 for a free one")];
   }
   return undefined;
+}
+
+/** `emulator --parity`: the parity table per operation and what the emulator does not emulate, as text or JSON. */
+export function emulatorParityReport(json: boolean): string {
+  return parityReport(json);
 }

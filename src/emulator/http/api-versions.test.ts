@@ -7,7 +7,7 @@ useHarness((started) => {
 
 const v1beta = (path: string) => `/us/v1beta/projects/${h.project}${path}`;
 
-describe("the introduction's /v1beta/ paths are today's /v1/ operations", () => {
+describe("the introduction's /v1beta/ paths are today's /v1/ operations [docs: §1]", () => {
   it("creates on /v1beta/ and reads, lists and deletes the same contact on /v1/", async () => {
     const body = { channel_identities: [{ channel: "SMS", identity: "+46700000042" }], language: "EN_US", display_name: "beta" };
     const created = await h.raw("POST", v1beta("/contacts"), { body });

@@ -6,7 +6,7 @@ import { useSdkParity, WEBHOOK_SECRET, type SdkParity } from "./testing/sdk-harn
 let p: SdkParity;
 useSdkParity((started) => (p = started));
 
-describe("apps through the SDK", () => {
+describe("apps through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, lists, updates with update_mask and deletes an app", async () => {
     const app = await p.sdk().app.create({ appCreateRequestBody: smsApp({ display_name: "SDK app" }) as never });
     expect(app.id).toMatch(/^[0-9A-Z]{26}$/);
@@ -26,7 +26,7 @@ describe("apps through the SDK", () => {
   });
 });
 
-describe("contacts through the SDK", () => {
+describe("contacts through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, lists (paged, by identity), updates, merges and deletes", async () => {
     const sdk = p.sdk().contact;
     const a = await sdk.create({ contactCreateRequestBody: { channel_identities: [{ channel: "SMS", identity: "+12015555555" }], language: "EN_US", display_name: "A" } });
@@ -66,7 +66,7 @@ describe("contacts through the SDK", () => {
   });
 });
 
-describe("project settings, consents and capability through the SDK", () => {
+describe("project settings, consents and capability through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, updates and deletes project settings", async () => {
     const sdk = p.sdk().projectSettings;
     const created = await sdk.create({ createProjectSettingsRequestBody: { contact_settings: { unified_contact_id_enabled: true } } });

@@ -35,7 +35,7 @@ const KINDS: Array<[string, Send]> = [
   ["list", (s, b) => s.messages.sendListMessage({ sendMessageRequestBody: b })],
 ];
 
-describe("messages through the SDK", () => {
+describe("messages through the SDK [sdk: N @sinch/sdk-core]", () => {
   it.each(KINDS)("sends a %s message with the SDK's helper; it is stored as sent and reported delivered", async (kind, send) => {
     const { appId, contactId } = await appAndContact(`+1201555${String(KINDS.findIndex(([k]) => k === kind)).padStart(4, "1")}`);
     const { message } = payload(`message-send-request-${kind}`);
@@ -70,7 +70,7 @@ describe("messages through the SDK", () => {
   });
 });
 
-describe("conversations through the SDK", () => {
+describe("conversations through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, lists, lists recent, updates, injects a message and an event, stops and deletes", async () => {
     const { appId, contactId } = await appAndContact("+12015550301");
     const sdk = p.sdk().conversation;
@@ -98,7 +98,7 @@ describe("conversations through the SDK", () => {
   });
 });
 
-describe("events through the SDK", () => {
+describe("events through the SDK [sdk: N @sinch/sdk-core]", () => {
   const SENDS: Array<[string, (s: ConversationService, b: never) => Promise<{ event_id?: string }>, Record<string, unknown>]> = [
     ["composing", (s, b) => s.events.sendComposingEvent({ sendEventRequestBody: b }), { composing_event: {} }],
     ["composing end", (s, b) => s.events.sendComposingEndEvent({ sendEventRequestBody: b }), { composing_end_event: {} }],
@@ -120,7 +120,7 @@ describe("events through the SDK", () => {
   });
 });
 
-describe("transcoding through the SDK", () => {
+describe("transcoding through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("transcodes for WhatsApp; for a channel the emulator does not emulate the SDK sees the 501", async () => {
     const { appId } = await appAndContact("+12015550501");
     const body = { app_id: appId, app_message: payload("transcode-request").app_message, channels: ["WHATSAPP"] as never, to: "to value" };
@@ -130,7 +130,7 @@ describe("transcoding through the SDK", () => {
   });
 });
 
-describe("every callback of this file", () => {
+describe("every callback of this file [sdk: N @sinch/sdk-core]", () => {
   it("passes the SDK's signature validator and parser", () => {
     const all = p.callbacks();
     expect(all.length).toBeGreaterThan(50);

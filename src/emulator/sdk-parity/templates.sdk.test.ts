@@ -10,7 +10,7 @@ useSdkParity((started) => (p = started));
 
 const payload = (name: string) => JSON.parse(readFileSync(join(SINCH_PAYLOADS_DIR, `${name}.json`), "utf8"));
 
-describe("templates v2 through the SDK", () => {
+describe("templates v2 through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates (the SDK fixture), gets, lists, lists translations, updates and deletes", async () => {
     const sdk = p.sdk().templatesV2;
     const { id: _fixtureId, ...body } = payload("template-v2-create-request");
@@ -30,7 +30,7 @@ describe("templates v2 through the SDK", () => {
   });
 });
 
-describe("templates v1 (deprecated) through the SDK", () => {
+describe("templates v1 (deprecated) through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, lists, updates with update_mask and deletes", async () => {
     const sdk = p.sdk().templatesV1;
     const translation = { language_code: "en-US", version: "1", content: '{"text_message":{"text":"Hi ${name}"}}', variables: [{ key: "name", preview_value: "Ada" }] };

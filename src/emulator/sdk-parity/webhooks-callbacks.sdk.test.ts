@@ -16,7 +16,7 @@ async function conversationApp(): Promise<string> {
   return (await p.sdk().app.create({ appCreateRequestBody: smsApp({ processing_mode: "CONVERSATION" }) as never })).id!;
 }
 
-describe("webhooks through the SDK", () => {
+describe("webhooks through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, lists, updates with update_mask and deletes a webhook", async () => {
     const appId = await conversationApp();
     const sdk = p.sdk().webhooks;
@@ -36,7 +36,7 @@ describe("webhooks through the SDK", () => {
   });
 });
 
-describe("every callback trigger, read by the SDK", () => {
+describe("every callback trigger, read by the SDK [sdk: N @sinch/sdk-core]", () => {
   let appId: string;
   const mine = () => p.callbacks().filter((c) => c.received.path === `/all/${appId}`);
   const of = (trigger: string) => (c: SdkCallback) => c.event?.trigger === trigger;
@@ -92,7 +92,7 @@ describe("every callback trigger, read by the SDK", () => {
   });
 });
 
-describe("pretty-printed callbacks and the SDK", () => {
+describe("pretty-printed callbacks and the SDK [sdk: N @sinch/sdk-core]", () => {
   it("validate over the raw bytes, and fail when a receiver hands the SDK the parsed body", async () => {
     const appId = await conversationApp();
     const hook = await p.sdk().webhooks.create({ webhookCreateRequestBody: { app_id: appId, target: `${p.rx.url}/pretty/${appId}`, triggers: ["CHANNEL_EVENT"], secret: WEBHOOK_SECRET } });
