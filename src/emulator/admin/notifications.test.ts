@@ -1,16 +1,11 @@
-import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { appWithWebhook as createApp, useHarnessAndReceiver, type Receiver } from "../testing/receiver";
 import { smsApp, startHarness, waitFor, type Harness } from "../testing/harness";
 
 let h: Harness;
 let rx: Receiver;
 useHarnessAndReceiver((started) => ({ h, rx } = started));
 
-async function appWithWebhook(triggers: string[]): Promise<{ appId: string; path: string }> {
-  const app = await h.api("POST", "/apps", { body: smsApp({ processing_mode: "CONVERSATION" }) });
-  const path = `/notify/${app.body.id}`;
-  await h.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}${path}`, triggers, secret: "s" } });
-  return { appId: app.body.id, path };
-}
+const appWithWebhook = (triggers: string[]) => createApp({ h, rx }, { triggers, app: { processing_mode: "CONVERSATION" }, secret: "s" });
 
 const qualityChanged = { channel: "WHATSAPP", event_type: "WHATS_APP_QUALITY_RATING_CHANGED", additional_data: { quality_rating: "GREEN" } };
 

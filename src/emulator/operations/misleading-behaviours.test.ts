@@ -1,6 +1,6 @@
 import { computeSignature } from "../callbacks/signing";
-import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
-import { smsApp, waitFor, type Harness } from "../testing/harness";
+import { appWithWebhook as createApp, useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { waitFor, type Harness } from "../testing/harness";
 
 // Behaviours where an emulator that differs from the real API would let a user's code pass here and fail in
 // production (issue 12, item 3). Each test fails when the emulator goes back to the misleading behaviour.
@@ -10,13 +10,7 @@ useHarnessAndReceiver((started) => ({ h, rx } = started));
 
 const byIdentity = (channel: string, identity: string) => ({ identified_by: { channel_identities: [{ channel, identity }] } });
 
-async function appWithWebhook(triggers: string[], extra: Record<string, unknown> = {}): Promise<{ appId: string; webhookId: string; path: string }> {
-  const app = await h.api("POST", "/apps", { body: smsApp(extra) });
-  const path = `/behave/${app.body.id}`;
-  const w = await h.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}${path}`, triggers, secret: "behave-secret" } });
-  expect(w.status).toBe(200);
-  return { appId: app.body.id, webhookId: w.body.id, path };
-}
+const appWithWebhook = (triggers: string[], app: Record<string, unknown> = {}) => createApp({ h, rx }, { triggers, app, secret: "behave-secret" });
 
 describe("phone-number identities [docs: §3] [sdk: N tests/rest/v1/contact/contacts.steps.ts]", () => {
   it.each(["SMS", "MMS", "WHATSAPP", "RCS"])("%s identities read back without the leading + and are found with or without it", async (channel) => {
