@@ -26,6 +26,17 @@ describe("apps through the SDK [sdk: N @sinch/sdk-core]", () => {
   });
 });
 
+describe("tokens through the SDK [sdk: N @sinch/sdk-core] [docs: §10]", () => {
+  it("refreshes its token once when the emulator answers 401 with WWW-Authenticate expired, and the call succeeds", async () => {
+    const sdk = p.sdk();
+    await sdk.app.list({}); // a token is fetched and cached
+    const fault = await p.h.admin("POST", "/faults", { path: "/v1/projects/*/apps", method: "GET", action: { expire_token: true } });
+    expect(fault.body.remaining).toBe(1);
+    expect((await sdk.app.list({})).apps).toBeDefined(); // without a refresh and retry this is the 401
+    expect((await p.h.admin("GET", "/faults")).body.faults.map((f: { id: string }) => f.id)).not.toContain(fault.body.id); // it was hit
+  });
+});
+
 describe("contacts through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, lists (paged, by identity), updates, merges and deletes", async () => {
     const sdk = p.sdk().contact;
