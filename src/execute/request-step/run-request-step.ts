@@ -31,7 +31,10 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   if (run.env.ctx.options.tagRequests) req.headers[SUITE_RUN_HEADER] = run.item.key;
   const result = newResult(step, c.label);
   noteOperation(result, { method: c.method, url: req.url, operation: c.operation }, run.env.ctx.contract);
-  const ctx: SendContext = { attempts: result.attempts, ...(run.env.ctx.options.verbose ? { onAttempt: showAttempt(run, step) } : {}) };
+  const ctx: SendContext = { attempts: result.attempts };
+  // a teardown step always finishes, interrupt or not: it cleans up
+  if (step.phase !== "teardown" && run.env.ctx.signal) ctx.signal = run.env.ctx.signal;
+  if (run.env.ctx.options.verbose) ctx.onAttempt = showAttempt(run, step);
   let res: HttpResponse | undefined;
   try {
     if (c.poll) {
