@@ -167,6 +167,20 @@ describe("runPlan", () => {
     expect(order.indexOf("end app@us")).toBe(order.indexOf("end user@us") + 1);
   });
 
+  it("rounds every duration of the result to 0.1 ms: steps, attempts, suites and the run (issue 9.6)", async () => {
+    api.options.faults.set("/contacts/C", [503]);
+    const r = await run([suite("c", { steps: [contactFlow.create(), contactFlow.get()], teardown: [contactFlow.remove()] })]);
+    const steps = r.suites.flatMap((s) => s.steps);
+    const durations = [r.durationMs, ...r.suites.map((s) => s.durationMs), ...steps.map((s) => s.durationMs),
+      ...steps.flatMap((s) => s.attempts.map((a) => a.durationMs))];
+    expect(steps.flatMap((s) => s.attempts)).toHaveLength(4);
+    for (const ms of durations) {
+      expect(ms).toBeGreaterThan(0);
+      expect(ms).toBe(Math.round(ms * 10) / 10);
+    }
+    expect(JSON.stringify(r)).not.toMatch(/"durationMs":\d+\.\d\d/);
+  });
+
   it("retries a transient 503 and marks the step flaky", async () => {
     api.options.faults.set("/contacts/C", [503]);
     const r = await run([suite("c", { steps: [contactFlow.create(), contactFlow.get()] })]);

@@ -10,6 +10,7 @@ import type { ReceivedCallback } from "./receiver";
 import { timeoutFailure } from "./explain-timeout";
 import { verifySignature } from "./signature";
 import { TRIGGER_KEYS } from "./triggers";
+import { roundMs } from "../duration";
 
 interface CompiledCallbackStep {
   payloadKey?: string;
@@ -59,7 +60,7 @@ export async function runCallbackStep(run: SuiteRun, step: CallbackStep): Promis
   };
   const signal = run.env.ctx.signal;
   const cb = signal?.aborted ? undefined : await run.env.receiver.take(run.item.key, accept, withinMs, signal);
-  result.durationMs = performance.now() - started;
+  result.durationMs = roundMs(performance.now() - started);
   let shown = cb;
   if (!cb && signal?.aborted) setError(result, "CC_INTERRUPTED", `the run was interrupted while waiting for a ${trigger} callback`);
   else if (!cb) {

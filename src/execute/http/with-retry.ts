@@ -2,6 +2,7 @@ import type { Attempt, BackoffPolicy } from "../../model";
 import { backoffDelay, parseRetryAfter } from "./backoff";
 import { HttpError, interruptedError, toHttpError } from "./http-error";
 import type { HttpRequest, HttpResponse, Send, SendContext } from "./types";
+import { roundMs } from "../duration";
 
 const TRANSIENT = new Set([429, 500, 502, 503, 504]);
 /** statuses that say the server did not act on the request, so even a POST may be sent again */
@@ -30,7 +31,7 @@ export function withRetry(inner: Send, opts: RetryOptions): Send {
       } catch (e) {
         err = toHttpError(e, 0);
       }
-      const attempt: Attempt = res ? { status: res.status, durationMs: res.durationMs } : { durationMs: err!.durationMs, error: err!.message };
+      const attempt: Attempt = res ? { status: res.status, durationMs: roundMs(res.durationMs) } : { durationMs: roundMs(err!.durationMs), error: err!.message };
       ctx.attempts.push(attempt);
       const reason = res ? statusReason(res.status, req) : errorReason(err!, req);
       const wait = reason && n < policy.attempts ? waitFor(n, res, opts) : undefined;

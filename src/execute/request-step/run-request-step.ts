@@ -14,6 +14,7 @@ import { pollUntil, type PollOutcome } from "./poll";
 import { noteOperation, noteShape } from "../step-facts";
 import { renderRequest } from "./render-request";
 import { explainStatus } from "./response-reason";
+import { roundMs } from "../duration";
 
 /** Send one request step (with its polls and transient retries), check the response, store captures. */
 export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<StepResult> {
@@ -50,7 +51,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   } catch (error) {
     failWith(result, error);
   }
-  result.durationMs = performance.now() - started;
+  result.durationMs = roundMs(performance.now() - started);
   if (res) result.status = res.status;
   settle(result, step);
   if (result.outcome !== "passed") {
