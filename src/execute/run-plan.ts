@@ -6,6 +6,7 @@ import { REGIONAL_VARIABLES, regionalVariableName, type RunVariable } from "../v
 import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
 import { emit } from "./emit";
+import { learnRunInputs } from "./exchange";
 import { createDispatcher, createSend, withObserver, withRetry } from "./http";
 import type { RunEnv, RunPlanContext } from "./run-context";
 import { buildRunResult } from "./run-result";
@@ -61,6 +62,7 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const webhookSecret = ctx.runVariables?.WEBHOOK_SECRET || randomBytes(24).toString("base64url");
   const redactor = ctx.redactor ?? createRedactor([], { pairs: targets.map((t): [string, string] => [t.clientId, t.clientSecret]) });
   for (const secret of [...targets.map((t) => t.clientSecret), webhookSecret]) redactor.add(secret);
+  learnRunInputs(redactor, ctx);
   const { requestTimeoutMs } = ctx.options;
   const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs });
   const retrying = withRetry(withObserver(createSend(dispatcher, { timeoutMs: requestTimeoutMs })), { policy: ctx.options.backoff, sleep: abortableSleep });

@@ -1,7 +1,7 @@
 import type { CallbackStep, CheckFailure, StepResult } from "../../model";
 import { checkBody, compileBodyChecks, compilePath, type CompiledBodyChecks, type CompiledPath } from "../assertions";
 import { checkPayload } from "../check-payload";
-import { buildExchange, redactResult } from "../exchange";
+import { buildExchange, learnCaptures, redactResult } from "../exchange";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
 import { noteShape } from "../step-facts";
 import type { SuiteRun } from "../suite-run";
@@ -89,6 +89,7 @@ function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackSte
   const noSchema: CheckFailure = { kind: "no-schema", message: `no callback schema is known for trigger ${trigger}` };
   const schema = contract.callbackSchema(trigger) ?? noSchema;
   noteShape(result, { json: cb.json });
+  run.env.redactor.learn(cb.json);
   checkPayload({ contract, strict: options.strict, schema, body: { json: cb.json }, what: "callback" }, result);
   if (signed) {
     const secret = run.scope.lookup("WEBHOOK_SECRET");
@@ -100,4 +101,5 @@ function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackSte
     if (value !== undefined) run.scope.captures.set(name, value);
     else result.failures.push({ kind: "capture", path: path.path, message: `found nothing in the callback to capture as ${name}` });
   }
+  learnCaptures(run.env.redactor, c.captures, (name) => run.scope.captures.get(name));
 }

@@ -1,7 +1,7 @@
 import type { RequestStep, StepResult } from "../../model";
 import { TokenError } from "../auth";
 import { emit } from "../emit";
-import { buildExchange, redactResult } from "../exchange";
+import { buildExchange, learnCaptures, redactResult } from "../exchange";
 import { HttpError, type HttpRequest, type HttpResponse, type SendContext } from "../http";
 import { regionOfVariable } from "../../vocabulary/run-variables";
 import { SUITE_RUN_HEADER } from "../../vocabulary/suite-run-header";
@@ -69,13 +69,11 @@ function checkAndCapture(run: SuiteRun, c: CompiledRequestStep, req: HttpRequest
   const input: ResponseCheckInput = { c, contract: env.ctx.contract, strict: env.ctx.options.strict, req, res, body, scope };
   if (out.exhausted) checkSchema(input, result);
   else checkResponse(input, result);
+  env.redactor.learn(body.json);
   explainStatus(result.failures, body, res.body, env.redactor);
   if (body.notJson !== undefined || c.captures.length === 0) return;
   capture(c, body.json, scope, result, c.expect.status.test(res.status));
-  for (const [name, path] of c.captures) {
-    const value = scope.captures.get(name);
-    if (path.path.endsWith("access_token") && typeof value === "string") env.redactor.add(value);
-  }
+  learnCaptures(env.redactor, c.captures, (name) => scope.captures.get(name));
 }
 
 function compiled(run: SuiteRun, step: RequestStep): CompiledRequestStep {
