@@ -3,7 +3,7 @@ import { makeDiagnostic } from "../diagnostics";
 
 // no connection could be made (to the API or its token endpoint); a timeout or a dropped connection means the target
 // was there, so it is that step's error, not a run that could not happen
-const UNREACHABLE = new Set(["CC_TARGET_UNREACHABLE"]);
+const UNREACHABLE = "CC_TARGET_UNREACHABLE";
 
 /**
  * How a command ended, as data (cli/ maps it to the exit codes 0, 1, 2, 3 of the README): passed; failed = a
@@ -28,7 +28,7 @@ export function runVerdict(result: RunResult, interrupted: boolean): RunVerdict 
   const rejected = steps.find((s) => s.error?.code === "CC_CREDENTIALS_REJECTED");
   if (rejected) return { status: "could-not-run", reason: makeDiagnostic("CC_CREDENTIALS_REJECTED", rejected.error!.message) };
   const ran = steps.filter((s) => s.outcome !== "skipped");
-  if (ran.length > 0 && ran.every((s) => s.error && UNREACHABLE.has(s.error.code))) {
+  if (ran.length > 0 && ran.every((s) => s.error?.code === UNREACHABLE)) {
     return { status: "could-not-run", reason: makeDiagnostic("CC_TARGET_UNREACHABLE", `no step could reach ${result.target}: ${ran[0]!.error!.message}`) };
   }
   return { status: result.totals.failed > 0 || result.totals.errors > 0 ? "failed" : "passed" };

@@ -33,7 +33,7 @@ export function createSend(dispatcher: Dispatcher, limits: AttemptLimits = {}): 
       const start = performance.now();
       const cut = req.url.indexOf("/", req.url.indexOf("//") + 2);
       const handler = new CollectingHandler(start, resolve, reject);
-      handler.limit(limits.timeoutMs, ctx?.signal);
+      if (!handler.limit(limits.timeoutMs, ctx?.signal)) return;
       try {
         dispatcher.dispatch({
           origin: cut < 0 ? req.url : req.url.slice(0, cut), path: cut < 0 ? "/" : req.url.slice(cut),
@@ -60,10 +60,13 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
     private readonly reject: (error: unknown) => void,
   ) {}
 
-  /** Arm the deadline and the interrupt; either one ends the attempt with its own error. */
-  limit(timeoutMs: number | undefined, signal: AbortSignal | undefined): void {
+  /** Arm the deadline and the interrupt, either of which ends the attempt with its own error; false when it is over before it began. */
+  limit(timeoutMs: number | undefined, signal: AbortSignal | undefined): boolean {
     const interrupt = (): void => this.stop(interruptedError("while the request was in flight", this.elapsed()));
-    if (signal?.aborted) return interrupt();
+    if (signal?.aborted) {
+      interrupt();
+      return false;
+    }
     const timer = timeoutMs === undefined ? undefined
       : setTimeout(() => this.stop(new HttpError("CC_TIMEOUT", "timeout", `no complete response within ${timeoutMs} ms (--timeout)`, this.elapsed())), timeoutMs);
     signal?.addEventListener("abort", interrupt, { once: true });
@@ -71,6 +74,7 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
       clearTimeout(timer);
       signal?.removeEventListener("abort", interrupt);
     };
+    return true;
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
