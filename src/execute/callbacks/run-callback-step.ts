@@ -58,7 +58,8 @@ export async function runCallbackStep(run: SuiteRun, step: CallbackStep): Promis
     checkBody(c.match, body, run.scope.resolver(), out);
     return out.length === 0;
   };
-  const signal = run.env.ctx.signal;
+  // like a teardown request, a teardown callback step finishes even after an interrupt
+  const signal = step.phase === "teardown" ? undefined : run.env.ctx.signal;
   const cb = signal?.aborted ? undefined : await run.env.receiver.take(run.item.key, accept, withinMs, signal);
   result.durationMs = roundMs(performance.now() - started);
   let shown = cb;
