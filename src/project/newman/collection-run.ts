@@ -6,7 +6,7 @@ import type { NewmanRun, RequestEvent, loadNewman } from "./newman-library";
 /** What one region's pass of a collection through newman needs. */
 export interface CollectionRun {
   newman: Exclude<ReturnType<typeof loadNewman>, { missing: string }>;
-  /** the collection as JSON, without the folder that fetches tokens (the token manager does) */
+  /** the collection as JSON (its token folder is left out: the token manager fetches tokens) */
   collection: unknown;
   target: RegionTarget;
   /** every other value of the region's environment: WEBHOOK_URL, the environment files' values, --var */
@@ -37,7 +37,7 @@ export async function runCollection(run: CollectionRun): Promise<StepResult[]> {
   const seen = new Map<string, number>();
   await new Promise<void>((resolve, reject) => {
     const emitter: NewmanRun = run.newman.run({
-      collection: run.collection, environment: { values: environmentValues(run, token) }, reporters: [], timeoutRequest: run.timeoutMs,
+      collection: forNewman(run.collection), environment: { values: environmentValues(run, token) }, reporters: [], timeoutRequest: run.timeoutMs,
     }, (err) => (err ? reject(err) : resolve()));
     emitter.on("beforeItem", () => {
       // a token past its refresh time is renewed in the background; the current one stays valid until it expires
@@ -68,4 +68,19 @@ function environmentValues(run: CollectionRun, token: string): Array<{ key: stri
     PROJECT: target.projectId, ACCESS_TOKEN: token,
   };
   return Object.entries(values).map(([key, value]) => ({ key, value, type: key === "ACCESS_TOKEN" ? "secret" : "default", enabled: true }));
+}
+
+/** The folder of the collection that fetches tokens: the token manager does that instead. */
+const TOKEN_FOLDER = "OAuth2";
+
+/** The collection for newman: without the token folder, and each request's id its "Folder/Name" (what steps are named by). */
+function forNewman(json: unknown): unknown {
+  type Node = { name?: string; item?: Node[]; request?: unknown };
+  const named = (nodes: Node[], folder: string | undefined): Node[] => nodes.map((node) => {
+    const path = folder === undefined ? node.name ?? "" : `${folder}/${node.name ?? ""}`;
+    if (node.item) return { ...node, item: named(node.item, path) };
+    return node.request ? { ...node, id: path } : node;
+  });
+  const collection = json as Node;
+  return { ...collection, item: named((collection.item ?? []).filter((node) => node.name !== TOKEN_FOLDER), undefined) };
 }

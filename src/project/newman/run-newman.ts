@@ -27,9 +27,6 @@ export interface NewmanProjectOptions {
   signal?: AbortSignal;
 }
 
-/** The folder of the collection that fetches tokens: the token manager does that instead. */
-const TOKEN_FOLDER = "OAuth2";
-
 /**
  * `newman`: every collection of --collections run through the newman library against the run's target, once per
  * region, with tokens from the token manager; every response checked against the contract; the run's reporters.
@@ -98,7 +95,7 @@ async function runItem(ctx: NewmanContext, run: { item: PlannedSuite; tokens: To
   for (const l of reports.listeners) l.onSuiteStart?.(item);
   const started = new Date();
   const steps = await runCollection({
-    newman: ctx.newman, collection: forNewman(run.collection.json), target: ctx.open.targets[item.region]!, tokens: run.tokens,
+    newman: ctx.newman, collection: run.collection.json, target: ctx.open.targets[item.region]!, tokens: run.tokens,
     variables: { ...ctx.open.runVariables, ...ctx.open.regionVariables?.[item.region], WEBHOOK_URL: ctx.webhookUrl, API_VERSION: config.apiVersion },
     contract: ctx.contract, strict: config.strict, timeoutMs: config.timeout, at: item.suite.pos, signal: ctx.options.signal,
   });
@@ -135,16 +132,4 @@ function plannedSuite(collection: LoadedCollection, region: string, cwd: string)
     variables: {}, setup: [], steps: [], teardown: [], pos: { file, line: 1, column: 1 }, fieldPos: {},
   };
   return { key: `${id}@${region}`, suite, region, needs: [] };
-}
-
-/** The collection for newman: without the token folder, and each request's id its "Folder/Name" (what steps are named by). */
-function forNewman(json: unknown): unknown {
-  type Node = { name?: string; item?: Node[]; request?: unknown };
-  const named = (nodes: Node[], folder: string | undefined): Node[] => nodes.map((node) => {
-    const path = folder === undefined ? node.name ?? "" : `${folder}/${node.name ?? ""}`;
-    if (node.item) return { ...node, item: named(node.item, path) };
-    return node.request ? { ...node, id: path } : node;
-  });
-  const collection = json as Node;
-  return { ...collection, item: named((collection.item ?? []).filter((node) => node.name !== TOKEN_FOLDER), undefined) };
 }
