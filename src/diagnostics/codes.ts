@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   CC_EXPORT_NEVER_SET: { title: "exported variable is never set", hint: "capture the variable in a step or declare it in `variables`" },
   CC_BAD_MATCHER: { title: "invalid matcher", hint: `a matcher is a plain value or exactly one of ${MATCHER_NAMES.join(", ")}` },
   CC_BAD_JSONPATH: { title: "invalid JSONPath", hint: "write a JSONPath such as $.id, $.items[0].name or $..status" },
+  CC_BAD_TEMPLATE: { title: "malformed variable", hint: "write a variable as {{NAME}}: two braces, a name without spaces or braces, two braces" },
   CC_BAD_REGEX: { title: "invalid regular expression", hint: "`matches` takes a JavaScript regular expression" },
   CC_REQUEST_AND_INLINE: { title: "step has both a collection request and an inline request", hint: "use either `request` or `method` + `url`, not both" },
   CC_NO_REQUEST: { title: "step has no request", hint: "give the step `request: Folder/Name`, or `method` and `url`, or `callback`" },

@@ -3,8 +3,12 @@ import type { Diagnostic, GateReport, Plan, RunResult } from "../model";
 import type { Config } from "../config";
 import { createRedactor, DiagnosticError, hasErrors, type Redactor } from "../diagnostics";
 import { runPlan } from "../execute";
-import { createResultCollector, openReports, type ConsoleOutput, type ReportSession } from "../report";
+// the report stage's parts, not its index: a run loads the HTML reporter only when asked for it
+import type { ConsoleOutput } from "../report/registry";
+import { openReports, type ReportSession } from "../report/report-session";
+import { createResultCollector } from "../report/result-collector";
 import { createDiagnosticSink, redactDiagnostic, type DiagnosticBatch, type DiagnosticSink } from "./diagnostic-sink";
+import type { GatedRun } from "./run-gate";
 import { executeOptions } from "./execute-options";
 import { withCleanupCheck } from "./leftovers";
 import { loadProject, type Project } from "./load-project";
@@ -16,7 +20,6 @@ import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
 import { readShardTimings } from "./shard-timings";
 import { githubOutput } from "./github-output";
-import { baselineProblems, gateTheRun } from "./run-gate";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
 export interface RunProjectOptions {
@@ -54,6 +57,22 @@ interface ProjectRun {
   /** --shard-timings: recorded suite durations the shards were balanced by */
   timings?: ReadonlyMap<string, number>;
 }
+
+// the gate's part of a run is loaded only with --baseline: a plain run does not pay for the gate and its readers;
+// each export is destructured from its require() because that is what knip sees as a use
+/* eslint-disable @typescript-eslint/no-require-imports */
+async function baselineProblems(config: Config): Promise<DiagnosticBatch | undefined> {
+  if (config.baseline === undefined) return undefined;
+  const { baselineProblems: problems }: typeof import("./run-gate") = require("./run-gate");
+  return problems(config);
+}
+
+function gateTheRun(run: GatedRun, outcome: ProjectRunOutcome): Promise<ProjectRunOutcome> | ProjectRunOutcome {
+  if (run.options.config.baseline === undefined) return outcome;
+  const { gateTheRun: gate }: typeof import("./run-gate") = require("./run-gate");
+  return gate(run, outcome);
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Diagnostics that mean the run could not happen (exit 3) rather than that the input is invalid. */
 const COULD_NOT_RUN = new Set(["CC_PORT_IN_USE"]);
