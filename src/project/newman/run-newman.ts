@@ -83,6 +83,9 @@ async function runAll(ctx: NewmanContext, collections: LoadedCollection[]): Prom
       if (signal?.aborted) break;
       suites.push(await runItem(ctx, { item, tokens, reports, collection: collections.find((c) => item.suite.file === shownPath(c.file, config.cwd))! }));
     }
+  } catch (e) {
+    reports.close(); // a newman crash stops live output; the error reaches the CLI as a crash
+    throw e;
   } finally {
     await dispatcher.close();
   }
