@@ -2,7 +2,7 @@ import type { CheckFailure, Contract, Exchange, StepResult } from "../../model";
 import { checkPayload, parseBody } from "../../execute/check-payload";
 import type { RequestEvent } from "./newman-library";
 
-/** Where a collection request's step points: the collection file and the line of the request's name in it. */
+/** Where a collection request's step points: the collection file (at its top; steps of a collection have no line of their own yet). */
 export interface StepSource {
   file: string;
   line: number;
