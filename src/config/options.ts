@@ -4,7 +4,7 @@ import { AUTH_MODES, REGIONS } from "../vocabulary/regions";
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 
 /** The commands the CLI knows (`help COMMAND` is read as `COMMAND --help`). */
-export type CommandName = "run" | "check" | "emulator" | "coverage" | "compare" | "merge";
+export type CommandName = "run" | "check" | "emulator" | "coverage" | "compare" | "merge" | "newman";
 
 /**
  * How an option's value is written: "list" splits on commas and repeats ("--tag a,b --tag c"); "repeat" only
@@ -115,19 +115,21 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
 });
 
 const RUN: CommandName[] = ["run"];
-const PROJECT: CommandName[] = ["run", "check", "coverage"];
+/** options of a run that newman's run of the collection takes too */
+const SEND: CommandName[] = ["run", "newman"];
+const PROJECT: CommandName[] = ["run", "check", "coverage", "newman"];
 const SERVE: CommandName[] = ["emulator"];
 const GATE: CommandName[] = ["run", "compare", "merge"];
 
 /** The option table. Order here is the order in --help. */
 export const OPTIONS: readonly OptionSpec[] = [
-  { flag: "target", key: "target", type: "string", valueName: ["emulator", ...REGIONS, "URL"].join("|"), env: "CC_TARGET", commands: RUN,
+  { flag: "target", key: "target", type: "string", valueName: ["emulator", ...REGIONS, "URL"].join("|"), env: "CC_TARGET", commands: SEND,
     description: "where requests go: the in-process emulator, a Sinch region, or a base URL" },
   { flag: "env", key: "env", type: "repeat", valueName: "[REGION=]FILE", env: "CC_ENV_FILE", commands: PROJECT,
     description: "Postman environment JSON; its values are variables, BASE_URL, AUTH_URL, TEMPLATE_BASE_URL, REGION and PROJECT shape the target; REGION=FILE gives one region its own file (repeatable)" },
   { flag: "var", key: "var", type: "pairs", valueName: "KEY=VALUE", commands: PROJECT,
     description: "a run variable every step sees (repeatable)" },
-  { flag: "region", key: "region", type: "list", valueName: "us,eu", env: "CC_REGION", commands: RUN,
+  { flag: "region", key: "region", type: "list", valueName: "us,eu", env: "CC_REGION", commands: SEND,
     description: "regions to run (default: us,eu on the emulator, the target's region otherwise)" },
   { flag: "tag", key: "tag", type: "list", valueName: "T", env: "CC_TAG", commands: RUN,
     description: "run only suites with one of these tags (repeatable or comma-separated)" },
@@ -145,27 +147,27 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "stop starting new suites after the first failure (teardowns still run)" },
   { flag: "verbose", key: "verbose", type: "boolean", env: "CC_VERBOSE", commands: RUN,
     description: "print every request and response as it happens (redacted)" },
-  { flag: "reporter", key: "reporter", type: "list", valueName: REPORTER_NAMES.join(","), env: "CC_REPORTER", commands: RUN,
+  { flag: "reporter", key: "reporter", type: "list", valueName: REPORTER_NAMES.join(","), env: "CC_REPORTER", commands: SEND,
     description: "reporters to use" },
-  { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: GATE,
+  { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: [...GATE, "newman"],
     description: "directory for junit.xml and results.json (and gate.json, gate.md, gate.xml)" },
-  { flag: "strict", key: "strict", type: "boolean", env: "CC_STRICT", commands: RUN,
+  { flag: "strict", key: "strict", type: "boolean", env: "CC_STRICT", commands: SEND,
     description: "treat schema drift (unknown properties) as failures" },
-  { flag: "callback-url", key: "callbackUrl", type: "string", valueName: "URL", env: "CC_CALLBACK_URL", commands: RUN,
+  { flag: "callback-url", key: "callbackUrl", type: "string", valueName: "URL", env: "CC_CALLBACK_URL", commands: SEND,
     description: "public URL that forwards to the run's webhook receiver (real regions)" },
   { flag: "callback-listen", key: "callbackListen", type: "string", valueName: "HOST:PORT", env: "CC_CALLBACK_LISTEN", commands: RUN,
     description: "where the webhook receiver listens (port 0 = a free port); aim a tunnel at it" },
-  { flag: "retries", key: "retries", type: "int", valueName: "N", env: "CC_RETRIES", commands: RUN,
+  { flag: "retries", key: "retries", type: "int", valueName: "N", env: "CC_RETRIES", commands: SEND,
     description: "retries of a request after 5xx, 429 or a dropped connection (exponential back-off)" },
-  { flag: "retry-budget-ms", key: "retryBudgetMs", type: "int", valueName: "MS", env: "CC_RETRY_BUDGET_MS", commands: RUN,
+  { flag: "retry-budget-ms", key: "retryBudgetMs", type: "int", valueName: "MS", env: "CC_RETRY_BUDGET_MS", commands: SEND,
     description: "total time one request may take including retries and waits" },
-  { flag: "timeout", key: "timeout", type: "int", valueName: "MS", env: "CC_TIMEOUT", commands: RUN,
+  { flag: "timeout", key: "timeout", type: "int", valueName: "MS", env: "CC_TIMEOUT", commands: SEND,
     description: "timeout of one HTTP attempt in milliseconds" },
   { flag: "collections", key: "collections", type: "string", valueName: "DIR", env: "CC_COLLECTIONS", commands: PROJECT,
     description: "Postman collections directory (default: the package's collections/)" },
   { flag: "schemas", key: "schemas", type: "string", valueName: "DIR", env: "CC_SCHEMAS", commands: PROJECT,
     description: "schemas directory with operations.json (default: the package's schemas/)" },
-  { flag: "api-version", key: "apiVersion", type: "string", valueName: API_VERSIONS.join("|"), env: "CC_API_VERSION", commands: RUN,
+  { flag: "api-version", key: "apiVersion", type: "string", valueName: API_VERSIONS.join("|"), env: "CC_API_VERSION", commands: SEND,
     description: "path version of the Conversation API the collection's URLs use ({{API_VERSION}})" },
   { flag: "auth", key: "auth", type: "string", valueName: AUTH_MODES.join("|"), env: "CC_AUTH", commands: RUN,
     description: "token endpoint of the us/eu/br targets and the emulator: each region's own (its tokens only work there), or the global one whose tokens every region accepts" },
@@ -214,5 +216,6 @@ export const COMMANDS: Record<CommandName, { usage: string; summary: string }> =
   emulator: { usage: "emulator [--port N] [--callback-format compact|pretty] [--json] [--project-id ID] [--client-id ID] [--client-secret S] [--token-lifetime SECONDS] [--delivery-ms MS] [--parity]", summary: "serve the Conversation API emulator until interrupted" },
   coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
   compare: { usage: "compare BASELINE CANDIDATE", summary: "the regression gate: compare two results.json files (exit 1 on a regression)" },
+  newman: { usage: "newman", summary: "run the collection through newman against the target, tokens injected, every response checked against the contract" },
   merge: { usage: "merge RESULTS...", summary: "one results.json, junit.xml and report.html from the results.json of every shard of a run" },
 };

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import type { Diagnostic } from "../model";
+import type { Diagnostic, RunHeader } from "../model";
 import type { Config } from "../config";
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
 import { checkAcceptFile, readResults } from "../gate";
@@ -55,13 +55,22 @@ function firstLine(file: string): string {
 }
 
 async function resultsHeaderProblems(file: string): Promise<Diagnostic[]> {
-  const entries = readResults(file);
   try {
-    await entries.next();
+    await readResultsHeader(file);
     return [];
   } catch (e) {
     if (e instanceof DiagnosticError) return [...e.diagnostics];
     throw e;
+  }
+}
+
+/** The header of a results file, reading no further than its first line; a file that is not one throws its diagnostic. */
+export async function readResultsHeader(file: string): Promise<RunHeader> {
+  const entries = readResults(file);
+  try {
+    const first = await entries.next();
+    if (first.done || first.value.type !== "header") throw new Error(`${file}: no header`);
+    return first.value.header;
   } finally {
     await entries.return(undefined);
   }

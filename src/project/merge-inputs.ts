@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { Diagnostic, RunHeader } from "../model";
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
-import { readResults } from "../gate";
+import { readResultsHeader } from "./gate-inputs";
 
 /** One shard's results file, read as far as its header. */
 export interface ShardInput {
@@ -29,7 +29,7 @@ export async function readShardSet(files: string[]): Promise<ShardSet> {
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     try {
-      const header = await readHeader(file);
+      const header = await readResultsHeader(file);
       inputs.push({ file, header, index: header.shard?.index ?? 1, total: header.shard?.total ?? 1 });
       if (!endsWithFooter(file)) diagnostics.push(setProblem(file, `${file} was cut short (no footer line): its shard did not finish`, "re-run that shard, then merge again"));
     } catch (e) {
@@ -78,17 +78,6 @@ function setProblems(inputs: ShardInput[]): Diagnostic[] {
 
 function setProblem(file: string | undefined, message: string, hint: string): Diagnostic {
   return makeDiagnostic("CC_SHARD_SET", message, file === undefined ? undefined : { file, line: 1, column: 1 }, hint);
-}
-
-async function readHeader(file: string): Promise<RunHeader> {
-  const entries = readResults(file);
-  try {
-    const first = await entries.next();
-    if (first.done || first.value.type !== "header") throw new Error(`${file}: no header`);
-    return first.value.header;
-  } finally {
-    await entries.return(undefined);
-  }
 }
 
 /** Whether the file's last line is a footer (a killed run's file has none). */

@@ -160,7 +160,7 @@ async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, reda
 }
 
 /** Every output of the run hides the targets' client secrets and their Basic credentials (the runner adds tokens). */
-function runRedactor(open: OpenTargets): Redactor {
+export function runRedactor(open: OpenTargets): Redactor {
   const targets = Object.values(open.targets);
   return createRedactor([...targets.map((t) => t.clientSecret), ...open.secrets], { pairs: targets.map((t) => [t.clientId, t.clientSecret]) });
 }
