@@ -15,7 +15,7 @@ describe("state and reset [emulator-only]", () => {
     expect(s.body.totals.apps).toBeGreaterThanOrEqual(1);
     expect((await h.admin("POST", "/reset")).body).toEqual({});
     const after = await h.admin("GET", "/state");
-    expect(after.body.totals).toEqual({ apps: 0, contacts: 0, conversations: 0, messages: 0, events: 0, webhooks: 0, templates: 0 });
+    expect(after.body.totals).toEqual({ apps: 0, contacts: 0, conversations: 0, messages: 0, events: 0, webhooks: 0, templates: 0, templates_v1: 0 });
   });
 
   it("keeps regions apart", async () => {

@@ -32,8 +32,9 @@ describe("the introduction's /v1beta/ paths are today's /v1/ operations [docs: Â
     expect(wrong.headers.allow).toBe("POST, GET");
   });
 
-  it("keeps templates v2 on /v2/ only, and knows no other version", async () => {
+  it("keeps templates on /v1/ (deprecated) and /v2/ only, and knows no other version", async () => {
     expect((await h.raw("GET", `/us/template/v2/projects/${h.project}/templates`)).status).toBe(200);
+    expect((await h.raw("GET", `/us/template/v1/projects/${h.project}/templates`)).status).toBe(200);
     expect((await h.raw("GET", `/us/template/v1beta/projects/${h.project}/templates`)).status).toBe(404);
     expect((await h.raw("GET", `/us/v2/projects/${h.project}/apps`)).status).toBe(404);
     expect((await h.raw("GET", `/us/v1alpha/projects/${h.project}/apps`)).status).toBe(404);

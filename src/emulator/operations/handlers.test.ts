@@ -31,14 +31,16 @@ describe("every operation is routed by the method and path the contract gives it
     }
   });
 
-  it("serves each /v1/ operation under /v1beta/ too, and only those [docs: §1]", () => {
+  it("serves each /v1/ operation of the Conversation API under /v1beta/ too, and only those [docs: §1]", () => {
     const beta = ops.flatMap(servedPaths).filter((p) => p.includes("/v1beta/"));
-    expect(beta).toHaveLength(ops.filter((op) => op.path.startsWith("/v1/")).length);
+    expect(beta).toHaveLength(ops.filter((op) => op.host === "conversation" && op.path.startsWith("/v1/")).length);
     expect(servedPaths(contract.operationById("Contacts/Get contact")!)).toEqual([
       "/v1/projects/{project_id}/contacts/{contact_id}",
       "/v1beta/projects/{project_id}/contacts/{contact_id}",
     ]);
     expect(servedPaths(contract.operationById("Templates v2/Get template")!)).toEqual(["/template/v2/projects/{project_id}/templates/{template_id}"]);
+    // the template host's /v1/ is Templates v1, which the introduction never served as /v1beta/
+    expect(servedPaths(contract.operationById("Templates v1/Get template")!)).toEqual(["/template/v1/projects/{project_id}/templates/{template_id}"]);
     expect(servedPaths(contract.operationById("OAuth2/Get token")!)).toEqual(["/auth/oauth2/token"]);
   });
 

@@ -1,5 +1,5 @@
 import { computeSignature } from "../callbacks/signing";
-import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { useHarnessAndReceiver, type Received, type Receiver } from "../testing/receiver";
 import { smsApp, waitFor, type Harness } from "../testing/harness";
 
 const ALL = ["MESSAGE_DELIVERY", "MESSAGE_SUBMIT", "CONTACT_CREATE", "CONVERSATION_START", "EVENT_DELIVERY"];
@@ -32,7 +32,7 @@ describe("messages:send [docs: §6]", () => {
     expect(read.json.message_delivery_report.metadata).toBe("meta-1");
     // Callbacks are separate POSTs and, as from the real API, may arrive out of order; their event times may not.
     const order = ["QUEUED_ON_CHANNEL", "DELIVERED", "READ"];
-    const rank = (x: { json: any }) => order.indexOf(x.json.message_delivery_report.status);
+    const rank = (x: Received) => order.indexOf(x.json.message_delivery_report.status);
     const reports = rx.received.filter((x) => x.json?.message_delivery_report?.message_id === id).sort((a, b) => rank(a) - rank(b));
     expect(reports.map((x) => x.json.message_delivery_report.status)).toEqual(order);
     const times = reports.map((x) => Date.parse(x.json.event_time));
@@ -139,12 +139,6 @@ describe("messages [docs: §4]", () => {
     expect((await h.api("GET", `/messages/${ids[1]}`)).status).toBe(404);
   });
 
-  it("transcodes an app message per channel [fixture: transcode-response.json]", async () => {
-    const r = await h.api("POST", "/messages:transcode", { body: { app_id: appId, app_message: { text_message: { text: "hello" } }, channels: ["WHATSAPP", "SMS"] } });
-    expect(r.status).toBe(200);
-    expect(JSON.parse(r.body.transcoded_message.WHATSAPP).text.body).toBe("hello");
-    expect(typeof r.body.transcoded_message.SMS).toBe("string");
-  });
 });
 
 describe("events [docs: §4]", () => {

@@ -61,7 +61,7 @@ describe("capability, opt-in and opt-out, consents [docs: §4]", () => {
     expect(out.body.request_id).toBe("req-1");
     await waitFor(() => rx.received.find((x) => x.json?.opt_out_notification?.request_id === "req-1"));
     const list = await h.api("GET", `/apps/${appId}/consents/OPT_OUT_ALL`);
-    expect(list.body.identities).toEqual([{ identity: "+46703330002" }]);
+    expect(list.body.identities).toEqual([{ identity: "46703330002" }]); // stored as the API returns phone numbers
     const inn = await h.api("POST", "/optins:register", { body });
     await waitFor(() => rx.received.find((x) => x.json?.opt_in_notification?.request_id === inn.body.request_id));
     expect((await h.api("GET", `/apps/${appId}/consents/OPT_OUT_ALL`)).body.identities).toEqual([]);

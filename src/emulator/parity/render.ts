@@ -1,3 +1,4 @@
+import type { ScopeSection } from "./scope-notes";
 import { summarizeMarks, paritySummary, type ParityOperation, type ParityRow } from "./table";
 
 const UNSEEN = "no test saw this status";
@@ -13,13 +14,13 @@ function textRow(row: ParityRow): string {
 }
 
 /** The parity table as `emulator --parity` prints it, with the scope statement after it. */
-export function renderParityText(table: ParityOperation[], scope: string[]): string {
+export function renderParityText(table: ParityOperation[], scope: ScopeSection[]): string {
   const lines = ["Emulator parity: per operation, the statuses its tests saw and where the expected behaviour comes from", summaryLine(table), ""];
   for (const op of table) {
     lines.push(`${op.id}  ${op.method} ${op.path}${op.host === "conversation" ? "" : ` (${op.host} host)`}`, "  status  tests  expected behaviour from");
     lines.push(...op.rows.map(textRow), ...op.gaps.map((g) => `  gap: ${g}`), "");
   }
-  lines.push("Not emulated anywhere:", ...scope.map((note) => `  - ${note.replace(/\*\*/g, "")}`));
+  for (const section of scope) lines.push(`${section.heading}:`, ...section.notes.map((note) => `  - ${note.replace(/\*\*|`/g, "")}`), "");
   return `${lines.join("\n")}\n`;
 }
 
@@ -40,7 +41,7 @@ export function renderParityMarkdown(table: ParityOperation[]): string {
   return lines.join("\n");
 }
 
-/** The README's generated scope statement: one bullet per note. */
-export function renderScopeMarkdown(scope: string[]): string {
-  return scope.map((note) => `- ${note}`).join("\n");
+/** The README's generated scope statement: a heading per group, a bullet per note. */
+export function renderScopeMarkdown(scope: ScopeSection[]): string {
+  return scope.map((section) => [`#### ${section.heading}`, "", ...section.notes.map((note) => `- ${note}`)].join("\n")).join("\n\n");
 }

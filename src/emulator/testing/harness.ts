@@ -56,8 +56,8 @@ function qs(query: Record<string, string | string[]> | undefined): string {
   return s ? `?${s}` : "";
 }
 
-/** The token endpoint's host below a region: its errors take the ORY form. */
-const AUTH_HOST = /^\/[a-z]{2}\/auth\//;
+/** The token endpoint's host, below a region or global: its errors take the ORY form. */
+const AUTH_HOST = /^(\/[a-z]{2})?\/auth\//;
 
 /**
  * Contract problems of one reply; a request no operation knows (wrong method, unknown route) must still carry the

@@ -1,7 +1,6 @@
 import { appendFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-
-const ROOT = join(__dirname, "../../../..");
+import { join } from "node:path";
+import { repoPath } from "./repo-root";
 
 /** One reply a test saw: which operation answered with which status, in which test (its full jest name). */
 export interface RecordedReply {
@@ -23,7 +22,7 @@ export function recordReply(operation: string | undefined, status: number): void
   if (!dir || !operation) return;
   const { currentTestName, testPath } = expect.getState();
   if (!currentTestName || !testPath) return;
-  const file = relative(ROOT, testPath).split(sep).join("/");
+  const file = repoPath(testPath);
   if (NOT_EVIDENCE.some((re) => re.test(file))) return;
   const record: RecordedReply = { file, test: currentTestName, operation, status };
   appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
