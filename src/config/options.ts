@@ -55,6 +55,12 @@ export interface OptionValues {
   collections?: string;
   schemas?: string;
   port: number;
+  /** the emulator's identity and pace; undefined: the emulator's own defaults */
+  projectId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  tokenLifetime?: number;
+  deliveryMs?: number;
   apiVersion: string;
   /** where tokens come from: each region's token endpoint, or the global one */
   auth: string;
@@ -175,6 +181,16 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "... and by more than MS milliseconds (fewer than 3 samples: no verdict)" },
   { flag: "port", key: "port", type: "int", valueName: "N", env: "CC_PORT", commands: SERVE,
     description: "port to serve on (0 = a free port)" },
+  { flag: "project-id", key: "projectId", type: "string", valueName: "ID", env: "CC_EMULATOR_PROJECT_ID", commands: SERVE,
+    description: "the one project the emulator's credentials may use (default 6f2b1e0a-5c1d-4c39-9d1e-0e6a1c0ffee0)" },
+  { flag: "client-id", key: "clientId", type: "string", valueName: "ID", env: "CC_EMULATOR_CLIENT_ID", commands: SERVE,
+    description: "the key id the emulator's token endpoint and Basic auth accept (default emulator-client)" },
+  { flag: "client-secret", key: "clientSecret", type: "string", valueName: "S", env: "CC_EMULATOR_CLIENT_SECRET", commands: SERVE,
+    description: "the key secret they accept (default: the public emulator-secret); never printed" },
+  { flag: "token-lifetime", key: "tokenLifetime", type: "int", valueName: "SECONDS", env: "CC_EMULATOR_TOKEN_LIFETIME", commands: SERVE,
+    description: "expires_in and JWT lifetime of the emulator's tokens (default 3600)" },
+  { flag: "delivery-ms", key: "deliveryMs", type: "int", valueName: "MS", env: "CC_EMULATOR_DELIVERY_MS", commands: SERVE,
+    description: "delay between a message's delivery steps and before async results (default 20)" },
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
     description: "print the emulator's addresses as one JSON line" },
   { flag: "parity", key: "parity", type: "boolean", commands: SERVE,
@@ -189,7 +205,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 export const COMMANDS: Record<CommandName, { usage: string; summary: string }> = {
   run: { usage: "run [SUITE...]", summary: "run suites (default: the package's suites/) and write reports" },
   check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },
-  emulator: { usage: "emulator [--port N] [--json] [--parity]", summary: "serve the Conversation API emulator until interrupted" },
+  emulator: { usage: "emulator [--port N] [--json] [--project-id ID] [--client-id ID] [--client-secret S] [--token-lifetime SECONDS] [--delivery-ms MS] [--parity]", summary: "serve the Conversation API emulator until interrupted" },
   coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
   compare: { usage: "compare BASELINE CANDIDATE", summary: "the regression gate: compare two results.json files (exit 1 on a regression)" },
   merge: { usage: "merge RESULTS...", summary: "one results.json, junit.xml and report.html from the results.json of every shard of a run" },

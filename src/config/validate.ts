@@ -5,6 +5,7 @@ import { AUTH_MODES, REGIONS } from "../vocabulary/regions";
 import { isReporterName, REPORTER_NAMES, type ReporterName } from "../vocabulary/reporters";
 import { parseListenAddress, type ListenAddress } from "./listen-address";
 import type { OptionValues } from "./options";
+import { checkEmulatorIdentity } from "./validate-emulator";
 import { badValue, type ValueOrigin } from "./origin";
 import { parseEnvFileRefs, parseVariables, type EnvFileRef } from "./run-inputs";
 
@@ -108,6 +109,7 @@ export function validateValues(v: OptionValues, originOf: OriginOf, out: Diagnos
   atLeastOne(check, "timeout", " ms");
   checkCallbackUrl(check);
   checkPort(check);
+  checkEmulatorIdentity(v, originOf, out);
   checkGate(check);
   return {
     shard: checkShard(check),

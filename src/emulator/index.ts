@@ -35,6 +35,10 @@ export interface EmulatorInfo {
   projectId: string;
   clientId: string;
   clientSecret: string;
+  /** expires_in and JWT lifetime of its tokens */
+  tokenLifetimeSec: number;
+  /** delay between delivery steps and before async results */
+  deliveryStepMs: number;
 }
 
 /** A running emulator. */
@@ -78,7 +82,8 @@ function describe(origin: string, o: ResolvedOptions): EmulatorInfo {
   }
   return {
     regions, templateBaseUrl: regions.us.templateBaseUrl, globalAuthUrl: origin + HOST_PREFIXES.auth, adminUrl: `${origin}/_emulator`,
-    projectId: o.projectId, clientId: o.clientId, clientSecret: o.clientSecret,
+    projectId: o.projectId, clientId: o.clientId, clientSecret: o.clientSecret, tokenLifetimeSec: o.tokenLifetimeSec,
+    deliveryStepMs: o.deliveryStepMs,
   };
 }
 

@@ -9,15 +9,17 @@ useHarness((started) => {
   h = started;
 });
 
-const FORM = "application/x-www-form-urlencoded";
+/** POST to the global token endpoint with these credentials (the emulator's own by default). */
+const askGlobal = (basic: [string, string] = [h.emu.info.clientId, h.emu.info.clientSecret]) =>
+  h.raw("POST", "/auth/oauth2/token", { raw: "grant_type=client_credentials", contentType: "application/x-www-form-urlencoded", auth: { basic } });
 const globalToken = async (): Promise<string> => {
-  const r = await h.raw("POST", "/auth/oauth2/token", { raw: "grant_type=client_credentials", contentType: FORM, auth: { basic: [h.emu.info.clientId, h.emu.info.clientSecret] } });
+  const r = await askGlobal();
   expect(r.status).toBe(200);
   return r.body.access_token as string;
 };
 const apps = (region: string, bearer: string) => h.raw("GET", `/${region}/v1/projects/${h.project}/apps`, { auth: { bearer } });
 
-describe("the global token endpoint (as https://auth.sinch.com/oauth2/token) [docs: §1] [docs: §10]", () => {
+describe("the global token endpoint (as https://auth.sinch.com/oauth2/token) [sdk: N plugins/oauth2/oauth2-api.ts] [docs: §1] [docs: §2]", () => {
   it("is announced in the emulator's info and issues a token every region accepts", async () => {
     expect(h.emu.info.globalAuthUrl).toBe(h.emu.info.adminUrl.replace(/\/_emulator$/, "/auth"));
     const token = await globalToken();
@@ -35,7 +37,7 @@ describe("the global token endpoint (as https://auth.sinch.com/oauth2/token) [do
   });
 
   it("answers bad credentials, other methods and unknown paths in the token endpoint's ORY form [fixture: oauth-error-response.json]", async () => {
-    const bad = await h.raw("POST", "/auth/oauth2/token", { raw: "grant_type=client_credentials", contentType: FORM, auth: { basic: ["someone", "wrong"] } });
+    const bad = await askGlobal(["someone", "wrong"]);
     expect(bad.status).toBe(401);
     expect(bad.body.error).toBe("invalid_client");
     expect((await h.raw("GET", "/auth/oauth2/token", { auth: "none" })).status).toBe(405);
@@ -46,11 +48,11 @@ describe("the global token endpoint (as https://auth.sinch.com/oauth2/token) [do
 
   it("is hit by faults and API changes registered for every region [emulator-only]", async () => {
     await h.admin("POST", "/faults", { path: "/auth/oauth2/token", action: { status: 503 } });
-    const faulted = await h.raw("POST", "/auth/oauth2/token", { raw: "grant_type=client_credentials", contentType: FORM, auth: { basic: [h.emu.info.clientId, h.emu.info.clientSecret] } });
+    const faulted = await askGlobal();
     expect(faulted.status).toBe(503);
     expect(faulted.body.error).toEqual(expect.any(String));
     await h.admin("POST", "/changes", { kind: "status", operation: "OAuth2/Get token", status: 500 });
-    const changed = await h.raw("POST", "/auth/oauth2/token", { raw: "grant_type=client_credentials", contentType: FORM, auth: { basic: [h.emu.info.clientId, h.emu.info.clientSecret] } });
+    const changed = await askGlobal();
     expect(changed.status).toBe(500);
     await h.admin("DELETE", "/changes");
     await globalToken();

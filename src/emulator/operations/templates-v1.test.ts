@@ -17,8 +17,8 @@ const SDK_CREATE = {
 };
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
-describe("templates v1 (deprecated) [docs: §4]", () => {
-  it("creates a template shaped as the SDK's example reply, and reads and lists it [sdk: N templates-v1-api.ts]", async () => {
+describe("templates v1 (deprecated) [fixture: template-v1-response.json] [fixture: template-v1-update-response.json] [sdk: N templates-v1-api.ts] [docs: §4]", () => {
+  it("creates a template shaped as the SDK's example reply, and reads and lists it", async () => {
     const created = await v1("POST", "", { body: SDK_CREATE });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
