@@ -1,5 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
+import type { OperationReply } from "../../options";
 import { repoPath } from "./repo-root";
 
 /** One reply a test saw: which operation answered with which status, in which test (its full jest name). */
@@ -26,4 +27,17 @@ export function recordReply(operation: string | undefined, status: number): void
   if (NOT_EVIDENCE.some((re) => re.test(file))) return;
   const record: RecordedReply = { file, test: currentTestName, operation, status };
   appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
+}
+
+/** The header the harness sends while recording, so the emulator's own report of the same reply is not counted twice. */
+export const RECORDED_BY_HARNESS = "x-cc-parity-recorded";
+
+/** The headers the harness adds to a request (none unless recording). */
+export function recordingHeaders(): Record<string, string> {
+  return process.env.CC_PARITY_RECORD ? { [RECORDED_BY_HARNESS]: "1" } : {};
+}
+
+/** The emulator's onReply: records the replies to requests the harness did not send (the official SDK's, for one). */
+export function recordOperationReply(reply: OperationReply): void {
+  if (reply.requestHeaders[RECORDED_BY_HARNESS] === undefined) recordReply(reply.operation, reply.status);
 }
