@@ -31,6 +31,7 @@ describe("npm run bench", () => {
     /^\| concurrency 16, 5 ms latency, vs ideal \| [\d.]+x of ideal \| - \| - \|$/m,
     /^\| emulator GET contact \(autocannon, 10 connections\) \| \d+ req\/s \([\d.]+x bare echo\) \| - \| - \|$/m,
     /^\| emulator POST contacts \(autocannon, 10 connections\) \| \d+ req\/s \([\d.]+x bare echo\) \| >= 8000 req\/s \| (yes|NO) \|$/m,
+    /^\| --timeout overshoot, worst of 50, 100, 250, 500, 1000 ms \| [\d.]+ ms \| <= 50 ms \| (yes|NO) \|$/m,
     /^\| compare of two 200-step results \| [\d.]+ ms, [\d.]+ MiB .* \| < 2000 ms, < 300 MiB \| (yes|NO) \|$/m,
   ];
 

@@ -7,6 +7,7 @@ import { runFloor } from "./floor";
 import { runRunner } from "./runner-bench";
 import { startBenchServer } from "./server";
 import { benchSize, type BenchSize } from "./sizes";
+import { timeoutFigures } from "./timeout-bench";
 
 const TOKEN = "bench-token-0123456789abcdef";
 
@@ -61,6 +62,7 @@ async function runParts(size: BenchSize, print: (lines: string[]) => void): Prom
   take(await concurrencyFigures(TOKEN, size.concurrency));
   take(await measureEmulatorLoad(size.emulatorLoad));
   take(await runCompareBench(size.compareSteps));
+  take(await timeoutFigures(size.timeoutSamples));
   return figures;
 }
 

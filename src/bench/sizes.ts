@@ -15,6 +15,8 @@ export interface BenchSize {
   emulatorLoad: { seconds: number; rounds: number };
   /** steps in each of the two results files `compare` reads */
   compareSteps: number;
+  /** attempts per --timeout value against a server that answers too late */
+  timeoutSamples: number;
 }
 
 const FULL: BenchSize = {
@@ -26,6 +28,7 @@ const FULL: BenchSize = {
   concurrency: { suites: 64, steps: 10, latencyMs: 50 },
   emulatorLoad: { seconds: 3, rounds: 5 },
   compareSteps: 100_000,
+  timeoutSamples: 10,
 };
 
 const TINY: BenchSize = {
@@ -37,6 +40,7 @@ const TINY: BenchSize = {
   concurrency: { suites: 4, steps: 2, latencyMs: 5 },
   emulatorLoad: { seconds: 1, rounds: 1 },
   compareSteps: 200,
+  timeoutSamples: 1,
 };
 
 /** `--tiny` (or CC_BENCH_SIZE=tiny) for the smoke run; CC_BENCH_RSS_STEPS=1000,10000 overrides the RSS sizes. */

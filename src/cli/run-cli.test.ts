@@ -192,6 +192,22 @@ describe("emulator command", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`error[CC_BAD_OPTION]: ${message}`);
   });
+
+  it("serves callbacks pretty-printed with --callback-format pretty, and refuses another format with exit 2", async () => {
+    let out = "";
+    const controller = new AbortController();
+    const io: CliIo = { out: (t) => (out += t), err: () => {}, env: {}, cwd: FIXTURES, stdoutTty: false, signal: controller.signal };
+    const done = runCli(["emulator", "--json", "--callback-format", "pretty"], io);
+    for (let i = 0; i < 500 && !out.includes("\n"); i++) await new Promise((r) => setTimeout(r, 10));
+    const info = JSON.parse(out.trim());
+    expect(await (await fetch(`${info.adminUrl}/callback-format`)).json()).toEqual({ default: "pretty", webhooks: [] });
+    controller.abort();
+    expect(await done).toBe(0);
+    const bad = await cli(["emulator", "--callback-format", "yaml"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("error[CC_BAD_OPTION]");
+    expect(bad.err).toContain("yaml");
+  });
 });
 
 describe("unexpected errors", () => {

@@ -1,4 +1,5 @@
 import { API_VERSIONS, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
+import { CALLBACK_FORMATS, DEFAULT_CALLBACK_FORMAT } from "../vocabulary/callback-formats";
 import { AUTH_MODES, REGIONS } from "../vocabulary/regions";
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 
@@ -61,6 +62,8 @@ export interface OptionValues {
   clientSecret?: string;
   tokenLifetime?: number;
   deliveryMs?: number;
+  /** how the emulator serialises callback bodies */
+  callbackFormat: string;
   apiVersion: string;
   /** where tokens come from: each region's token endpoint, or the global one */
   auth: string;
@@ -96,6 +99,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   retryBudgetMs: 30000,
   timeout: 15000,
   port: 0,
+  callbackFormat: DEFAULT_CALLBACK_FORMAT,
   apiVersion: DEFAULT_API_VERSION,
   auth: "regional",
   failOn: "regression",
@@ -191,6 +195,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "expires_in and JWT lifetime of the emulator's tokens (default 3600)" },
   { flag: "delivery-ms", key: "deliveryMs", type: "int", valueName: "MS", env: "CC_EMULATOR_DELIVERY_MS", commands: SERVE,
     description: "delay between a message's delivery steps and before async results (default 20)" },
+  { flag: "callback-format", key: "callbackFormat", type: "string", valueName: CALLBACK_FORMATS.join("|"), env: "CC_CALLBACK_FORMAT", commands: SERVE,
+    description: "callback bodies as one line, or pretty-printed (signed over the exact bytes, as the real service may send them)" },
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
     description: "print the emulator's addresses as one JSON line" },
   { flag: "parity", key: "parity", type: "boolean", commands: SERVE,
@@ -205,7 +211,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 export const COMMANDS: Record<CommandName, { usage: string; summary: string }> = {
   run: { usage: "run [SUITE...]", summary: "run suites (default: the package's suites/) and write reports" },
   check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },
-  emulator: { usage: "emulator [--port N] [--json] [--project-id ID] [--client-id ID] [--client-secret S] [--token-lifetime SECONDS] [--delivery-ms MS] [--parity]", summary: "serve the Conversation API emulator until interrupted" },
+  emulator: { usage: "emulator [--port N] [--callback-format compact|pretty] [--json] [--project-id ID] [--client-id ID] [--client-secret S] [--token-lifetime SECONDS] [--delivery-ms MS] [--parity]", summary: "serve the Conversation API emulator until interrupted" },
   coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
   compare: { usage: "compare BASELINE CANDIDATE", summary: "the regression gate: compare two results.json files (exit 1 on a regression)" },
   merge: { usage: "merge RESULTS...", summary: "one results.json, junit.xml and report.html from the results.json of every shard of a run" },

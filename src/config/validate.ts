@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../model";
 import { didYouMean } from "../diagnostics";
 import { API_VERSIONS } from "../vocabulary/api-versions";
+import { CALLBACK_FORMATS } from "../vocabulary/callback-formats";
 import { AUTH_MODES, REGIONS } from "../vocabulary/regions";
 import { isReporterName, REPORTER_NAMES, type ReporterName } from "../vocabulary/reporters";
 import { parseListenAddress, type ListenAddress } from "./listen-address";
@@ -60,6 +61,7 @@ function checkTarget(check: Check): void {
 function checkGate(check: Check): void {
   const { v } = check;
   oneOf(check, { key: "apiVersion", what: "API version", allowed: API_VERSIONS }, v.apiVersion);
+  oneOf(check, { key: "callbackFormat", what: "callback format", allowed: CALLBACK_FORMATS }, v.callbackFormat);
   oneOf(check, { key: "auth", what: "auth mode", allowed: AUTH_MODES }, v.auth);
   oneOf(check, { key: "failOn", what: "severity", allowed: ["regression", "change"] }, v.failOn);
   const origin = check.originOf("latencyRatio");

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Contract } from "../model";
-import type { CallbackFormat } from "./callbacks/format";
+import { DEFAULT_CALLBACK_FORMAT, type CallbackFormat } from "../vocabulary/callback-formats";
 
 /** Callback retry policy: attempts in total, first wait, doubling after each failure. */
 export interface CallbackRetryOptions {
@@ -90,7 +90,7 @@ export const DEFAULTS = {
   deliveryStepMs: 20,
   callbackRetry: { attempts: 5, baseDelayMs: 100 },
   callbackTimeoutMs: 2000,
-  callbackFormat: "compact",
+  callbackFormat: DEFAULT_CALLBACK_FORMAT,
   bodyLimit: 1024 * 1024,
 } as const;
 

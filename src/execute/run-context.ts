@@ -39,7 +39,8 @@ export interface RunEnv {
   compiled: Map<object, CompiledRequestStep>;
   /** set once no new step may start: "bail" or "interrupted" */
   stopped?: "bail" | "interrupted";
-  sleep(ms: number): Promise<void>;
+  /** wait; a signal that aborts ends the wait early */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** Why no new step starts, if it may not. */

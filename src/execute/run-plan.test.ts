@@ -153,6 +153,34 @@ describe("runPlan", () => {
     expect(r2.suites[1]!.steps[0]).toMatchObject({ outcome: "skipped", skipReason: "needed suite app@us failed" });
   });
 
+  it("ends each suite (teardown and all) as soon as it is done, outside the queue, before later suites start", async () => {
+    const suites = ["a", "b", "c", "d"].map((id) => suite(id, { steps: [contactFlow.create()], teardown: [contactFlow.remove()] }));
+    const order: string[] = [];
+    const listener: RunEvents = { onSuiteStart: (item) => order.push(`start ${item.key}`), onSuiteEnd: (item) => order.push(`end ${item.key}`) };
+    await run(suites, { options: { concurrency: 1 }, listeners: [listener] });
+    expect(order).toEqual(["a", "b", "c", "d"].flatMap((id) => [`start ${id}@us`, `end ${id}@us`]));
+    // a shared suite ends right after its last user
+    const app = suite("app", { steps: [contactFlow.create()], teardown: [contactFlow.remove()] }, { exports: ["CONTACT"] });
+    const user = suite("user", { steps: [contactFlow.get()] }, { needs: ["app"] });
+    order.length = 0;
+    await run([app, user, ...suites], { options: { concurrency: 1 }, listeners: [listener] });
+    expect(order.indexOf("end app@us")).toBe(order.indexOf("end user@us") + 1);
+  });
+
+  it("rounds every duration of the result to 0.1 ms: steps, attempts, suites and the run (issue 9.6)", async () => {
+    api.options.faults.set("/contacts/C", [503]);
+    const r = await run([suite("c", { steps: [contactFlow.create(), contactFlow.get()], teardown: [contactFlow.remove()] })]);
+    const steps = r.suites.flatMap((s) => s.steps);
+    const durations = [r.durationMs, ...r.suites.map((s) => s.durationMs), ...steps.map((s) => s.durationMs),
+      ...steps.flatMap((s) => s.attempts.map((a) => a.durationMs))];
+    expect(steps.flatMap((s) => s.attempts)).toHaveLength(4);
+    for (const ms of durations) {
+      expect(ms).toBeGreaterThan(0);
+      expect(ms).toBe(Math.round(ms * 10) / 10);
+    }
+    expect(JSON.stringify(r)).not.toMatch(/"durationMs":\d+\.\d\d/);
+  });
+
   it("retries a transient 503 and marks the step flaky", async () => {
     api.options.faults.set("/contacts/C", [503]);
     const r = await run([suite("c", { steps: [contactFlow.create(), contactFlow.get()] })]);

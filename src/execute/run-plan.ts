@@ -30,8 +30,10 @@ export async function runPlan(ctx: RunPlanContext): Promise<RunResult> {
 
 /**
  * Run the items, at most `limit` at a time: a suite starts when the suites it needs have run their steps
- * (their exports are ready), and its teardown waits until every suite that needs it has finished, so a
- * shared resource (the app) outlives its users. Waiting never holds a concurrency slot.
+ * (their exports are ready). A suite nobody needs runs its teardown in its own slot, so it is done (and reported)
+ * before the next queued suite starts. A suite others need keeps its teardown until it and every suite that needs
+ * it have finished (a shared resource, the app, outlives its users), then runs it outside the queue: cleaning up
+ * never waits behind suites that have not started, and waiting never holds a concurrency slot.
  */
 async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit): Promise<SuiteResult[]> {
   const started = new Map<string, Promise<SuiteProgress>>();
@@ -39,12 +41,17 @@ async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit)
   const dependents = new Map<string, string[]>();
   for (const item of items) for (const need of item.needs) dependents.set(need, [...(dependents.get(need) ?? []), item.key]);
   for (const item of items) {
-    const needs = item.needs.map((key) => started.get(key)).filter((p): p is Promise<SuiteProgress> => p !== undefined);
-    const main = Promise.all(needs).then((needed) => limit(() => startSuite(env, item, needed)));
+    const needs = Promise.all(item.needs.map((key) => started.get(key)).filter((p): p is Promise<SuiteProgress> => p !== undefined));
+    const users = dependents.get(item.key);
+    if (!users) {
+      finished.set(item.key, needs.then((needed) => limit(async () => finishSuite(env, await startSuite(env, item, needed)))));
+      continue;
+    }
+    const main = needs.then((needed) => limit(() => startSuite(env, item, needed)));
     started.set(item.key, main);
     finished.set(item.key, main.then(async (progress) => {
-      await Promise.all((dependents.get(item.key) ?? []).map((key) => finished.get(key)));
-      return limit(() => finishSuite(env, progress));
+      await Promise.all(users.map((key) => finished.get(key)));
+      return finishSuite(env, progress);
     }));
   }
   return Promise.all(items.map((item) => finished.get(item.key)!));
@@ -58,8 +65,7 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   learnRunInputs(redactor, ctx);
   const { requestTimeoutMs } = ctx.options;
   const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs });
-  const sleep = (ms: number): Promise<void> => abortableSleep(ms, ctx.signal);
-  const retrying = withRetry(withObserver(createSend(dispatcher)), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
+  const retrying = withRetry(withObserver(createSend(dispatcher, { timeoutMs: requestTimeoutMs })), { policy: ctx.options.backoff, sleep: abortableSleep });
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
   await receiver.start(ctx.options.callbackListen);
@@ -69,7 +75,7 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
     send: withAuth(retrying, { tokens, targets: ctx.targets }),
     regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, { ...shared, ...ctx.regionVariables?.[t.region] }, webhookSecret)])),
     compiled: new Map(),
-    sleep,
+    sleep: abortableSleep,
   };
   const close = async (): Promise<void> => {
     await receiver.close();
@@ -78,8 +84,8 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   return { env, close };
 }
 
-/** Wait, but stop waiting when the run is interrupted. */
-function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Wait, but stop waiting when the signal (the run's interrupt, for steps that stop on it) aborts. */
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {

@@ -1,5 +1,6 @@
 import type { Outcome, RunResult, RunTotals, StepResult, SuiteResult } from "../model";
 import type { RunPlanContext } from "./run-context";
+import { roundMs } from "./duration";
 
 /** A suite's outcome: failed if a step failed, else error if one errored, skipped if nothing ran, else passed. */
 export function suiteOutcome(steps: StepResult[]): Outcome {
@@ -35,7 +36,7 @@ export function buildRunResult(ctx: RunPlanContext, suites: SuiteResult[], start
     strict: ctx.options.strict,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date(startedAt.getTime() + durationMs).toISOString(),
-    durationMs: Math.round(durationMs),
+    durationMs: roundMs(durationMs),
     totals: totalsOf(suites),
     suites,
   };

@@ -7,6 +7,7 @@ import { suiteOutcome } from "./run-result";
 import { skippedResult } from "./step-result";
 import type { SuiteRun } from "./suite-run";
 import { VariableScope } from "./variables";
+import { roundMs } from "./duration";
 
 /** A suite whose setup and steps are done and whose teardown is still to come. */
 export interface SuiteProgress {
@@ -51,7 +52,7 @@ export async function finishSuite(env: RunEnv, progress: SuiteProgress): Promise
   const result: SuiteResult = {
     key: item.key, suiteId: item.suite.id, name: item.suite.name, file: item.suite.file, region: item.region,
     outcome: suiteOutcome(progress.steps), startedAt: progress.startedAt.toISOString(),
-    durationMs: Math.round(progress.activeMs + performance.now() - t0), steps: progress.steps,
+    durationMs: roundMs(progress.activeMs + performance.now() - t0), steps: progress.steps,
   };
   emit(env.ctx.listeners, "onSuiteEnd", item, result);
   return result;

@@ -80,4 +80,16 @@ describe("failures that explain themselves (issue 9.3)", () => {
     const quiet = await runSuite("explained.yaml", SUITE);
     expect(quiet.printed).not.toContain("> POST");
   });
+
+  it("--verbose shows no secret: Basic and Bearer headers, issued tokens and the client secret stay redacted", async () => {
+    const { config } = resolveConfig({ argv: ["run", "suites/errors-auth.yaml", "--region", "us", "--reporter", "console", "--verbose",
+      "--out", mkdtempSync(join(tmpdir(), "cc-verbose-"))], env: {}, cwd: ROOT });
+    let printed = "";
+    await runProject({ config: config!, env: {}, console: { write: (t) => (printed += t), tty: false, color: false } });
+    expect(printed).toContain('< {"access_token":"[REDACTED]"');
+    expect(printed.match(/> authorization: \[REDACTED\]/g)!.length).toBeGreaterThanOrEqual(4);
+    for (const secret of ["emulator-secret", Buffer.from("emulator-client:emulator-secret").toString("base64"), "eyJ"]) {
+      expect(printed).not.toContain(secret);
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { loadEmulator } from "./lazy-emulator";
 export type ServedEmulator = { handle: EmulatorHandle; diagnostics: [] } | { handle?: undefined; diagnostics: Diagnostic[] };
 
 /** What the `emulator` command's flags set: where it listens, its identity and its pace (undefined: the defaults). */
-export type ServeOptions = Pick<EmulatorOptions, "port" | "projectId" | "clientId" | "clientSecret" | "tokenLifetimeSec" | "deliveryStepMs">;
+export type ServeOptions = Pick<EmulatorOptions, "port" | "projectId" | "clientId" | "clientSecret" | "tokenLifetimeSec" | "deliveryStepMs" | "callbackFormat">;
 
 /** Starts the emulator on 127.0.0.1:port (0 = a free port) for the `emulator` command; a bug still throws. */
 export async function serveEmulator(options: ServeOptions): Promise<ServedEmulator> {

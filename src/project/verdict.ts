@@ -1,8 +1,9 @@
 import type { Diagnostic, RunResult, StepResult } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 
-// a token endpoint that cannot be reached fails every step with CC_TOKEN_FAILED before any request is sent
-const UNREACHABLE = new Set(["CC_NETWORK_ERROR", "CC_TARGET_UNREACHABLE", "CC_TOKEN_FAILED", "CC_TIMEOUT"]);
+// no connection could be made (to the API or its token endpoint); a timeout or a dropped connection means the target
+// was there, so it is that step's error, not a run that could not happen
+const UNREACHABLE = "CC_TARGET_UNREACHABLE";
 
 /**
  * How a command ended, as data (cli/ maps it to the exit codes 0, 1, 2, 3 of the README): passed; failed = a
@@ -18,8 +19,8 @@ export interface RunVerdict {
 }
 
 /**
- * could-not-run when the run was interrupted, credentials were rejected or every step that ran failed to reach
- * the target; failed when a contract check failed or a step errored; passed otherwise.
+ * could-not-run when the run was interrupted, credentials were rejected or every step that ran could not connect to
+ * the target at all; failed when a contract check failed or a step errored (a timeout, a lost connection); passed otherwise.
  */
 export function runVerdict(result: RunResult, interrupted: boolean): RunVerdict {
   const steps: StepResult[] = result.suites.flatMap((s) => s.steps);
@@ -27,7 +28,7 @@ export function runVerdict(result: RunResult, interrupted: boolean): RunVerdict 
   const rejected = steps.find((s) => s.error?.code === "CC_CREDENTIALS_REJECTED");
   if (rejected) return { status: "could-not-run", reason: makeDiagnostic("CC_CREDENTIALS_REJECTED", rejected.error!.message) };
   const ran = steps.filter((s) => s.outcome !== "skipped");
-  if (ran.length > 0 && ran.every((s) => s.error && UNREACHABLE.has(s.error.code))) {
+  if (ran.length > 0 && ran.every((s) => s.error?.code === UNREACHABLE)) {
     return { status: "could-not-run", reason: makeDiagnostic("CC_TARGET_UNREACHABLE", `no step could reach ${result.target}: ${ran[0]!.error!.message}`) };
   }
   return { status: result.totals.failed > 0 || result.totals.errors > 0 ? "failed" : "passed" };

@@ -2,10 +2,14 @@ import type { Config } from "../../config";
 import { REDACTED } from "../../diagnostics";
 import type { EmulatorInfo } from "../../emulator";
 import { emulatorParityReport, serveEmulator } from "../../project/serve-emulator";
+import type { CallbackFormat } from "../../vocabulary/callback-formats";
 import { EXIT, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
 
-/** `emulator [--port N] [--json] [--project-id ID] ...`: serve the emulator until SIGINT / SIGTERM; `--parity`: print its parity table instead. */
+/**
+ * `emulator [--port N] [--callback-format compact|pretty] [--json] [--project-id ID] ...`: serve the emulator until
+ * SIGINT / SIGTERM; `--parity`: print its parity table instead.
+ */
 export async function emulatorCommand(config: Config, io: CliIo): Promise<number> {
   if (config.parity) {
     io.out(emulatorParityReport(config.json));
@@ -14,6 +18,7 @@ export async function emulatorCommand(config: Config, io: CliIo): Promise<number
   const served = await serveEmulator({
     port: config.port, projectId: config.projectId, clientId: config.clientId, clientSecret: config.clientSecret,
     tokenLifetimeSec: config.tokenLifetime, deliveryStepMs: config.deliveryMs,
+    callbackFormat: config.callbackFormat as CallbackFormat,
   });
   if (!served.handle) {
     io.err(renderDiagnostics(served.diagnostics, { cwd: config.cwd }));

@@ -1,21 +1,16 @@
-import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { appWithWebhook as createApp, useHarnessAndReceiver, type Receiver } from "../testing/receiver";
 import { smsApp, startHarness, waitFor, type Harness } from "../testing/harness";
 
 let h: Harness;
 let rx: Receiver;
 useHarnessAndReceiver((started) => ({ h, rx } = started));
 
-async function appWithWebhook(triggers: string[]): Promise<{ appId: string; path: string }> {
-  const app = await h.api("POST", "/apps", { body: smsApp({ processing_mode: "CONVERSATION" }) });
-  const path = `/notify/${app.body.id}`;
-  await h.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}${path}`, triggers, secret: "s" } });
-  return { appId: app.body.id, path };
-}
+const appWithWebhook = (triggers: string[]) => createApp({ h, rx }, { triggers, app: { processing_mode: "CONVERSATION" }, secret: "s" });
 
 const qualityChanged = { channel: "WHATSAPP", event_type: "WHATS_APP_QUALITY_RATING_CHANGED", additional_data: { quality_rating: "GREEN" } };
 
-describe("POST /_emulator/channel-event [emulator-only] [fixture: callback-channel-event.json]", () => {
-  it("sends CHANNEL_EVENT with the channel event as given to the app's webhooks that want it", async () => {
+describe("POST /_emulator/channel-event", () => {
+  it("sends CHANNEL_EVENT with the channel event as given to the app's webhooks that want it [fixture: callback-channel-event.json] [docs: §7]", async () => {
     const { appId, path } = await appWithWebhook(["CHANNEL_EVENT"]);
     const r = await h.admin("POST", "/channel-event", { app_id: appId, channel_event: qualityChanged });
     expect(r.status).toBe(200);
@@ -27,7 +22,7 @@ describe("POST /_emulator/channel-event [emulator-only] [fixture: callback-chann
     expect((await h.admin("POST", "/channel-event", { app_id: other.appId, channel_event: qualityChanged })).body.webhooks).toBe(0);
   });
 
-  it("refuses a channel event the callback schema refuses, an unknown app or field, naming the field", async () => {
+  it("refuses a channel event the callback schema refuses, an unknown app or field, naming the field [emulator-only]", async () => {
     const { appId } = await appWithWebhook(["CHANNEL_EVENT"]);
     const field = async (body: unknown) => {
       const r = await h.admin("POST", "/channel-event", body);
@@ -42,10 +37,10 @@ describe("POST /_emulator/channel-event [emulator-only] [fixture: callback-chann
   });
 });
 
-describe("POST /_emulator/smart-conversation [emulator-only] [fixture: callback-smart-conversations.json]", () => {
+describe("POST /_emulator/smart-conversation", () => {
   const analysis = { ml_sentiment_result: [{ message: "great", sentiment: "positive", score: 0.9 }] };
 
-  it("sends SMART_CONVERSATION about a stored message, to its app's webhooks (SMART_CONVERSATIONS spelling too)", async () => {
+  it("sends SMART_CONVERSATION about a stored message, to its app's webhooks (SMART_CONVERSATIONS spelling too) [fixture: callback-smart-conversations.json] [docs: §7]", async () => {
     const { appId, path } = await appWithWebhook(["SMART_CONVERSATIONS"]);
     const inbound = await h.admin("POST", "/inbound", { app_id: appId, channel: "SMS", identity: "46712000001", contact_message: { text_message: { text: "great" } } });
     const r = await h.admin("POST", "/smart-conversation", { message_id: inbound.body.message_id, analysis_results: analysis });
@@ -57,7 +52,7 @@ describe("POST /_emulator/smart-conversation [emulator-only] [fixture: callback-
     });
   });
 
-  it("refuses an analysis the callback schema refuses and an unknown message", async () => {
+  it("refuses an analysis the callback schema refuses and an unknown message [emulator-only]", async () => {
     const bad = await h.admin("POST", "/smart-conversation", { message_id: "X", analysis_results: { ml_sentiment_result: [{ sentiment: "ecstatic" }] } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field_violations[0].field).toBe("analysis_results.ml_sentiment_result[0].sentiment");

@@ -1,5 +1,5 @@
 import { emitCallback } from "../callbacks/emit";
-import { CALLBACK_FORMATS } from "../callbacks/format";
+import { CALLBACK_FORMATS } from "../../vocabulary/callback-formats";
 import { badField, notFound } from "../errors";
 import { nowIso } from "../ids";
 import { REGIONS, type Region } from "../../vocabulary/regions";

@@ -2,7 +2,8 @@ import type * as Undici from "undici";
 import { newId } from "../ids";
 import type { CallbackRetryOptions } from "../options";
 import { TimerSet } from "../timers";
-import { CallbackFormats, type CallbackFormat } from "./format";
+import { DEFAULT_CALLBACK_FORMAT, type CallbackFormat } from "../../vocabulary/callback-formats";
+import { CallbackFormats } from "./format";
 import { signatureHeaders } from "./signing";
 
 /** One callback to deliver: where, what, and with which secret. */
@@ -55,7 +56,7 @@ export class CallbackDispatcher {
   /** how each webhook's callback bodies are serialised */
   readonly formats: CallbackFormats;
 
-  constructor(private readonly retry: CallbackRetryOptions, private readonly timeoutMs: number, format: CallbackFormat = "compact") {
+  constructor(private readonly retry: CallbackRetryOptions, private readonly timeoutMs: number, format: CallbackFormat = DEFAULT_CALLBACK_FORMAT) {
     this.formats = new CallbackFormats(format);
   }
 

@@ -3,7 +3,8 @@ import type { Region } from "../../vocabulary/regions";
 import type { Runtime } from "../runtime";
 import type { Json, Webhook } from "../store/types";
 import type { Delivery } from "./dispatcher";
-import { serialiseCallback, type CallbackFormat } from "./format";
+import type { CallbackFormat } from "../../vocabulary/callback-formats";
+import { serialiseCallback } from "./format";
 
 /** One event that may produce callbacks. */
 export interface CallbackEvent {

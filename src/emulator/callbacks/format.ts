@@ -1,14 +1,9 @@
+import type { CallbackFormat } from "../../vocabulary/callback-formats";
+
 /**
- * How a callback body is serialised. `compact` is one line; `pretty` is indented by four spaces and ends with a
- * newline, like the multi-line body of the .NET SDK's signature test vector: a receiver that verifies the signature
- * over a re-serialised body instead of the exact bytes fails against it, as it would against the real service.
+ * The exact bytes sent for a callback body in a format (src/vocabulary/callback-formats.ts): a receiver that verifies
+ * the signature over a re-serialised pretty body instead of the bytes fails, as it would against the real service.
  */
-export const CALLBACK_FORMATS = ["compact", "pretty"] as const;
-
-/** One of CALLBACK_FORMATS. */
-export type CallbackFormat = (typeof CALLBACK_FORMATS)[number];
-
-/** The exact bytes sent for a callback body in a format. */
 export function serialiseCallback(body: unknown, format: CallbackFormat): string {
   return format === "pretty" ? `${JSON.stringify(body, null, 4)}\n` : JSON.stringify(body);
 }

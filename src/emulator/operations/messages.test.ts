@@ -139,6 +139,11 @@ describe("messages [docs: §4]", () => {
     expect((await h.api("GET", `/messages/${ids[1]}`)).status).toBe(404);
   });
 
+  it("transcodes an app message per channel [fixture: transcode-response.json]", async () => {
+    const r = await h.api("POST", "/messages:transcode", { body: { app_id: appId, app_message: { text_message: { text: "hello" } }, channels: ["WHATSAPP"] } });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body.transcoded_message.WHATSAPP).text).toEqual({ body: "hello" });
+  });
 });
 
 describe("events [docs: §4]", () => {

@@ -1,6 +1,6 @@
 import { computeSignature } from "../callbacks/signing";
-import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
-import { smsApp, waitFor, type Harness } from "../testing/harness";
+import { appWithWebhook as createApp, useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { waitFor, type Harness } from "../testing/harness";
 
 // Behaviours where an emulator that differs from the real API would let a user's code pass here and fail in
 // production (issue 12, item 3). Each test fails when the emulator goes back to the misleading behaviour.
@@ -10,15 +10,9 @@ useHarnessAndReceiver((started) => ({ h, rx } = started));
 
 const byIdentity = (channel: string, identity: string) => ({ identified_by: { channel_identities: [{ channel, identity }] } });
 
-async function appWithWebhook(triggers: string[], extra: Record<string, unknown> = {}): Promise<{ appId: string; webhookId: string; path: string }> {
-  const app = await h.api("POST", "/apps", { body: smsApp(extra) });
-  const path = `/behave/${app.body.id}`;
-  const w = await h.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}${path}`, triggers, secret: "behave-secret" } });
-  expect(w.status).toBe(200);
-  return { appId: app.body.id, webhookId: w.body.id, path };
-}
+const appWithWebhook = (triggers: string[], app: Record<string, unknown> = {}) => createApp({ h, rx }, { triggers, app, secret: "behave-secret" });
 
-describe("phone-number identities [sdk: N tests/rest/v1/contact/contacts.steps.ts] [docs: §3]", () => {
+describe("phone-number identities [docs: §3] [sdk: N tests/rest/v1/contact/contacts.steps.ts]", () => {
   it.each(["SMS", "MMS", "WHATSAPP", "RCS"])("%s identities read back without the leading + and are found with or without it", async (channel) => {
     const created = await h.api("POST", "/contacts", { body: { channel_identities: [{ channel, identity: "+33987654321" }], language: "EN_US" } });
     expect(created.body.channel_identities[0].identity).toBe("33987654321");
@@ -30,7 +24,7 @@ describe("phone-number identities [sdk: N tests/rest/v1/contact/contacts.steps.t
     await h.api("DELETE", `/contacts/${created.body.id}`);
   });
 
-  it("keeps a leading + on channels whose identities are not phone numbers", async () => {
+  it("keeps a leading + on channels whose identities are not phone numbers [emulator-only]", async () => {
     const created = await h.api("POST", "/contacts", { body: { channel_identities: [{ channel: "MESSENGER", identity: "+7134567" }], language: "EN_US" } });
     expect(created.body.channel_identities[0].identity).toBe("+7134567");
     expect((await h.api("GET", "/contacts", { query: { channel: "MESSENGER", identity: "7134567" } })).body.contacts).toEqual([]);
@@ -71,7 +65,7 @@ describe("messages_source on a single message [docs: §4]", () => {
   });
 });
 
-describe("CONTACT_IDENTITIES_DUPLICATION [fixture: callback-skills-contact-identities-duplication.json] [docs: §7]", () => {
+describe("CONTACT_IDENTITIES_DUPLICATION [fixture: callback-contact-identities-duplication.json] [docs: §7]", () => {
   it("fires when a message is sent to an identity two contacts share, naming both contacts", async () => {
     const { appId, path } = await appWithWebhook(["CONTACT_IDENTITIES_DUPLICATION"], { processing_mode: "CONVERSATION" });
     const body = { channel_identities: [{ channel: "SMS", identity: "+46711000020" }], language: "EN_US" };
@@ -106,8 +100,6 @@ describe("transcoding", () => {
     const app_message = { location_message: { coordinates: { latitude: 47.6279809, longitude: -2.8229159 }, title: "T", label: "L" } };
     const r = await h.api("POST", "/messages:transcode", { body: { app_id: appId, app_message, channels: ["WHATSAPP"], to: "to value" } });
     expect(Object.keys(JSON.parse(r.body.transcoded_message.WHATSAPP))).toEqual(["messaging_product", "biz_opaque_callback_data", "to", "type", "recipient_type", "location"]);
-    const text = await h.api("POST", "/messages:transcode", { body: { app_id: appId, app_message: { text_message: { text: "hello" } }, channels: ["WHATSAPP"] } });
-    expect(JSON.parse(text.body.transcoded_message.WHATSAPP).text).toEqual({ body: "hello" });
   });
 
   it("answers 501 naming each channel it does not emulate instead of inventing a format [emulator-only]", async () => {
@@ -121,8 +113,8 @@ describe("transcoding", () => {
   });
 });
 
-describe("pretty-printed callbacks [fixture: callback-signature-vector-multiline-event-inbound.json]", () => {
-  it("sends a webhook's callbacks pretty-printed once the admin API says so, signed over the exact bytes", async () => {
+describe("pretty-printed callbacks", () => {
+  it("sends a webhook's callbacks pretty-printed once the admin API says so, signed over the exact bytes [fixture: callback-signature-vector-multiline-event-inbound.json] [docs: §7]", async () => {
     const { appId, webhookId, path } = await appWithWebhook(["CAPABILITY"]);
     const query = { app_id: appId, recipient: byIdentity("SMS", "+46711000030") };
     await h.api("POST", "/capability:query", { body: { ...query, request_id: "compact" } });

@@ -17,7 +17,7 @@ const GAPS: Record<string, string[]> = {
     "reachability is a rule (an identity ending in 0000 fails with RECIPIENT_NOT_REACHABLE), not the channel's answer",
     "the per-app MT queue (500,000 messages, drained at about 20/s) is not emulated",
   ],
-  "Transcoding/Transcode message": ["only WHATSAPP text and location messages are rendered; every other channel and message kind is a 501 TRANSCODING_NOT_EMULATED, where the real API transcodes it"],
+  "Transcoding/Transcode message": ["only WHATSAPP text and location are transcoded (channel-native); every other channel and message kind is a 501 TRANSCODING_NOT_EMULATED"],
   "Events/Send event": ["nothing is delivered: QUEUED_ON_CHANNEL -> DELIVERED runs on a timer"],
   "Capability/": ["the capability answer is a rule (an identity ending in 0000 has NO_CAPABILITY), not asked of the channel"],
   "Webhooks/": [

@@ -26,6 +26,17 @@ describe("apps through the SDK [sdk: N @sinch/sdk-core]", () => {
   });
 });
 
+describe("tokens through the SDK [sdk: N @sinch/sdk-core] [docs: §10]", () => {
+  it("refreshes its token once when the emulator answers 401 with WWW-Authenticate expired, and the call succeeds", async () => {
+    const sdk = p.sdk();
+    await sdk.app.list({}); // a token is fetched and cached
+    const fault = await p.h.admin("POST", "/faults", { path: "/v1/projects/*/apps", method: "GET", action: { expire_token: true } });
+    expect(fault.body.remaining).toBe(1);
+    expect((await sdk.app.list({})).apps).toBeDefined(); // without a refresh and retry this is the 401
+    expect((await p.h.admin("GET", "/faults")).body.faults.map((f: { id: string }) => f.id)).not.toContain(fault.body.id); // it was hit
+  });
+});
+
 describe("contacts through the SDK [sdk: N @sinch/sdk-core]", () => {
   it("creates, gets, lists (paged, by identity), updates, merges and deletes", async () => {
     const sdk = p.sdk().contact;
@@ -86,9 +97,14 @@ describe("project settings, consents and capability through the SDK [sdk: N @sin
     expect(cb.signatureValid).toBe(true);
     expect(cb.event?.trigger).toBe("CAPABILITY");
     expect(cb.event).toMatchObject({ capability_notification: { request_id: lookup.request_id, identity: "12015550101", capability_status: "CAPABILITY_FULL" } });
-    const identities = await p.sdk().consents.listIdentities({ app_id: app.id!, list_type: "OPT_OUT_ALL" });
-    expect(identities.data).toEqual([]);
-    await expect(p.sdk().consents.listAuditRecords({ app_id: app.id!, identity: "12015550101" })).rejects.toThrow(/404/);
+    const consents = p.sdk().consents;
+    expect((await consents.listIdentities({ app_id: app.id!, list_type: "OPT_OUT_ALL" })).data).toEqual([]);
+    await expect(consents.listAuditRecords({ app_id: app.id!, identity: "12015550101" })).rejects.toThrow(/404/);
+    const recipient = { identified_by: { channel_identities: [{ channel: "SMS", identity: "+12015550101" }] } };
+    await p.h.api("POST", "/optouts:register", { body: { app_id: app.id, channels: ["SMS"], recipient } }); // not in SDK 1.4.0
+    expect((await consents.listIdentities({ app_id: app.id!, list_type: "OPT_OUT_ALL" })).data).toEqual([{ identity: "12015550101" }]);
+    const audit = await consents.listAuditRecords({ app_id: app.id!, identity: "12015550101" });
+    expect(audit.audit_records?.map((r) => r.operation)).toEqual(["OPERATION_INSERT"]);
     await p.sdk().app.delete({ app_id: app.id! });
   });
 });

@@ -43,7 +43,7 @@ function narrowerEngines(lock: Lock, start: string, supported: string): string[]
   return narrower;
 }
 
-describe("the official SDK as a dev dependency [emulator-only]", () => {
+describe("the official SDK as a dev dependency [sdk: N @sinch/sdk-core]", () => {
   const pkg = readJson<{ engines: { node: string }; devDependencies: Record<string, string> }>("package.json");
   const lock = readJson<Lock>("package-lock.json");
 

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { useHarness, type Harness } from "./harness";
+import { smsApp, useHarness, type Harness } from "./harness";
 
 /** One callback the receiver got. */
 export interface Received {
@@ -64,4 +64,25 @@ export function useHarnessAndReceiver(onStarted: (started: { h: Harness; rx: Rec
   afterAll(async () => {
     await rx?.close();
   });
+}
+
+/** An app with one webhook aimed at the receiver, on a path of its own (`/hooks/{app id}`). */
+export interface AppWithWebhook {
+  appId: string;
+  webhookId: string;
+  /** the receiver path the app's callbacks arrive on */
+  path: string;
+}
+
+/** Create an SMS app (`app` fields over smsApp()) and a webhook for `triggers`, signed with `secret` when given. */
+export async function appWithWebhook(
+  ctx: { h: Harness; rx: Receiver },
+  o: { triggers: string[]; app?: Record<string, unknown>; secret?: string },
+): Promise<AppWithWebhook> {
+  const app = await ctx.h.api("POST", "/apps", { body: smsApp(o.app) });
+  const path = `/hooks/${app.body.id}`;
+  const body = { app_id: app.body.id, target: `${ctx.rx.url}${path}`, triggers: o.triggers, ...(o.secret ? { secret: o.secret } : {}) };
+  const hook = await ctx.h.api("POST", "/webhooks", { body });
+  if (hook.status !== 200) throw new Error(`webhook not created: ${hook.text}`);
+  return { appId: app.body.id, webhookId: hook.body.id, path };
 }

@@ -54,10 +54,11 @@ describe("token manager", () => {
     expect(api.tokenFetches.us).toBe(1);
   });
 
-  it("fails with CC_TOKEN_FAILED when the endpoint cannot be reached", async () => {
+  it("fails with CC_TARGET_UNREACHABLE when the endpoint cannot be reached, CC_TOKEN_FAILED when it answers without a token", async () => {
     const tokens = new TokenManager(base);
     const target = { ...api.target("us"), authUrl: "http://127.0.0.1:1/auth" };
-    await expect(tokens.token(target)).rejects.toMatchObject({ code: "CC_TOKEN_FAILED" });
+    await expect(tokens.token(target)).rejects.toMatchObject({ code: "CC_TARGET_UNREACHABLE" });
+    await expect(tokens.token({ ...api.target("us"), authUrl: `${api.base}/us/nothing-here` })).rejects.toMatchObject({ code: "CC_TOKEN_FAILED" });
   });
 });
 

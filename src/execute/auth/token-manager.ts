@@ -1,5 +1,5 @@
 import type { RegionTarget } from "../../model";
-import type { HttpResponse, Send } from "../http";
+import { HttpError, type HttpResponse, type Send } from "../http";
 import { TokenError } from "./token-error";
 import { refreshAt } from "./token-lifetime";
 
@@ -69,7 +69,9 @@ export class TokenManager {
         body: "grant_type=client_credentials",
       }, { attempts: [] });
     } catch (error) {
-      throw new TokenError("CC_TOKEN_FAILED", `token request for region ${target.region} failed: ${(error as Error).message}`);
+      if (error instanceof HttpError && error.kind === "interrupted") throw error;
+      const code = error instanceof HttpError && error.kind === "no-connection" ? "CC_TARGET_UNREACHABLE" : "CC_TOKEN_FAILED";
+      throw new TokenError(code, `token request for region ${target.region} failed: ${(error as Error).message}`);
     }
     const token = this.accept(res, target, key);
     this.onIssued?.(token);

@@ -57,7 +57,7 @@ function score(c: Candidate, input: TimeoutInput): number {
 
 function arrivedEntry(run: SuiteRun, c: Candidate, closest: boolean): ArrivedCallback {
   const entry: ArrivedCallback = { trigger: c.cb.trigger ?? "(unknown)", body: reportBody(run.env.redactor, c.cb.raw.toString("utf8")) ?? "" };
-  if (closest) entry.differs = c.misses.map((m) => `${m.path ?? ""}: expected ${m.expected ?? "-"}, got ${m.actual ?? "-"}`);
+  if (closest) entry.differs = c.misses.map((m) => run.env.redactor.redact(`${m.path ?? ""}: expected ${m.expected ?? "-"}, got ${m.actual ?? "-"}`));
   return entry;
 }
 

@@ -10,6 +10,7 @@ import type { ReceivedCallback } from "./receiver";
 import { timeoutFailure } from "./explain-timeout";
 import { verifySignature } from "./signature";
 import { TRIGGER_KEYS } from "./triggers";
+import { roundMs } from "../duration";
 
 interface CompiledCallbackStep {
   payloadKey?: string;
@@ -57,9 +58,10 @@ export async function runCallbackStep(run: SuiteRun, step: CallbackStep): Promis
     checkBody(c.match, body, run.scope.resolver(), out);
     return out.length === 0;
   };
-  const signal = run.env.ctx.signal;
+  // like a teardown request, a teardown callback step finishes even after an interrupt
+  const signal = step.phase === "teardown" ? undefined : run.env.ctx.signal;
   const cb = signal?.aborted ? undefined : await run.env.receiver.take(run.item.key, accept, withinMs, signal);
-  result.durationMs = performance.now() - started;
+  result.durationMs = roundMs(performance.now() - started);
   let shown = cb;
   if (!cb && signal?.aborted) setError(result, "CC_INTERRUPTED", `the run was interrupted while waiting for a ${trigger} callback`);
   else if (!cb) {

@@ -1,6 +1,6 @@
 import type { Agent, Dispatcher } from "undici";
-import { toHttpError } from "./http-error";
-import type { HttpRequest, HttpResponse, Send } from "./types";
+import { HttpError, interruptedError, toHttpError } from "./http-error";
+import type { HttpRequest, HttpResponse, Send, SendContext } from "./types";
 
 // only the Agent: undici's index also loads fetch, websockets, mocks and caches (about half its start-up cost)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,32 +15,44 @@ export function createDispatcher(opts: { connectTimeoutMs: number; requestTimeou
   });
 }
 
+/** Limits of every attempt. */
+export interface AttemptLimits {
+  /** the complete response (headers and body) must be in within this many milliseconds of sending */
+  timeoutMs?: number;
+}
+
 /**
  * The bottom layer: one request through the shared dispatcher. It uses dispatch() with a handler that
- * collects the body chunks, so no stream object is built per response.
+ * collects the body chunks, so no stream object is built per response. The attempt's own timer holds it to
+ * `timeoutMs` from the moment it is sent to its last byte (undici's timeouts are idle timeouts, per phase, and
+ * coarse); aborting the request's signal (SendContext) ends it as CC_INTERRUPTED.
  */
-export function createSend(dispatcher: Dispatcher): Send {
-  return (req: HttpRequest): Promise<HttpResponse> =>
+export function createSend(dispatcher: Dispatcher, limits: AttemptLimits = {}): Send {
+  return (req: HttpRequest, ctx?: SendContext): Promise<HttpResponse> =>
     new Promise((resolve, reject) => {
       const start = performance.now();
       const cut = req.url.indexOf("/", req.url.indexOf("//") + 2);
       const handler = new CollectingHandler(start, resolve, reject);
+      if (!handler.limit(limits.timeoutMs, ctx?.signal)) return;
       try {
         dispatcher.dispatch({
           origin: cut < 0 ? req.url : req.url.slice(0, cut), path: cut < 0 ? "/" : req.url.slice(cut),
           method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body,
         }, handler);
       } catch (error) {
-        reject(toHttpError(error, performance.now() - start));
+        handler.onResponseError(undefined, error as Error);
       }
     });
 }
 
-/** Collects one response: status, headers and the body as text. */
+/** Collects one response: status, headers and the body as text; settles once, whichever comes first. */
 class CollectingHandler implements Dispatcher.DispatchHandler {
   private status = 0;
   private headers: Record<string, string | string[] | undefined> = {};
   private readonly chunks: Buffer[] = [];
+  private controller?: Dispatcher.DispatchController;
+  private stopped?: HttpError;
+  private release = (): void => {};
 
   constructor(
     private readonly start: number,
@@ -48,8 +60,27 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
     private readonly reject: (error: unknown) => void,
   ) {}
 
-  /** present so undici treats this as a new-style (controller) handler */
-  onRequestStart(): void {}
+  /** Arm the deadline and the interrupt, either of which ends the attempt with its own error; false when it is over before it began. */
+  limit(timeoutMs: number | undefined, signal: AbortSignal | undefined): boolean {
+    const interrupt = (): void => this.stop(interruptedError("while the request was in flight", this.elapsed()));
+    if (signal?.aborted) {
+      interrupt();
+      return false;
+    }
+    const timer = timeoutMs === undefined ? undefined
+      : setTimeout(() => this.stop(new HttpError("CC_TIMEOUT", "timeout", `no complete response within ${timeoutMs} ms (--timeout)`, this.elapsed())), timeoutMs);
+    signal?.addEventListener("abort", interrupt, { once: true });
+    this.release = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", interrupt);
+    };
+    return true;
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.stopped) controller.abort(this.stopped);
+  }
 
   onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     this.status = statusCode;
@@ -61,11 +92,27 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
+    if (this.stopped) return;
+    this.release();
     const body = this.chunks.length === 1 ? this.chunks[0]!.toString("utf8") : Buffer.concat(this.chunks).toString("utf8");
-    this.resolve({ status: this.status, headers: this.headers, body, durationMs: performance.now() - this.start });
+    this.resolve({ status: this.status, headers: this.headers, body, durationMs: this.elapsed() });
   }
 
-  onResponseError(_c: Dispatcher.DispatchController, error: Error): void {
-    this.reject(toHttpError(error, performance.now() - this.start));
+  onResponseError(_c: Dispatcher.DispatchController | undefined, error: Error): void {
+    if (this.stopped) return;
+    this.release();
+    this.reject(toHttpError(error, this.elapsed()));
+  }
+
+  private stop(error: HttpError): void {
+    if (this.stopped) return;
+    this.stopped = error;
+    this.release();
+    this.reject(error);
+    this.controller?.abort(error);
+  }
+
+  private elapsed(): number {
+    return performance.now() - this.start;
   }
 }

@@ -1,7 +1,7 @@
-/** What went wrong on the wire; "no-connection" means the server cannot have seen the request. */
-export type HttpFailureKind = "no-connection" | "reset" | "timeout" | "other";
+/** What went wrong on the wire; "no-connection" means the server cannot have seen the request; "interrupted" is the run's own stop. */
+export type HttpFailureKind = "no-connection" | "reset" | "timeout" | "interrupted" | "other";
 
-/** A request that got no (complete) response, with a catalog code (CC_TARGET_UNREACHABLE, CC_NETWORK_ERROR, CC_TIMEOUT). */
+/** A request that got no (complete) response, with a catalog code (CC_TARGET_UNREACHABLE, CC_NETWORK_ERROR, CC_TIMEOUT, CC_INTERRUPTED). */
 export class HttpError extends Error {
   readonly code: string;
   readonly kind: HttpFailureKind;
@@ -40,4 +40,9 @@ export function lowCode(error: unknown): string {
     e = (e as { cause?: unknown }).cause;
   }
   return "";
+}
+
+/** The error of a request the run's interrupt stopped (in flight, or while it waited to be retried or polled again). */
+export function interruptedError(what: string, durationMs = 0): HttpError {
+  return new HttpError("CC_INTERRUPTED", "interrupted", `the run was interrupted ${what}`, durationMs);
 }

@@ -25,6 +25,8 @@ export interface HttpResponse {
 /** Per-request bookkeeping shared by the layers: every attempt is recorded here. */
 export interface SendContext {
   attempts: Attempt[];
+  /** the run's interrupt: aborting it ends the request at once, in flight or waiting to be retried (absent for teardown steps, which always finish) */
+  signal?: AbortSignal;
   /** called with each attempt as sent (auth applied) and its response, if one came (--verbose) */
   onAttempt?(req: HttpRequest, res: HttpResponse | undefined): void;
 }

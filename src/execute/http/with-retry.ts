@@ -1,19 +1,18 @@
 import type { Attempt, BackoffPolicy } from "../../model";
 import { backoffDelay, parseRetryAfter } from "./backoff";
-import { HttpError, toHttpError } from "./http-error";
+import { HttpError, interruptedError, toHttpError } from "./http-error";
 import type { HttpRequest, HttpResponse, Send, SendContext } from "./types";
+import { roundMs } from "../duration";
 
 const TRANSIENT = new Set([429, 500, 502, 503, 504]);
 /** statuses that say the server did not act on the request, so even a POST may be sent again */
 const NOT_ACTED = new Set([429, 503]);
 
-/** Options of the retry layer; `sleep` and `random` are replaceable for tests. */
+/** Options of the retry layer; `sleep` (which ends early when the request's signal aborts) and `random` are replaceable for tests. */
 export interface RetryOptions {
   policy: BackoffPolicy;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
-  /** once aborted, no further attempt is made */
-  signal?: AbortSignal;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,16 +31,19 @@ export function withRetry(inner: Send, opts: RetryOptions): Send {
       } catch (e) {
         err = toHttpError(e, 0);
       }
-      const attempt: Attempt = res ? { status: res.status, durationMs: res.durationMs } : { durationMs: err!.durationMs, error: err!.message };
+      const attempt: Attempt = res ? { status: res.status, durationMs: roundMs(res.durationMs) } : { durationMs: roundMs(err!.durationMs), error: err!.message };
       ctx.attempts.push(attempt);
       const reason = res ? statusReason(res.status, req) : errorReason(err!, req);
       const wait = reason && n < policy.attempts ? waitFor(n, res, opts) : undefined;
-      if (!reason || wait === undefined || Date.now() - started + wait > policy.maxTotalMs || opts.signal?.aborted) {
+      if (!reason || wait === undefined || Date.now() - started + wait > policy.maxTotalMs) {
         if (res) return res;
         throw err;
       }
+      // a response the run would have retried is no answer: an interrupt now is the request's outcome
+      if (ctx.signal?.aborted) throw interruptedError(`before retry ${n} of the request (after ${reason})`, attempt.durationMs);
       attempt.retryReason = reason;
-      await sleep(wait);
+      await sleep(wait, ctx.signal);
+      if (ctx.signal?.aborted) throw interruptedError(`while waiting ${wait} ms to retry the request (after ${reason})`);
     }
   };
 }

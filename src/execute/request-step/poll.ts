@@ -1,6 +1,6 @@
 import type { CheckFailure, StepResult } from "../../model";
 import { checkBody, checkStatus } from "../assertions";
-import type { HttpRequest, HttpResponse, SendContext } from "../http";
+import { interruptedError, type HttpRequest, type HttpResponse, type SendContext } from "../http";
 import type { SuiteRun } from "../suite-run";
 import type { CompiledRequestStep } from "./compile-request-step";
 import { parseBody, type ParsedBody } from "../check-payload";
@@ -24,12 +24,15 @@ export async function pollUntil(run: SuiteRun, c: CompiledRequestStep, req: Http
     noteShape(result, body);
     const mismatch = untilMismatch(run, c, res, body);
     if (!mismatch) return { res, body, exhausted: false };
-    if (n >= tries || run.env.ctx.signal?.aborted) {
+    if (n >= tries) {
       result.failures.push({ ...mismatch, kind: "retry", message: `retry.until did not hold after ${n} attempts: ${mismatch.message}` });
       return { res, body, exhausted: true };
     }
+    const { signal } = ctx;
+    if (signal?.aborted) throw interruptedError(`while polling, after attempt ${n} of ${tries}`);
     ctx.attempts[ctx.attempts.length - 1]!.retryReason = "poll";
-    await run.env.sleep(poll.delayMs);
+    await run.env.sleep(poll.delayMs, signal);
+    if (signal?.aborted) throw interruptedError(`while polling, waiting to send attempt ${n + 1} of ${tries}`);
   }
 }
 

@@ -14,6 +14,7 @@ import { pollUntil, type PollOutcome } from "./poll";
 import { noteOperation, noteShape } from "../step-facts";
 import { renderRequest } from "./render-request";
 import { explainStatus } from "./response-reason";
+import { roundMs } from "../duration";
 
 /** Send one request step (with its polls and transient retries), check the response, store captures. */
 export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<StepResult> {
@@ -31,7 +32,10 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   if (run.env.ctx.options.tagRequests) req.headers[SUITE_RUN_HEADER] = run.item.key;
   const result = newResult(step, c.label);
   noteOperation(result, { method: c.method, url: req.url, operation: c.operation }, run.env.ctx.contract);
-  const ctx: SendContext = { attempts: result.attempts, ...(run.env.ctx.options.verbose ? { onAttempt: showAttempt(run, step) } : {}) };
+  const ctx: SendContext = { attempts: result.attempts };
+  // a teardown step always finishes, interrupt or not: it cleans up
+  if (step.phase !== "teardown" && run.env.ctx.signal) ctx.signal = run.env.ctx.signal;
+  if (run.env.ctx.options.verbose) ctx.onAttempt = showAttempt(run, step);
   let res: HttpResponse | undefined;
   try {
     if (c.poll) {
@@ -47,7 +51,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   } catch (error) {
     failWith(result, error);
   }
-  result.durationMs = performance.now() - started;
+  result.durationMs = roundMs(performance.now() - started);
   if (res) result.status = res.status;
   settle(result, step);
   if (result.outcome !== "passed") {

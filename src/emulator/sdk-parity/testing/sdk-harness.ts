@@ -25,12 +25,15 @@ export interface SdkParity {
   callbacks(): SdkCallback[];
 }
 
-/** The SDK configured for one emulator region, with the emulator's credentials. */
+/**
+ * The SDK configured for one emulator region, with the emulator's credentials; tokens from the global token endpoint,
+ * as today's SDKs fetch them (https://auth.sinch.com, valid in every region).
+ */
 export function sdkFor(h: Harness, region: Region = "us"): ConversationService {
   const urls = h.emu.info.regions[region];
   return new SinchClient({
     projectId: h.project, keyId: h.emu.info.clientId, keySecret: h.emu.info.clientSecret, conversationRegion: region, logger: null,
-    authHostname: urls.authUrl, conversationHostname: urls.baseUrl, conversationTemplatesHostname: urls.templateBaseUrl,
+    authHostname: h.emu.info.globalAuthUrl, conversationHostname: urls.baseUrl, conversationTemplatesHostname: urls.templateBaseUrl,
   }).conversation;
 }
 
