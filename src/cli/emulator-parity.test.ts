@@ -16,7 +16,7 @@ describe("emulator --parity", () => {
     expect(out).toMatch(/\nContacts\/Create contact {2}POST \/v1\/projects\/\{project_id\}\/contacts\n {2}status {2}tests {2}expected behaviour from\n {2}200 +\d+ {2}.*fixture: contact-response\.json/);
     expect(out).toContain("gap: an identity is any string");
     expect(out).toMatch(/Templates v2\/Create template .*\(template host\)/);
-    expect(out).toMatch(/Not emulated anywhere:\n {2}- Real delivery\./);
+    expect(out).toMatch(/\nNot emulated:\n {2}- Real delivery\./);
     expect(out).not.toContain("Press Ctrl+C");
   });
 
@@ -27,6 +27,7 @@ describe("emulator --parity", () => {
     const create = doc.operations.find((op: { id: string }) => op.id === "Contacts/Create contact");
     expect(create).toMatchObject({ method: "POST", path: "/v1/projects/{project_id}/contacts", gaps: [expect.stringContaining("any string")] });
     expect(create.rows[0]).toMatchObject({ status: "200", tests: expect.any(Number), marks: expect.arrayContaining(["fixture: contact-response.json"]) });
-    expect(doc.notEmulated[0]).toMatch(/^\*\*Real delivery\.\*\*/);
+    expect(doc.scope[0].heading).toBe("Not emulated");
+    expect(doc.scope[0].notes[0]).toMatch(/^\*\*Real delivery\.\*\*/);
   });
 });

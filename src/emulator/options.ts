@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { Contract } from "../model";
 import { DEFAULT_CALLBACK_FORMAT, type CallbackFormat } from "../vocabulary/callback-formats";
 
@@ -30,8 +31,17 @@ export interface EmulatorOptions {
   onReplyViolation?: (report: ReplyViolation) => void;
   /** called when a handler fails unexpectedly (the reply is then a 500); the tests use it */
   onInternalError?: (report: InternalError) => void;
+  /** called with every reply an operation sends (not faults): the tests record which operation answered which status */
+  onReply?: (report: OperationReply) => void;
   /** request body limit in bytes (default 1 MiB) */
   bodyLimit?: number;
+}
+
+/** A reply an operation sent, with the headers of the request it answers. */
+export interface OperationReply {
+  operation: string;
+  status: number;
+  requestHeaders: IncomingHttpHeaders;
 }
 
 /** A request whose handler threw something other than an API error. */
@@ -66,6 +76,7 @@ export interface ResolvedOptions {
   validateRequests: boolean;
   onReplyViolation?: (report: ReplyViolation) => void;
   onInternalError?: (report: InternalError) => void;
+  onReply?: (report: OperationReply) => void;
   bodyLimit: number;
 }
 

@@ -36,7 +36,7 @@ describe("the global token endpoint (as https://auth.sinch.com/oauth2/token) [sd
     }
   });
 
-  it("answers bad credentials, other methods and unknown paths in the token endpoint's ORY form", async () => {
+  it("answers bad credentials, other methods and unknown paths in the token endpoint's ORY form [fixture: oauth-error-response.json]", async () => {
     const bad = await askGlobal(["someone", "wrong"]);
     expect(bad.status).toBe(401);
     expect(bad.body.error).toBe("invalid_client");
@@ -46,7 +46,7 @@ describe("the global token endpoint (as https://auth.sinch.com/oauth2/token) [sd
     expect(typeof unknown.body.error).toBe("string");
   });
 
-  it("is hit by faults and API changes registered for every region", async () => {
+  it("is hit by faults and API changes registered for every region [emulator-only]", async () => {
     await h.admin("POST", "/faults", { path: "/auth/oauth2/token", action: { status: 503 } });
     const faulted = await askGlobal();
     expect(faulted.status).toBe(503);

@@ -16,6 +16,7 @@ function replySchema(ex: Exchange, status: number): string | undefined {
  */
 export function send(ex: Exchange, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const { rt } = ex;
+  if (ex.op) rt.options.onReply?.({ operation: ex.op.id, status, requestHeaders: ex.req.headers });
   if (!rt.selfCheck && rt.changes.empty) return writeJson(ex.res, status, body, headers);
   const schema = replySchema(ex, status);
   if (rt.selfCheck && schema && !ex.statusChanged) rt.checkBody({ method: ex.req.method ?? "GET", url: ex.req.url ?? "", status }, schema, body);

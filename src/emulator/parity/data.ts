@@ -1,5 +1,6 @@
 import type { OperationEntry } from "../../load";
 import { formatMark, readNameMarks } from "./marks";
+import type { ScopeSection } from "./scope-notes";
 
 /** A test that saw replies: its file, its full jest name and its marks as written (`docs: §4`). */
 export interface ParityTest {
@@ -21,8 +22,8 @@ export interface ParityData {
   tests: ParityTest[];
   /** operation id -> status code -> what saw it */
   operations: Record<string, Record<string, ObservedStatus>>;
-  /** what the emulator does not emulate: the bullets of src/emulator/SCOPE-NOTES.md */
-  scope: string[];
+  /** what the emulator does not emulate and what could mislead: the groups of src/emulator/SCOPE-NOTES.md */
+  scope: ScopeSection[];
 }
 
 /** One reply the harness recorded (see testing/recorder.ts). */
@@ -38,7 +39,7 @@ export interface ParityInputs {
   operations: Record<string, OperationEntry>;
   /** payload fixture file -> the schema it holds (src/contract/fixture-table.json) */
   fixtureSchemas: Record<string, string>;
-  scope: string[];
+  scope: ScopeSection[];
 }
 
 /** The schema an operation's reply with this status is held to: the exact code, else its class. */

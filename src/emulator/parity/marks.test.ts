@@ -1,10 +1,7 @@
-import { join } from "node:path";
 import { readNameMarks, readTitleMarks } from "./marks";
 import { referenceProblem } from "./testing/mark-references";
-import { inventorySource, inventoryTests, type InventoriedTest } from "./testing/test-inventory";
+import { inventoryEmulatorTests, inventorySource, type InventoriedTest } from "./testing/test-inventory";
 
-const ROOT = join(__dirname, "../../..");
-const EMULATOR_DIR = join(__dirname, "..");
 const RULE = "end its title (or a describe's around it) with a mark: [fixture: file] [sdk: X path] [docs: §N] or [emulator-only]; see src/emulator/parity/README.md";
 
 /** What is wrong with one test's marks, as `file:line:column title: problem` lines. */
@@ -74,7 +71,7 @@ describe("the test inventory [emulator-only]", () => {
 });
 
 describe("every emulator test is marked with where its expected behaviour comes from [emulator-only]", () => {
-  const tests = inventoryTests(EMULATOR_DIR, ROOT);
+  const tests = inventoryEmulatorTests();
 
   it("finds the emulator's tests (this file's among them)", () => {
     expect(tests.length).toBeGreaterThan(100);

@@ -4,11 +4,11 @@ import { loadOperationMap } from "../../load";
 import { SCHEMAS_DIR } from "../contract-loader";
 import { collectParityData, PARITY_DATA, parityReadmeSections, parseScopeNotes, readSection, README_SECTIONS, writeSection, type ParityData } from "./index";
 import { parityTable, summarizeMarks } from "./table";
-import { inventoryTests, type InventoriedTest } from "./testing/test-inventory";
+import { REPO_ROOT } from "./testing/repo-root";
+import { inventoryEmulatorTests, type InventoriedTest } from "./testing/test-inventory";
 
-const ROOT = join(__dirname, "../../..");
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const SCOPE_NOTES = readFileSync(join(ROOT, "src/emulator/SCOPE-NOTES.md"), "utf8");
+const README = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+const SCOPE_NOTES = readFileSync(join(REPO_ROOT, "src/emulator/SCOPE-NOTES.md"), "utf8");
 const OPERATIONS = loadOperationMap(SCHEMAS_DIR).map.operations;
 const REGENERATE = "run `npm run gen:parity -- --no-record` (or `npm run gen:parity` to record the tests' replies again)";
 
@@ -37,13 +37,14 @@ describe("parity-data.json, SCOPE-NOTES.md and the README agree [emulator-only]"
   it("carries the notes of SCOPE-NOTES.md, every line of which is a note, a heading or a comment", () => {
     const notes = parseScopeNotes(SCOPE_NOTES);
     expect(notes.problems).toEqual([]);
-    expect(PARITY_DATA.scope).toEqual(notes.notes);
-    expect(PARITY_DATA.scope.join("\n")).toMatch(/Real delivery[\s\S]*Rate limits[\s\S]*Channel-specific validation/);
+    expect(PARITY_DATA.scope).toEqual(notes.sections);
+    const notEmulated = PARITY_DATA.scope.find((s) => s.heading === "Not emulated")?.notes.join("\n");
+    expect(notEmulated).toMatch(/Real delivery[\s\S]*Rate limits[\s\S]*Channel-specific validation/);
   });
 
   it("names only tests that still exist with those titles and marks, and only operations of the contract", () => {
     expect(PARITY_DATA.tests.length).toBeGreaterThan(50);
-    expect(vanishedTests(PARITY_DATA, inventoryTests(join(ROOT, "src/emulator"), ROOT))).toEqual([]);
+    expect(vanishedTests(PARITY_DATA, inventoryEmulatorTests())).toEqual([]);
     expect(Object.keys(PARITY_DATA.operations).filter((id) => !OPERATIONS[id])).toEqual([]);
   });
 });
@@ -57,15 +58,15 @@ describe("the checks above fail when they should [emulator-only]", () => {
   });
 
   it("finds data whose scope or tests are out of date", () => {
-    expect(staleSections(README, { ...PARITY_DATA, scope: [...PARITY_DATA.scope, "a new note"] })).toHaveLength(1);
+    expect(staleSections(README, { ...PARITY_DATA, scope: [...PARITY_DATA.scope, { heading: "More", notes: ["a new note"] }] })).toHaveLength(1);
     const renamed = { ...PARITY_DATA, tests: [{ file: "src/emulator/errors.test.ts", name: "error envelope a test renamed since", marks: [] }] };
-    expect(vanishedTests(renamed, inventoryTests(join(ROOT, "src/emulator"), ROOT))).toEqual([expect.stringContaining("a test renamed since")]);
+    expect(vanishedTests(renamed, inventoryEmulatorTests())).toEqual([expect.stringContaining("a test renamed since")]);
   });
 
   it("reads notes with continuations and comments, and refuses a line that is none of these", () => {
-    const parsed = parseScopeNotes("# T\n<!-- a\ncomment -->\n- one\n  more\n\n- two\nstray paragraph\n");
-    expect(parsed.notes).toEqual(["one more", "two"]);
-    expect(parsed.problems).toEqual([{ line: 8, message: expect.stringContaining('write each note as a "- " bullet') }]);
+    const parsed = parseScopeNotes("# T\n<!-- a\ncomment -->\nAn intro.\n## A\n- one\n  more\n\n- two\nstray paragraph\n## B\n- three\n");
+    expect(parsed.sections).toEqual([{ heading: "A", notes: ["one more", "two"] }, { heading: "B", notes: ["three"] }]);
+    expect(parsed.problems).toEqual([{ line: 10, message: expect.stringContaining('write each note as a "- " bullet under a "## " heading') }]);
   });
 });
 
@@ -77,7 +78,7 @@ describe("collecting and tabling the replies [emulator-only]", () => {
     { file: "b.test.ts", test: "faults [emulator-only]", operation: "Not/An operation", status: 200 },
   ];
   const data = collectParityData(records, {
-    operations: OPERATIONS, fixtureSchemas: { "contact-response.json": "contact", "app-response.json": "app" }, scope: ["note"],
+    operations: OPERATIONS, fixtureSchemas: { "contact-response.json": "contact", "app-response.json": "app" }, scope: [],
   });
 
   it("groups replies by operation and status, keeps fixtures that hold the reply's schema only, drops unknown operations", () => {

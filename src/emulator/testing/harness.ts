@@ -2,7 +2,7 @@ import { request } from "undici";
 import { validateReply } from "../../contract";
 import type { Contract } from "../../model";
 import { loadOwnContract } from "../contract-loader";
-import { recordReply } from "../parity/testing/recorder";
+import { recordingHeaders, recordOperationReply, recordReply } from "../parity/testing/recorder";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type InternalError, type ReplyViolation } from "../index";
 
 /** A parsed reply of the emulator. */
@@ -84,14 +84,14 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     problems.push(`${e.method} ${e.url} 500: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}`);
   };
   const emu = await startEmulator({
-    contract, onReplyViolation, onInternalError, deliveryStepMs: 5, callbackRetry: { attempts: 3, baseDelayMs: 20 }, ...options,
+    contract, onReplyViolation, onInternalError, onReply: recordOperationReply, deliveryStepMs: 5, callbackRetry: { attempts: 3, baseDelayMs: 20 }, ...options,
   });
   const origin = emu.info.adminUrl.replace(/\/_emulator$/, "");
   const tokens = new Map<string, string>();
 
   // `record`: whether the reply is the running test's evidence for the parity table (a token fetched for a call is not)
   async function send(method: string, url: string, o: CallOptions, check: boolean, record = check): Promise<Reply> {
-    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    const headers: Record<string, string> = { ...recordingHeaders(), ...(o.headers ?? {}) };
     const auth = o.auth ?? "token";
     if (auth === "token") headers.authorization = `Bearer ${await token(o.region ?? "us")}`;
     else if (auth !== "none" && "bearer" in auth) headers.authorization = `Bearer ${auth.bearer}`;

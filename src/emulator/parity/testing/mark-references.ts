@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { API_DESCRIPTION, SIGNATURE_VECTORS_DIR, SINCH_PAYLOADS_DIR } from "../../../testdata";
 import { SDK_TAGS } from "../../../vocabulary/parity-sources";
 import { formatMark, type ParityMark } from "../marks";
+import { REPO_ROOT } from "./repo-root";
 
-const ROOT = join(__dirname, "../../../..");
 const API_MD = readFileSync(API_DESCRIPTION, "utf8");
 const SECTIONS = new Set([...API_MD.matchAll(/^## (\d+)\. /gm)].map((m) => m[1]));
 const DOCS = /^§(\d+)(?:\s|$)/;
@@ -25,7 +25,7 @@ function docsProblem(reference: string): string | undefined {
 function installedSdk(name: string): boolean {
   if (!name.startsWith("@sinch/")) return false;
   try {
-    require.resolve(name, { paths: [ROOT] });
+    require.resolve(name, { paths: [REPO_ROOT] });
     return true;
   } catch {
     return false;

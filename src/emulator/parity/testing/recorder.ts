@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-
-const ROOT = join(__dirname, "../../../..");
+import { join } from "node:path";
+import type { OperationReply } from "../../options";
+import { repoPath } from "./repo-root";
 
 /** One reply a test saw: which operation answered with which status, in which test (its full jest name). */
 export interface RecordedReply {
@@ -23,8 +23,21 @@ export function recordReply(operation: string | undefined, status: number): void
   if (!dir || !operation) return;
   const { currentTestName, testPath } = expect.getState();
   if (!currentTestName || !testPath) return;
-  const file = relative(ROOT, testPath).split(sep).join("/");
+  const file = repoPath(testPath);
   if (NOT_EVIDENCE.some((re) => re.test(file))) return;
   const record: RecordedReply = { file, test: currentTestName, operation, status };
   appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
+}
+
+/** The header the harness sends while recording, so the emulator's own report of the same reply is not counted twice. */
+export const RECORDED_BY_HARNESS = "x-cc-parity-recorded";
+
+/** The headers the harness adds to a request (none unless recording). */
+export function recordingHeaders(): Record<string, string> {
+  return process.env.CC_PARITY_RECORD ? { [RECORDED_BY_HARNESS]: "1" } : {};
+}
+
+/** The emulator's onReply: records the replies to requests the harness did not send (the official SDK's, for one). */
+export function recordOperationReply(reply: OperationReply): void {
+  if (reply.requestHeaders[RECORDED_BY_HARNESS] === undefined) recordReply(reply.operation, reply.status);
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import ts from "typescript";
 import { readTitleMarks, type ParityMark } from "../marks";
+import { REPO_ROOT, repoPath } from "./repo-root";
 
 /** One test (an `it` / `test` call) found in a test file without running it. */
 export interface InventoriedTest {
@@ -73,7 +74,7 @@ function testFiles(dir: string): string[] {
     .sort();
 }
 
-/** Every test of every `*.test.ts` under `dir`, with its marks, read from the source without running it. */
-export function inventoryTests(dir: string, root: string): InventoriedTest[] {
-  return testFiles(dir).flatMap((path) => inventorySource(readFileSync(path, "utf8"), relative(root, path).split(sep).join("/")));
+/** Every test of every `*.test.ts` under src/emulator/, with its marks, read from the source without running it. */
+export function inventoryEmulatorTests(): InventoriedTest[] {
+  return testFiles(join(REPO_ROOT, "src", "emulator")).flatMap((path) => inventorySource(readFileSync(path, "utf8"), repoPath(path)));
 }
