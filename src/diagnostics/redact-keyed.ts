@@ -1,4 +1,4 @@
-import { isSecretKey } from "../vocabulary/secrets";
+import { isPlaceholder, isSecretKey } from "../vocabulary/secrets";
 
 /**
  * Values a text shows under a secret-like key, found by the text's own syntax, for secrets nobody told the redactor
@@ -9,7 +9,7 @@ const JSON_PAIR = /"([^"\\\n]{1,200})"(\s*:\s*)"((?:[^"\\\n]|\\.)*)"/g;
 /** JSON inside a JSON string: a quote of the inner value is \\\" there, a backslash \\\\, the closing quote \" */
 const ESCAPED_JSON_PAIR = /\\"([^"\\\n]{1,200})\\"(\s*:\s*)\\"((?:[^"\\]|\\\\\\\\|\\\\\\"|\\\\[^"\\])*)\\"/g;
 const FORM_PAIR = /(^|[?&\s;,])([A-Za-z0-9_.%[\]-]{1,200})=([^&\s"<>]+)/g;
-const YAML_LINE = /^([ \t]+(?:-[ \t]+)?|-[ \t]+)(["']?)([A-Za-z_$][\w.$[\]'-]{0,199})\2(:[ \t]+)([^\n]+)/gm;
+const YAML_LINE = /^((?:[ \t]+(?:-[ \t]+)?|-[ \t]+)(["']?)([A-Za-z_$][\w.$[\]'-]{0,199})\2:[ \t]+)([^\n]+)/gm;
 
 function decodedKey(key: string): string {
   try {
@@ -19,21 +19,25 @@ function decodedKey(key: string): string {
   }
 }
 
+/** A secret-like key with a value that is not a placeholder. */
+function hides(key: string, value: string): boolean {
+  return isSecretKey(key) && !isPlaceholder(value);
+}
+
 /** The text with every value under a secret-like key replaced by `mask`. */
 export function redactKeyedValues(text: string, mask: string): string {
   let out = text;
   if (out.includes('"')) {
-    out = out.replace(JSON_PAIR, (all, key: string, colon: string) => (isSecretKey(key) ? `"${key}"${colon}"${mask}"` : all));
+    out = out.replace(JSON_PAIR, (all, key: string, colon: string, v: string) => (hides(key, v) ? `"${key}"${colon}"${mask}"` : all));
     if (out.includes('\\"')) {
-      out = out.replace(ESCAPED_JSON_PAIR, (all, key: string, colon: string) => (isSecretKey(key) ? `\\"${key}\\"${colon}\\"${mask}\\"` : all));
+      out = out.replace(ESCAPED_JSON_PAIR, (all, key: string, colon: string, v: string) => (hides(key, v) ? `\\"${key}\\"${colon}\\"${mask}\\"` : all));
     }
   }
   if (out.includes("=")) {
-    out = out.replace(FORM_PAIR, (all, lead: string, key: string) => (isSecretKey(decodedKey(key)) ? `${lead}${key}=${mask}` : all));
+    out = out.replace(FORM_PAIR, (all, lead: string, key: string, v: string) => (hides(decodedKey(key), v) ? `${lead}${key}=${mask}` : all));
   }
   if (out.includes(":")) {
-    out = out.replace(YAML_LINE, (all, indent: string, quote: string, key: string, colon: string) =>
-      (isSecretKey(key) ? `${indent}${quote}${key}${quote}${colon}${mask}` : all));
+    out = out.replace(YAML_LINE, (all, start: string, _quote: string, key: string, v: string) => (hides(key, v) ? `${start}${mask}` : all));
   }
   return out;
 }

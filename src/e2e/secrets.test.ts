@@ -10,7 +10,7 @@ import { runCli } from "../cli/run-cli";
  * Issue 10, item 1: no secret reaches an output. The built CLI runs a suite against a standalone emulator with
  * secrets planted everywhere a user puts them (suite variables and bodies, an environment file, --var, a captured
  * token, callback bodies), on failing steps that print their exchanges; then every output file, stdout and stderr
- * are searched for every secret and every 8-character piece of it, and for any JWT.
+ * and the start-up cache are searched for every secret and every 8-character piece of it, and for any JWT.
  */
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -173,7 +173,7 @@ afterAll(async () => {
 });
 
 describe("no secret in any output (built CLI, standalone emulator, failing steps)", () => {
-  it("console, DEBUG, junit.xml, results.json, report.html and the gate's outputs hide every planted secret, whole and in part", async () => {
+  it("console, DEBUG, junit.xml, results.json, report.html, the gate's outputs and the start-up cache hide every planted secret, whole and in part", async () => {
     const baseline = join(dir, "baseline");
     const first = await run(baseline, []);
     const second = await run(join(dir, "candidate"), ["--baseline", join(baseline, "results.json")]);
@@ -184,6 +184,8 @@ describe("no secret in any output (built CLI, standalone emulator, failing steps
     const outputs = [
       ...filesUnder(dir).filter((f) => !f.path.endsWith(".yaml") && !f.path.endsWith(".postman_environment.json")),
       ...[first, second].flatMap((r, i) => [{ path: `stdout ${i}`, text: r.stdout }, { path: `stderr ${i}`, text: r.stderr }]),
+      // the start-up cache the runs wrote their parsed suites to
+      ...filesUnder(join(ROOT, "node_modules", ".cache", "conversation-contract")),
     ];
     expect(outputs.map((o) => o.path.replace(dir, ""))).toEqual(expect.arrayContaining([
       "/baseline/junit.xml", "/baseline/results.json", "/baseline/report.html", "/candidate/gate.json", "/candidate/gate.md",
