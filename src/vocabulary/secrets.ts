@@ -6,8 +6,9 @@ import type { Suite } from "../model";
  * `$['access_token']`, `$..access_token`), or when it has the shape of a JWT.
  */
 
-/** Words that make a key secret-like wherever they occur in it (case-insensitive). */
-const SECRET_WORDS = /secret|token|passw(?:or)?d|authorization|api[-_]?key|access[-_]?key|private[-_]?key|cookie|signature$/i;
+/** Words that make a key secret-like wherever they occur in it (case-insensitive; "signature" only at its end). */
+export const SECRET_WORD = "secret|token|passw(?:or)?d|authorization|api[-_]?key|access[-_]?key|private[-_]?key|cookie|signature";
+const SECRET_WORDS = new RegExp(SECRET_WORD.replace("signature", "signature$"), "i");
 
 /** Keys that contain one of the words but name no secret: the token's type, a paging cursor, a counter. */
 const NOT_SECRET = /^(?:token_type|(?:next_|prev_|previous_)?page_token|tokens?_(?:count|used|limit)|x-sinch-webhook-signature-(?:algorithm|timestamp|nonce))$/i;
@@ -37,13 +38,6 @@ export function isPlaceholder(value: string): boolean {
  */
 export const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
 
-/** The key a JSON node names when it is a pair: `["api_key", "x"]` (entries, query lists) or `{key: "api_key", value: "x"}` (Postman). */
-function pairKey(node: unknown): string | undefined {
-  if (Array.isArray(node)) return node.length === 2 && typeof node[0] === "string" ? node[0] : undefined;
-  const named = node as { key?: unknown; value?: unknown };
-  return typeof named.key === "string" && "value" in named ? named.key : undefined;
-}
-
 /**
  * Every string and number under a secret-like key of a JSON-like value, placeholders left out. Walked without
  * recursion: bodies may nest thousands of levels deep.
@@ -57,11 +51,8 @@ export function secretValuesIn(root: unknown): string[] {
       if (underSecret) found.push(String(node));
       continue;
     }
-    if (typeof node !== "object" || node === null) continue;
-    const pair = pairKey(node);
-    const secret = underSecret || (pair !== undefined && isSecretKey(pair));
-    if (Array.isArray(node)) for (const item of node) stack.push([item, secret]);
-    else for (const [key, child] of Object.entries(node)) stack.push([child, secret || isSecretKey(key)]);
+    if (Array.isArray(node)) for (const item of node) stack.push([item, underSecret]);
+    else if (typeof node === "object" && node !== null) for (const [key, child] of Object.entries(node)) stack.push([child, underSecret || isSecretKey(key)]);
   }
   return found.filter((v) => !isPlaceholder(v));
 }
