@@ -7,7 +7,7 @@ import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
 import { emit } from "./emit";
 import { learnRunInputs } from "./exchange";
-import { createDispatcher, createSend, withRetry } from "./http";
+import { createDispatcher, createSend, withObserver, withRetry } from "./http";
 import type { RunEnv, RunPlanContext } from "./run-context";
 import { buildRunResult } from "./run-result";
 import { finishSuite, startSuite, type SuiteProgress } from "./run-suite";
@@ -59,7 +59,7 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const { requestTimeoutMs } = ctx.options;
   const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs });
   const sleep = (ms: number): Promise<void> => abortableSleep(ms, ctx.signal);
-  const retrying = withRetry(createSend(dispatcher), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
+  const retrying = withRetry(withObserver(createSend(dispatcher)), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
   await receiver.start(ctx.options.callbackListen);
