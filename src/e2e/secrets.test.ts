@@ -160,7 +160,7 @@ function leaksIn(outputs: Array<{ path: string; text: string }>, secrets: string
 
 async function run(out: string, extra: string[]): Promise<CliRun> {
   const args = ["run", ...writeSuites(), "--env", join(dir, "secrets.postman_environment.json"), "--var", `SESSION_TOKEN=${SECRETS.varToken}`,
-    "--reporter", "console,junit,json,html", "--out", out, "--no-color", ...extra];
+    "--reporter", "console,junit,json,html", "--out", out, "--no-color", "--verbose", ...extra];
   return runBuiltCli(args, { cwd: ROOT, env: { CI: "true", DEBUG: "1", SINCH_CLIENT_ID: emulator.info.clientId, SINCH_CLIENT_SECRET: emulator.info.clientSecret } });
 }
 
@@ -175,7 +175,7 @@ afterAll(async () => {
 });
 
 describe("no secret in any output (built CLI, standalone emulator, failing steps)", () => {
-  it("console, DEBUG, junit.xml, results.json, report.html, the gate's outputs and the start-up cache hide every planted secret, whole and in part", async () => {
+  it("console with --verbose exchanges, DEBUG, junit.xml, results.json, report.html, the gate's outputs and the start-up cache hide every planted secret, whole and in part", async () => {
     const baseline = join(dir, "baseline");
     const first = await run(baseline, []);
     const second = await run(join(dir, "candidate"), ["--baseline", join(baseline, "results.json")]);
@@ -197,6 +197,7 @@ describe("no secret in any output (built CLI, standalone emulator, failing steps
       expect(first.stdout).toMatch(new RegExp(`✗ .*› .*${step}`));
     }
     expect(readFileSync(join(baseline, "results.json"), "utf8")).toContain("[REDACTED]");
+    expect(first.stdout).toContain("[REDACTED]"); // --verbose printed the exchanges, redacted
     expect(leaksIn(outputs, [...Object.values(SECRETS), emulator.info.clientSecret, basic])).toEqual([]);
   }, 90_000);
 });
