@@ -93,7 +93,7 @@ function sealed(payload: string, seal: string): Pick<Entry, "payload" | "iv" | "
   return { payload: data.toString("base64"), iv: iv.toString("base64"), tag: cipher.getAuthTag().toString("base64") };
 }
 
-/** The payload of an entry, when it is intact (and, if sealed, was sealed with `seal`); throws otherwise. */
+/** The payload of an entry when it is intact, else undefined; throws when a sealed one does not open with `seal`. */
 function opened(entry: Partial<Entry>, seal: string | undefined): string | undefined {
   if (typeof entry.payload !== "string") return undefined;
   if (seal === undefined) return cacheKey([entry.payload]) === entry.sha256 ? entry.payload : undefined;
