@@ -1,3 +1,5 @@
+import { formatDiagnostic } from "./format";
+import { makeDiagnostic } from "./make";
 import { createRedactor } from "./redact";
 import { leakedPart, nestSecret, Random, randomJwt, randomSecret, SECRET_KEYS } from "./testing/secret-cases";
 
@@ -73,8 +75,32 @@ describe("a redactor that was told nothing", () => {
     });
   });
 
+  it("keeps JSON valid, compact or pretty, plain or inside a JSON string", () => {
+    forEachCase(5000, (rnd) => {
+      const value = nestSecret(rnd, rnd.pick(SECRET_KEYS), randomSecret(rnd));
+      for (const json of [JSON.stringify(value), JSON.stringify(value, null, 2), JSON.stringify({ body: JSON.stringify(value) })]) {
+        expect(() => JSON.parse(createRedactor([]).redact(json))).not.toThrow();
+      }
+    });
+  });
+
   it("leaves text without secrets as it was", () => {
     const text = '{"name":"Contacts lifecycle","token_type":"Bearer","status":"DELIVERED"}\nname: x\nsteps: []\nurl=https://h.test/?page_token=abc';
     expect(createRedactor([]).redact(text)).toBe(text);
+  });
+});
+
+describe("diagnostics printed without a run's redactor (check, bad input)", () => {
+  it("hide a secret-like key's value in the code frame and any JWT in the message", () => {
+    forEachCase(4000, (rnd) => {
+      const secret = randomSecret(rnd);
+      const jwt = randomJwt(rnd);
+      const source = `name: s\nsteps:\n  - name: a\n    ${rnd.pick(SECRET_KEYS)}: ${JSON.stringify(secret)}\n`;
+      const d = makeDiagnostic("CC_BAD_VALUE", `unexpected value near ${jwt}`, { file: "s.yaml", line: 4, column: 5 }, "fix it");
+      const shown = formatDiagnostic(d, source);
+      expectNoLeak(shown, secret);
+      expectNoLeak(shown, jwt);
+      expect(shown).toContain(" 4 |     ");
+    });
   });
 });

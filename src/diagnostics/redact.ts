@@ -1,4 +1,4 @@
-import { isSecretKey, JWT_SHAPE } from "../vocabulary/secrets";
+import { isSecretKey, JWT_SHAPE, secretValuesIn } from "../vocabulary/secrets";
 import { redactKeyedValues } from "./redact-keyed";
 
 /** Replaces secrets in text and headers; every writer of output goes through one. */
@@ -29,8 +29,6 @@ const BASIC = /\b(Basic)(\s+)([A-Za-z0-9+/]+=*)/gi;
 /** "Basic x" or "Bearer x" as a whole value (a header written in a suite): x is the secret. */
 const AUTH_SCHEME = /^\s*(?:Basic|Bearer|Token)\s+(\S+)\s*$/i;
 const BEARER = /\b(Bearer)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
-/** A template or a JSONPath written where a value could be: the value itself is learned when it is rendered or captured. */
-const NOT_A_VALUE = /\{\{|^\$(?:$|[.[])/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -57,21 +55,6 @@ function looksLikeBasic(token: string): boolean {
 /** "Bearer <x>" is a token unless x is a plain short word ("Bearer token" in prose). */
 function looksLikeBearer(token: string): boolean {
   return /[^A-Za-z]/.test(token) || token.length >= 20;
-}
-
-/** Every string and number under a secret-like key of `root`, walked without recursion (bodies may nest deeply). */
-function valuesUnderSecretKeys(root: unknown): string[] {
-  const found: string[] = [];
-  const stack: Array<[unknown, boolean]> = [[root, false]];
-  while (stack.length > 0) {
-    const [value, secret] = stack.pop()!;
-    if (secret && (typeof value === "string" || typeof value === "number")) found.push(String(value));
-    else if (Array.isArray(value)) for (const item of value) stack.push([item, secret]);
-    else if (typeof value === "object" && value !== null) {
-      for (const [key, child] of Object.entries(value)) stack.push([child, secret || isSecretKey(key)]);
-    }
-  }
-  return found.filter((v) => !NOT_A_VALUE.test(v));
 }
 
 /** The known secrets as one pattern, rebuilt only when one was added since the last use. */
@@ -130,7 +113,7 @@ export function createRedactor(secrets: string[], options: RedactorOptions = {})
   };
 
   const learn = (value: unknown): void => {
-    for (const secret of valuesUnderSecretKeys(value)) {
+    for (const secret of secretValuesIn(value)) {
       add(secret);
       const credential = AUTH_SCHEME.exec(secret)?.[1];
       if (credential !== undefined) add(credential);

@@ -1,5 +1,6 @@
 import type { Redactor } from "../diagnostics";
-import type { CheckFailure, Exchange, Plan, StepResult, Suite } from "../model";
+import type { CheckFailure, Exchange, Plan, StepResult } from "../model";
+import { writtenValues } from "../vocabulary/secrets";
 
 const MAX_BODY = 4096;
 
@@ -86,14 +87,8 @@ export function learnCaptures(redactor: Redactor, captures: Array<[string, { pat
   }
 }
 
-/** Teach the redactor what the run's inputs hold under secret-like keys: the suites as written, --var and the environment files' values. */
-export function learnRunInputs(redactor: Redactor, inputs: { plan: Plan; runVariables?: Record<string, string>; regionVariables?: Record<string, Record<string, string>> }): void {
+/** Teach the redactor what the run's inputs hold under secret-like keys: the suites as written (when there are suites), --var and the environment files' values. */
+export function learnRunInputs(redactor: Redactor, inputs: { plan?: Plan; runVariables?: Record<string, string>; regionVariables?: Record<string, Record<string, string>> }): void {
   redactor.learn([inputs.runVariables, inputs.regionVariables]);
-  for (const suite of new Set(inputs.plan.items.map((item) => item.suite))) redactor.learn(writtenValues(suite));
-}
-
-/** What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path). */
-function writtenValues(suite: Suite): unknown {
-  const steps = [...suite.setup, ...suite.steps, ...suite.teardown].map(({ fieldPos: _fieldPos, pos: _pos, ...written }) => written);
-  return { variables: suite.variables, steps };
+  for (const suite of new Set((inputs.plan?.items ?? []).map((item) => item.suite))) redactor.learn(writtenValues(suite));
 }

@@ -1,2 +1,3 @@
 export { runPlan } from "./run-plan";
 export { totalsOf, suiteOutcome } from "./run-result";
+export { learnRunInputs } from "./exchange";

@@ -76,7 +76,10 @@ describe("loadParsedCollections", () => {
     const [name] = entries();
     const path = join(cache, name!);
     const good = readFileSync(path, "utf8");
-    const bad = [good.slice(0, good.length / 2), "not json", "{}", good.replaceAll("One", "Evil"), JSON.stringify({ ...JSON.parse(good), payload: "[]" })];
+    const entry = JSON.parse(good) as { payload: string; tag: string };
+    const flipped = (text: string) => `${text[0] === "A" ? "B" : "A"}${text.slice(1)}`;
+    const bad = [good.slice(0, good.length / 2), "not json", "{}", JSON.stringify({ ...entry, payload: flipped(entry.payload) }),
+      JSON.stringify({ ...entry, tag: flipped(entry.tag) }), JSON.stringify({ ...entry, payload: "[]" })];
     for (const text of bad) {
       writeFileSync(path, text);
       const out = loadParsedCollections(collections, ctx());

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, RequestTemplate } from "../model";
 import { makeDiagnostic } from "../diagnostics";
-import { cacheKey, readCacheEntry, writeCacheEntry } from "./disk-cache";
+import { cacheKey, readCacheEntry, sealKey, writeCacheEntry } from "./disk-cache";
 import { collectionRequestProblems } from "./collection-items";
 import { parseJsonWithPosition } from "./json-position";
 
@@ -48,8 +48,9 @@ function decode(payload: string): ParsedRequests | undefined {
 }
 
 function parseOne(file: string, bytes: Buffer, ctx: CollectionCacheContext): (ParsedRequests & { fromCache: boolean }) | Diagnostic {
-  const key = cacheKey([FORMAT, ctx.toolVersion, ctx.parserFingerprint, file, bytes]);
-  const ref = ctx.cacheDir === undefined ? undefined : { dir: ctx.cacheDir, slot: `collection-${cacheKey([file]).slice(0, 16)}`, key };
+  const inputs = [FORMAT, ctx.toolVersion, ctx.parserFingerprint, file, bytes];
+  const slot = `collection-${cacheKey([file]).slice(0, 16)}`;
+  const ref = ctx.cacheDir === undefined ? undefined : { dir: ctx.cacheDir, slot, key: cacheKey(inputs), seal: sealKey(inputs) };
   const stored = ref === undefined ? undefined : readCacheEntry(ref);
   const hit = stored === undefined ? undefined : decode(stored);
   if (hit) return { ...hit, fromCache: true };

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 
@@ -13,14 +13,14 @@ export function cacheKey(parts: Array<string | Buffer>): string {
   return hash.digest("hex");
 }
 
-function usable(dir: string, mustOwn: boolean): boolean {
+/** The folder exists, is ours, is readable by us alone (made so if need be) and writable. */
+function usable(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (typeof process.getuid === "function" && statSync(dir).uid !== process.getuid()) return false;
+    chmodSync(dir, 0o700);
     accessSync(dir, constants.W_OK);
-    if (!mustOwn || typeof process.getuid !== "function") return true;
-    // in a shared temp dir, a folder someone else made (or may write to) could hold planted entries
-    const stat = statSync(dir);
-    return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+    return true;
   } catch {
     return false;
   }
@@ -28,22 +28,42 @@ function usable(dir: string, mustOwn: boolean): boolean {
 
 /**
  * The cache folder: `node_modules/.cache/conversation-contract` next to the installed tool (or inside the package
- * when it runs from its own checkout), else a private per-user folder in the temp dir; undefined when neither works.
+ * when it runs from its own checkout), else a per-user folder in the temp dir; undefined when neither works. Either
+ * is the user's own and mode 0700 (its entries are 0600): a folder someone else made could hold planted entries.
  */
 export function resolveCacheDir(packageRoot: string): string | undefined {
   const parent = dirname(packageRoot);
   const modules = basename(parent) === "node_modules" ? parent : join(packageRoot, "node_modules");
   const primary = join(modules, ".cache", "conversation-contract");
-  if (usable(primary, false)) return primary;
+  if (usable(primary)) return withCurrentLayout(primary);
   const user = typeof process.getuid === "function" ? String(process.getuid()) : "user";
   const fallback = join(tmpdir(), `conversation-contract-cache-${user}`);
-  return usable(fallback, true) ? fallback : undefined;
+  return usable(fallback) ? withCurrentLayout(fallback) : undefined;
 }
 
+/** Marks a cache folder whose entries are all of this layout (parsed suites and collections sealed). */
+const LAYOUT_MARK = "layout-2";
+
+/** A folder older versions wrote to may hold their unsealed entries (with the secrets of suites): those go first. */
+function withCurrentLayout(dir: string): string {
+  const mark = join(dir, LAYOUT_MARK);
+  if (existsSync(mark)) return dir;
+  try {
+    for (const name of readdirSync(dir)) rmSync(join(dir, name), { force: true, recursive: true });
+    writeFileSync(mark, "", { mode: 0o600 });
+  } catch {
+    // cannot clean it: the entries of other layouts are never read, and pruning removes them in time
+  }
+  return dir;
+}
+
+/** A stored entry: the payload with its checksum, or sealed (AES-256-GCM: its tag checks it). */
 interface Entry {
   key: string;
-  sha256: string;
   payload: string;
+  sha256?: string;
+  iv?: string;
+  tag?: string;
 }
 
 /**
@@ -54,35 +74,105 @@ export interface CacheRef {
   dir: string;
   slot: string;
   key: string;
+  /**
+   * sealKey() of the inputs: the payload is stored encrypted with it, so what a suite or a collection holds (a
+   * secret among it) cannot be read from the cache by anyone without the input itself
+   */
+  seal?: string;
+}
+
+/** The key that seals an entry made from these inputs; unlike cacheKey (a file name), it is never stored. */
+export function sealKey(parts: Array<string | Buffer>): string {
+  return cacheKey(["seal-1", ...parts]);
+}
+
+function sealed(payload: string, seal: string): Pick<Entry, "payload" | "iv" | "tag"> {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", Buffer.from(seal, "hex"), iv);
+  const data = Buffer.concat([cipher.update(payload, "utf8"), cipher.final()]);
+  return { payload: data.toString("base64"), iv: iv.toString("base64"), tag: cipher.getAuthTag().toString("base64") };
+}
+
+/** The payload of an entry when it is intact, else undefined; throws when a sealed one does not open with `seal`. */
+function opened(entry: Partial<Entry>, seal: string | undefined): string | undefined {
+  if (typeof entry.payload !== "string") return undefined;
+  if (seal === undefined) return cacheKey([entry.payload]) === entry.sha256 ? entry.payload : undefined;
+  if (typeof entry.iv !== "string" || typeof entry.tag !== "string") return undefined;
+  const decipher = createDecipheriv("aes-256-gcm", Buffer.from(seal, "hex"), Buffer.from(entry.iv, "base64"));
+  decipher.setAuthTag(Buffer.from(entry.tag, "base64"));
+  return Buffer.concat([decipher.update(Buffer.from(entry.payload, "base64")), decipher.final()]).toString("utf8");
 }
 
 const entryFile = (ref: CacheRef) => join(ref.dir, `${ref.slot}-${ref.key}.json`);
 
+/** How big the cache may grow: past either bound, the entries used longest ago are removed. */
+export interface CacheLimits {
+  maxBytes: number;
+  maxEntries: number;
+}
+
+/** Room for a large project (a collection and a few hundred suites) without growing with every temp folder a test uses. */
+const LIMITS: CacheLimits = { maxBytes: 8 * 1024 * 1024, maxEntries: 400 };
+/** A temp file this old is left over from a run that died between write and rename. */
+const STALE_TEMP_MS = 60_000;
+
 /** The payload stored for `ref`, or undefined when missing, for other inputs, truncated or otherwise corrupt. */
 export function readCacheEntry(ref: CacheRef): string | undefined {
   const key = ref.key;
+  const path = entryFile(ref);
   try {
-    const entry = JSON.parse(readFileSync(entryFile(ref), "utf8")) as Partial<Entry>;
-    if (entry.key !== key || typeof entry.payload !== "string") return undefined;
-    return cacheKey([entry.payload]) === entry.sha256 ? entry.payload : undefined;
+    const entry = JSON.parse(readFileSync(path, "utf8")) as Partial<Entry>;
+    const payload = entry.key === key ? opened(entry, ref.seal) : undefined;
+    if (payload === undefined) return undefined;
+    const now = new Date();
+    utimesSync(path, now, now); // used now: pruned last
+    return payload;
   } catch {
     return undefined;
   }
 }
 
-/** Store a payload for `ref`, replacing the slot's older entries; failures only cost speed and are ignored. */
-export function writeCacheEntry(ref: CacheRef, payload: string): void {
+/** Remove the slot's entries other than `keep` (a file name). */
+function clearSlot(ref: CacheRef, keep?: string): void {
+  for (const name of readdirSync(ref.dir)) {
+    if (name.startsWith(`${ref.slot}-`) && name.endsWith(".json") && name !== keep) rmSync(join(ref.dir, name), { force: true });
+  }
+}
+
+/** Store a payload for `ref`, replacing the slot's older entries, then prune; failures only cost speed and are ignored. */
+export function writeCacheEntry(ref: CacheRef, payload: string, limits: CacheLimits = LIMITS): void {
   const { key } = ref;
   const path = entryFile(ref);
   const temp = `${path}.${process.pid}.tmp`;
   try {
-    for (const name of readdirSync(ref.dir)) {
-      if (name.startsWith(`${ref.slot}-`) && name.endsWith(".json") && name !== basename(path)) rmSync(join(ref.dir, name), { force: true });
-    }
+    clearSlot(ref, basename(path));
     // write then rename, so a concurrent run never reads half an entry
-    writeFileSync(temp, JSON.stringify({ key, sha256: cacheKey([payload]), payload } satisfies Entry), { mode: 0o600 });
+    const entry: Entry = ref.seal === undefined ? { key, sha256: cacheKey([payload]), payload } : { key, ...sealed(payload, ref.seal) };
+    writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
     renameSync(temp, path);
+    pruneCache(ref.dir, basename(path), limits);
   } catch {
     // read-only or full disk: run without the cache
   }
+}
+
+/** Keep the cache within `limits`, removing the entries used longest ago (never `keep`), and dead temp files. */
+function pruneCache(dir: string, keep: string, limits: CacheLimits): void {
+  const now = Date.now();
+  const entries = readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return [];
+    if (name.endsWith(".tmp")) {
+      if (now - stat.mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+      return [];
+    }
+    return name.endsWith(".json") ? [{ name, path, size: stat.size, usedAt: stat.mtimeMs }] : [];
+  });
+  entries.sort((a, b) => (a.name === keep ? -1 : b.name === keep ? 1 : b.usedAt - a.usedAt));
+  let bytes = 0;
+  entries.forEach((entry, index) => {
+    bytes += entry.size;
+    if (index > 0 && (bytes > limits.maxBytes || index >= limits.maxEntries)) rmSync(entry.path, { force: true });
+  });
 }

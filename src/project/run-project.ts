@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Diagnostic, GateReport, Plan, RunResult } from "../model";
 import type { Config } from "../config";
 import { createRedactor, DiagnosticError, hasErrors, type Redactor } from "../diagnostics";
-import { runPlan } from "../execute";
+import { learnRunInputs, runPlan } from "../execute";
 // the report stage's parts, not its index: a run loads the HTML reporter only when asked for it
 import type { ConsoleOutput } from "../report/registry";
 import { openReports, type ReportSession } from "../report/report-session";
@@ -122,7 +122,7 @@ function invalid(sink: DiagnosticSink): ProjectRunOutcome {
 async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const { config } = run.options;
   const { plan } = run;
-  const redactor = runRedactor(run.open);
+  const redactor = runRedactor(run.open, plan);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
     header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal, github: githubOutput(run.options),
@@ -132,7 +132,7 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan, { shard: config.shard });
   const { written, failures } = await reports.finish(result);
   run.sink.add(failures.map((d) => redactDiagnostic(d, redactor)));
-  if (executed.crash) throw executed.crash.error;
+  if (executed.crash) throw redactedCrash(executed.crash.error, redactor);
   const verdict = runVerdict(result, run.options.signal?.aborted === true);
   if (verdict.reason) run.sink.add([redactDiagnostic(verdict.reason, redactor)]);
   const outcome: ProjectRunOutcome = { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
@@ -159,9 +159,21 @@ async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, reda
   }
 }
 
-/** Every output of the run hides the targets' client secrets and their Basic credentials (the runner adds tokens). */
-export function runRedactor(open: OpenTargets): Redactor {
+/**
+ * Every output of the run hides the targets' client secrets and their Basic credentials, and what the inputs hold under
+ * secret-like keys, from the first line on (the runner adds tokens and what the exchanges hold).
+ */
+export function runRedactor(open: OpenTargets, plan?: Plan): Redactor {
   const targets = Object.values(open.targets);
-  return createRedactor([...targets.map((t) => t.clientSecret), ...open.secrets], { pairs: targets.map((t) => [t.clientId, t.clientSecret]) });
+  const redactor = createRedactor([...targets.map((t) => t.clientSecret), ...open.secrets], { pairs: targets.map((t) => [t.clientId, t.clientSecret]) });
+  learnRunInputs(redactor, { ...(plan ? { plan } : {}), runVariables: open.runVariables, ...(open.regionVariables ? { regionVariables: open.regionVariables } : {}) });
+  return redactor;
 }
 
+/** A crash of the runner leaves through the CLI's one line (and its stack with DEBUG=1): hide what only the run knew. */
+function redactedCrash(error: unknown, redactor: Redactor): unknown {
+  if (!(error instanceof Error)) return typeof error === "string" ? redactor.redact(error) : error;
+  error.message = redactor.redact(error.message);
+  if (error.stack) error.stack = redactor.redact(error.stack);
+  return error;
+}

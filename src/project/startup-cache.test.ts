@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import type { SuiteSchema } from "../parse/suite-validator";
 import { parseSuite } from "../parse/suite";
 import { createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
+import { leakedPart, Random, randomSecret, SECRET_KEYS } from "../diagnostics/testing/secret-cases";
 
 const schemaText = readFileSync(resolve(__dirname, "../../schemas/suite.schema.json"), "utf8");
 const schema = () => JSON.parse(schemaText) as SuiteSchema;
@@ -47,7 +48,7 @@ describe("createSuiteParser", () => {
     expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml")).toEqual(fresh);
     const path = join(dir, entries()[0]!);
     const entry = JSON.parse(readFileSync(path, "utf8")) as { payload: string };
-    entry.payload = entry.payload.replace('"create"', '"evil"');
+    entry.payload = `${entry.payload[0] === "A" ? "B" : "A"}${entry.payload.slice(1)}`; // sealed: any change fails its tag
     writeFileSync(path, JSON.stringify(entry));
     expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml").suite?.steps[0]?.name).toBe("create");
     const other = { ...cache, toolVersion: "99.0.0" };
@@ -65,6 +66,28 @@ describe("createSuiteParser", () => {
   it("works without a cache folder", () => {
     expect(createSuiteParser(schema(), startupCache(undefined))(SUITE, "suites/one.yaml").suite?.name).toBe("One");
     expect(metaSchemaMemo(startupCache(undefined))).toBeUndefined();
+  });
+});
+
+describe("what the start-up cache keeps of a suite", () => {
+  it("neither its text nor its secrets, in any place of the suite, yet the next start gets the same suite", () => {
+    const cache = startupCache(dir);
+    for (let seed = 0; seed < 25; seed++) {
+      const rnd = new Random(seed);
+      const secrets = Array.from({ length: 4 }, () => randomSecret(rnd));
+      const [a, b, c, d] = secrets.map((x) => JSON.stringify(x));
+      const name = `Suite number ${seed} with a long readable name`;
+      const text = `name: ${name}\nvariables:\n  ${rnd.pick(SECRET_KEYS).replace(/-/g, "_")}: ${a}\nsteps:\n  - name: create\n    request: Things/Create thing\n` +
+        `    headers: { ${rnd.pick(SECRET_KEYS)}: ${b} }\n    body: { note: plain, ${rnd.pick(SECRET_KEYS)}: ${c} }\n` +
+        `    expect: { status: 200, body: { $.${rnd.pick(SECRET_KEYS)}: ${d} } }\n`;
+      const file = `suites/generated-${seed}.yaml`;
+      const first = createSuiteParser(schema(), cache)(text, file);
+      expect(first.diagnostics).toEqual([]);
+      expect(createSuiteParser(schema(), cache)(text, file)).toEqual(first);
+      const stored = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
+      for (const secret of secrets) expect([seed, leakedPart(stored, secret)]).toEqual([seed, undefined]);
+      expect(stored).not.toContain(name);
+    }
   });
 });
 

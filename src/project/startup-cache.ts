@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Suite } from "../model";
 import type { CollectionCacheContext } from "../load/collection-cache";
-import { cacheKey, readCacheEntry, writeCacheEntry } from "../load/disk-cache";
+import { cacheKey, readCacheEntry, sealKey, writeCacheEntry } from "../load/disk-cache";
 import { parseCollection } from "../parse/collection";
 import type { ParsedSuite } from "../parse/suite";
 import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
@@ -12,7 +12,9 @@ import { packageInfo } from "./package-info";
 /**
  * Start-up cache: what parse/ makes of unchanged inputs (collections, suites) is kept on disk, keyed by the inputs'
  * bytes, the tool version and the parser's code, so a short run loads neither postman-collection nor yaml. The
- * suite schema's validator is not cached: `npm run build` generates it into dist/.
+ * suite schema's validator is not cached: `npm run build` generates it into dist/. A parsed suite or collection is
+ * stored sealed with a key made from its text (what it holds, secrets included, cannot be read without the file);
+ * the cache is bounded and readable by its owner only (load/disk-cache).
  */
 export interface StartupCache {
   dir?: string;
@@ -66,7 +68,8 @@ export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (te
   if (cache.dir === undefined) return parseNow;
   const dir = cache.dir;
   return (text, file) => {
-    const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(["suite-1", cache.toolVersion, cache.parserFingerprint, schemaText, file, text]) };
+    const inputs = ["suite-2", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
+    const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
     const stored = readCacheEntry(ref);
     if (stored !== undefined) {
       try {

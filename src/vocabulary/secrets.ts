@@ -1,14 +1,20 @@
+import type { Suite } from "../model";
+
 /**
  * What counts as a secret, defined once. A value is a secret when the key it sits under names one (a body field,
  * a header, a suite or environment variable, a --var, a capture's name or path in any spelling: `$.access_token`,
  * `$['access_token']`, `$..access_token`), or when it has the shape of a JWT.
  */
 
-/** Words that make a key secret-like wherever they occur in it (case-insensitive). */
-const SECRET_WORDS = /secret|token|passw(?:or)?d|authorization|api[-_]?key|access[-_]?key|private[-_]?key|credential|cookie|signature$/i;
+/** Words that make a key secret-like wherever they occur in it (case-insensitive; "signature" only at its end). */
+export const SECRET_WORD = "secret|token|passw(?:or)?d|authorization|api[-_]?key|access[-_]?key|private[-_]?key|cookie|signature";
+const SECRET_WORDS = new RegExp(SECRET_WORD.replace("signature", "signature$"), "i");
 
 /** Keys that contain one of the words but name no secret: the token's type, a paging cursor, a counter. */
 const NOT_SECRET = /^(?:token_type|(?:next_|prev_|previous_)?page_token|tokens?_(?:count|used|limit)|x-sinch-webhook-signature-(?:algorithm|timestamp|nonce))$/i;
+
+/** A template (`{{X}}`) or a JSONPath written where a value could be: the value is known only once rendered or captured. */
+const PLACEHOLDER = /\{\{|^\$(?:$|[.[])/;
 
 /** The last name in a key: `$['a']['access_token']` -> access_token, `$..x.token_type` -> token_type. */
 function lastName(key: string): string {
@@ -21,8 +27,38 @@ export function isSecretKey(key: string): boolean {
   return SECRET_WORDS.test(key) && !NOT_SECRET.test(lastName(key));
 }
 
+/** Whether a written value only names where the value comes from (a template, a JSONPath). */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value);
+}
+
 /**
  * A JWT (three base64url parts, the first a JSON object, so it begins with "eyJ"), wherever it appears.
  * Global: use it with String.replace, or reset lastIndex.
  */
 export const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
+
+/**
+ * Every string and number under a secret-like key of a JSON-like value, placeholders left out. Walked without
+ * recursion: bodies may nest thousands of levels deep.
+ */
+export function secretValuesIn(root: unknown): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, boolean]> = [[root, false]];
+  while (stack.length > 0) {
+    const [node, underSecret] = stack.pop()!;
+    if (typeof node === "string" || typeof node === "number") {
+      if (underSecret) found.push(String(node));
+      continue;
+    }
+    if (Array.isArray(node)) for (const item of node) stack.push([item, underSecret]);
+    else if (typeof node === "object" && node !== null) for (const [key, child] of Object.entries(node)) stack.push([child, underSecret || isSecretKey(key)]);
+  }
+  return found.filter((v) => !isPlaceholder(v));
+}
+
+/** What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path). */
+export function writtenValues(suite: Suite): unknown {
+  const steps = [...suite.setup, ...suite.steps, ...suite.teardown].map(({ fieldPos: _fieldPos, pos: _pos, ...written }) => written);
+  return { variables: suite.variables, steps };
+}

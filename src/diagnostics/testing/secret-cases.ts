@@ -6,7 +6,7 @@ export { Random };
 export const SECRET_KEYS = [
   "secret", "client_secret", "CLIENT_SECRET", "secret_for_overridden_callback_urls", "WEBHOOK_SECRET", "webhookSecret",
   "access_token", "ACCESS_TOKEN", "refresh_token", "id_token", "token", "myToken", "password", "Password", "db_passwd",
-  "api_key", "apiKey", "X-Api-Key", "authorization", "Authorization", "private_key", "credentials", "AWS_ACCESS_KEY",
+  "api_key", "apiKey", "X-Api-Key", "authorization", "Authorization", "private_key", "AWS_ACCESS_KEY",
 ];
 
 const ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
