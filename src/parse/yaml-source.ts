@@ -22,6 +22,17 @@ export function posAt(src: YamlSource, offset: number): SourcePos {
   return { file: src.file, line, column: col };
 }
 
+/** Position of a character offset of a text not parsed (yet): lines counted directly. */
+export function textPosition(text: string, file: string, offset: number): SourcePos {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { file, line, column: offset - lineStart + 1 };
+}
+
 /** Position where a node starts (for a block map: its first key). */
 export function posOf(src: YamlSource, node: Node | undefined | null): SourcePos | undefined {
   const start = node?.range?.[0];
