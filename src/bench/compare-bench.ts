@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compareRuns, readResults } from "../gate";
+import { fmt, ratio, targetFigure, type Figure } from "./figures";
 import { writeResultsFixture } from "./results-fixture";
 
-const STEPS = 100_000;
 const STEPS_PER_SUITE = 10;
 const DIFFERENCES = 300;
 const ROUNDS = 3;
@@ -22,21 +22,19 @@ interface Measurement {
   regressions?: number;
 }
 
-const fmt = (n: number) => n.toFixed(1);
-
 /**
  * `npm run bench`, gate part: two results files of 100,000 steps (realistic shapes, a few hundred differences,
  * other suite order, times and lines), then `compareRuns` over both as streams versus a plain JSON.parse of both
  * files. Each measurement runs in a fresh process, so its peak RSS is its own (not the generator's).
  */
-export async function runCompareBench(): Promise<string[]> {
+export async function runCompareBench(steps: number): Promise<{ lines: string[]; figures: Figure[] }> {
   const dir = mkdtempSync(join(tmpdir(), "cc-compare-bench-"));
   try {
     const baseline = join(dir, "baseline.json");
     const candidate = join(dir, "candidate.json");
     const generated = performance.now();
-    await writeResultsFixture(baseline, { side: "baseline", steps: STEPS, stepsPerSuite: STEPS_PER_SUITE, differences: DIFFERENCES });
-    await writeResultsFixture(candidate, { side: "candidate", steps: STEPS, stepsPerSuite: STEPS_PER_SUITE, differences: DIFFERENCES });
+    await writeResultsFixture(baseline, { side: "baseline", steps, stepsPerSuite: STEPS_PER_SUITE, differences: DIFFERENCES });
+    await writeResultsFixture(candidate, { side: "candidate", steps, stepsPerSuite: STEPS_PER_SUITE, differences: DIFFERENCES });
     const generateMs = performance.now() - generated;
     let compare: Measurement = { ms: Infinity, cpuMs: Infinity, maxRssMiB: Infinity };
     let parse: Measurement = { ms: Infinity, cpuMs: Infinity, maxRssMiB: Infinity };
@@ -46,12 +44,14 @@ export async function runCompareBench(): Promise<string[]> {
     }
     const sizeMiB = (statSync(baseline).size + statSync(candidate).size) / 1024 / 1024;
     const met = compare.ms < TARGET_MS && compare.maxRssMiB < TARGET_MIB;
-    return [
-      `compare: two results files of ${STEPS} steps each (${fmt(sizeMiB)} MiB together, written in ${fmt(generateMs)} ms), ${compare.findings} findings (${compare.regressions} regressions)`,
+    const lines = [
+      `compare: two results files of ${steps} steps each (${fmt(sizeMiB)} MiB together, written in ${fmt(generateMs)} ms), ${compare.findings} findings (${compare.regressions} regressions)`,
       `compare (compareRuns over both streams, best of ${ROUNDS}): ${fmt(compare.ms)} ms (CPU ${fmt(compare.cpuMs)} ms), peak RSS ${fmt(compare.maxRssMiB)} MiB (target < ${TARGET_MS} ms and < ${TARGET_MIB} MiB: ${met ? "yes" : "NO"})`,
       `plain JSON.parse of both files (best of ${ROUNDS}): ${fmt(parse.ms)} ms (CPU ${fmt(parse.cpuMs)} ms), peak RSS ${fmt(parse.maxRssMiB)} MiB`,
       `ratio compare/JSON.parse: time ${(compare.ms / parse.ms).toFixed(2)}, CPU ${(compare.cpuMs / parse.cpuMs).toFixed(2)}, peak RSS ${(compare.maxRssMiB / parse.maxRssMiB).toFixed(2)}`,
     ];
+    const value = `${fmt(compare.ms)} ms, ${fmt(compare.maxRssMiB)} MiB (${ratio(compare.ms / parse.ms)} the time, ${ratio(compare.maxRssMiB / parse.maxRssMiB)} the RSS of JSON.parse)`;
+    return { lines, figures: [targetFigure(`compare of two ${steps}-step results`, value, `< ${TARGET_MS} ms, < ${TARGET_MIB} MiB`, met)] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -87,7 +87,7 @@ if (require.main === module) {
   const [mode, baseline, candidate] = process.argv.slice(2);
   const job = mode && baseline && candidate
     ? child(mode, baseline, candidate).then((m) => process.stdout.write(JSON.stringify(m)))
-    : runCompareBench().then((lines) => process.stdout.write(lines.join("\n") + "\n"));
+    : runCompareBench(100_000).then(({ lines }) => process.stdout.write(lines.join("\n") + "\n"));
   job.catch((e: unknown) => {
     process.stderr.write(`compare bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;

@@ -27,10 +27,10 @@ function step(i: number): RequestStep {
 }
 
 /** A suite of `count` chained steps, built in code: create (capture THING), get, create, get... */
-export function benchSuite(count: number): Suite {
+export function benchSuite(count: number, id = "bench"): Suite {
   const pos = { file: "bench.yaml", line: 1, column: 1 };
   return {
-    file: "bench.yaml", id: "bench", name: "Benchmark", tags: [], auth: "oauth2", needs: [], exports: [], variables: {},
+    file: "bench.yaml", id, name: `Benchmark ${id}`, tags: [], auth: "oauth2", needs: [], exports: [], variables: {},
     setup: [], steps: Array.from({ length: count }, (_, i) => step(i)), teardown: [], pos, fieldPos: {},
   };
 }
@@ -46,8 +46,15 @@ export function loadBenchProject(): { requests: Map<string, RequestTemplate>; co
   return { requests, contract };
 }
 
-/** Runs the 1000-step suite through runPlan with JUnit and JSON reports; returns wall ms and the outcome. */
-export async function runRunner(url: string, count: number): Promise<{ ms: number; reportMs: { junit: number; json: number }; passed: number; steps: number }> {
+/** What runRunner runs: `suites` suites of `steps` chained steps each, `concurrency` at a time. */
+export interface RunnerJob {
+  suites: number;
+  steps: number;
+  concurrency: number;
+}
+
+/** Runs the suites through runPlan with JUnit and JSON reports; returns wall ms and the outcome. */
+export async function runRunner(url: string, job: RunnerJob): Promise<{ ms: number; reportMs: { junit: number; json: number }; passed: number; steps: number }> {
   const { requests, contract } = loadBenchProject();
   const target = { region: "us", baseUrl: url, authUrl: url, templateBaseUrl: url, projectId: "bench", clientId: "bench-id", clientSecret: "bench-secret" };
   const outDir = mkdtempSync(join(tmpdir(), "cc-bench-"));
@@ -74,8 +81,8 @@ export async function runRunner(url: string, count: number): Promise<{ ms: numbe
   };
   const started = performance.now();
   const result = await runPlan({
-    plan: buildPlan([benchSuite(count)], { regions: ["us"] }), requests, contract, targets: { us: target },
-    options: { concurrency: 1, bail: false, strict: false, requestTimeoutMs: 10_000, backoff: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxTotalMs: 10_000 } },
+    plan: buildPlan(Array.from({ length: job.suites }, (_, i) => benchSuite(job.steps, `bench-${i}`)), { regions: ["us"] }), requests, contract, targets: { us: target },
+    options: { concurrency: job.concurrency, bail: false, strict: false, requestTimeoutMs: 10_000, backoff: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxTotalMs: 10_000 } },
     listeners: [timed("junit", createJunitReporter({ outDir, redactor })), timed("json", createJsonReporter({ outDir, redactor, header }))],
     target: url, toolVersion: "bench",
   });

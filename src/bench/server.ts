@@ -7,8 +7,8 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Starts the benchmark API on 127.0.0.1, port 0. */
-export async function startBenchServer(token: string): Promise<BenchServer> {
+/** Starts the benchmark API on 127.0.0.1, port 0; `latencyMs` delays every answer but the token's. */
+export async function startBenchServer(token: string, latencyMs = 0): Promise<BenchServer> {
   let nextId = 1;
   const things = new Map<string, string>();
   const server = createServer((req, res) => {
@@ -17,6 +17,10 @@ export async function startBenchServer(token: string): Promise<BenchServer> {
     req.on("end", () => {
       const url = req.url ?? "/";
       const reply = (status: number, body: string) => {
+        if (latencyMs > 0 && !url.endsWith("/oauth2/token")) setTimeout(() => send(status, body), latencyMs);
+        else send(status, body);
+      };
+      const send = (status: number, body: string) => {
         res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
         res.end(body);
       };

@@ -129,23 +129,68 @@ describe("emulator command", () => {
     }
   });
 
-  it("prints one JSON line with the addresses and serves until aborted", async () => {
+  /** Serve the emulator with these flags until the first line is out; `stop` aborts it and gives the exit code. */
+  async function serve(flags: string[]) {
     let out = "";
     const controller = new AbortController();
     const io: CliIo = { out: (t) => (out += t), err: () => {}, env: {}, cwd: FIXTURES, stdoutTty: false, signal: controller.signal };
-    const done = runCli(["emulator", "--json"], io);
+    const done = runCli(["emulator", ...flags], io);
     for (let i = 0; i < 500 && !out.includes("\n"); i++) await new Promise((r) => setTimeout(r, 10));
-    const info = JSON.parse(out.trim());
+    return { out, stop: () => (controller.abort(), done) };
+  }
+  const token = (authUrl: string, id: string, secret: string) => fetch(`${authUrl}/oauth2/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+
+  it("prints one JSON line with the addresses and serves until aborted, never the client secret", async () => {
+    const served = await serve(["--json"]);
+    const info = JSON.parse(served.out.trim());
     expect(info.regions.eu.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/eu$/);
     expect(info.adminUrl).toMatch(/\/_emulator$/);
-    const res = await fetch(`${info.regions.us.authUrl}/oauth2/token`, {
-      method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${info.clientId}:${info.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-      body: "grant_type=client_credentials",
-    });
-    expect(res.status).toBe(200);
-    controller.abort();
-    expect(await done).toBe(0);
+    expect(info).toMatchObject({ clientId: "emulator-client", clientSecret: "[REDACTED]", tokenLifetimeSec: 3600, deliveryStepMs: 20 });
+    expect(served.out).not.toContain("emulator-secret");
+    expect((await token(info.regions.us.authUrl, info.clientId, "emulator-secret")).status).toBe(200);
+    expect(await served.stop()).toBe(0);
+  });
+
+  it("takes its identity and pace from --project-id, --client-id, --client-secret, --token-lifetime and --delivery-ms", async () => {
+    const secret = "flag-secret-8c1e";
+    const served = await serve([
+      "--json", "--project-id", "qa-project", "--client-id", "qa-key", "--client-secret", secret, "--token-lifetime", "120", "--delivery-ms", "7",
+    ]);
+    const info = JSON.parse(served.out.trim());
+    expect(info).toMatchObject({ projectId: "qa-project", clientId: "qa-key", clientSecret: "[REDACTED]", tokenLifetimeSec: 120, deliveryStepMs: 7 });
+    expect(served.out).not.toContain(secret);
+    expect((await token(info.regions.us.authUrl, "emulator-client", "emulator-secret")).status).toBe(401);
+    const issued = await token(info.regions.us.authUrl, "qa-key", secret);
+    const body = (await issued.json()) as { access_token: string; expires_in: number };
+    expect(body.expires_in).toBe(120);
+    const apps = (project: string) => fetch(`${info.regions.us.baseUrl}/v1/projects/${project}/apps`, { headers: { authorization: `Bearer ${body.access_token}` } });
+    expect((await apps("qa-project")).status).toBe(200);
+    expect((await apps("6f2b1e0a-5c1d-4c39-9d1e-0e6a1c0ffee0")).status).toBe(403);
+    expect(await served.stop()).toBe(0);
+  });
+
+  it("prints the addresses for a person without the client secret", async () => {
+    const served = await serve(["--client-secret", "text-secret-19ab"]);
+    expect(served.out).toContain("secret [REDACTED]");
+    expect(served.out).toContain("global token endpoint: http://127.0.0.1:");
+    expect(served.out).not.toContain("text-secret-19ab");
+    expect(await served.stop()).toBe(0);
+  });
+
+  it.each([
+    [["--token-lifetime", "0"], "--token-lifetime 0: out of range"],
+    [["--delivery-ms", "60001"], "--delivery-ms 60001: out of range"],
+    [["--project-id", "a/b"], "--project-id a/b: not a project id"],
+    [["--client-id", "a:b"], "--client-id a:b: not a key id"],
+    [["--client-secret", ""], "option --client-secret needs a value"],
+  ])("rejects %j with CC_BAD_OPTION and exit 2", async (flags, message) => {
+    const r = await cli(["emulator", ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error[CC_BAD_OPTION]: ${message}`);
   });
 });
 

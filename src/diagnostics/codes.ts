@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = {
   // the regression gate: results files and the accept file
   CC_NOT_RESULTS: { title: "not a results file", hint: "compare reads reports/results.json as `conversation-contract run` wrote it (one suite per line; a file reformatted with `jq .` cannot be read)" },
   CC_RESULTS_VERSION: { title: "results file of another format version", hint: "re-run with this version to record a baseline" },
+  CC_SHARD_SET: { title: "results files are not every shard of one run", hint: "merge the results.json of every shard of one run (same plan, same tool version), each once" },
   CC_BAD_ACCEPT: { title: "invalid accept file", hint: "each entry of `accept:` needs `fingerprint` (or `suite`/`step`/`path`/`class`/`operation`/`region` patterns), a `reason` and an `until: YYYY-MM-DD`" },
   // runtime step errors (tool or network problems, not contract failures)
   CC_UNRESOLVED_VARIABLE: { title: "unresolved variable", hint: "the variable had no value when the step ran; check the step that should capture it" },

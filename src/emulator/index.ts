@@ -29,10 +29,16 @@ export interface EmulatorInfo {
   regions: Record<Region, RegionUrls>;
   /** the us template base URL */
   templateBaseUrl: string;
+  /** the global token host (as https://auth.sinch.com): `{globalAuthUrl}/oauth2/token` issues tokens every region accepts */
+  globalAuthUrl: string;
   adminUrl: string;
   projectId: string;
   clientId: string;
   clientSecret: string;
+  /** expires_in and JWT lifetime of its tokens */
+  tokenLifetimeSec: number;
+  /** delay between delivery steps and before async results */
+  deliveryStepMs: number;
 }
 
 /** A running emulator. */
@@ -49,7 +55,7 @@ export interface EmulatorHandle {
 function makeRuntime(options: ResolvedOptions, contract: Contract): Runtime {
   const rt: Runtime = {
     options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(), changes: new ChangeRegistry(contract),
-    callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs), timers: new TimerSet(),
+    callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs, options.callbackFormat), timers: new TimerSet(),
     selfCheck: options.onReplyViolation !== undefined, checkBody: () => undefined,
   };
   const report = options.onReplyViolation;
@@ -75,8 +81,9 @@ function describe(origin: string, o: ResolvedOptions): EmulatorInfo {
     regions[r] = { baseUrl: base + HOST_PREFIXES.conversation, authUrl: base + HOST_PREFIXES.auth, templateBaseUrl: base + HOST_PREFIXES.template };
   }
   return {
-    regions, templateBaseUrl: regions.us.templateBaseUrl, adminUrl: `${origin}/_emulator`,
-    projectId: o.projectId, clientId: o.clientId, clientSecret: o.clientSecret,
+    regions, templateBaseUrl: regions.us.templateBaseUrl, globalAuthUrl: origin + HOST_PREFIXES.auth, adminUrl: `${origin}/_emulator`,
+    projectId: o.projectId, clientId: o.clientId, clientSecret: o.clientSecret, tokenLifetimeSec: o.tokenLifetimeSec,
+    deliveryStepMs: o.deliveryStepMs,
   };
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type { Document } from "yaml";
 
 /** A 1-based position in a text. */
 interface TextPosition {
@@ -8,6 +8,9 @@ interface TextPosition {
 
 /** JSON text read by `yaml` (JSON is YAML), which knows the line and column of every node and error. */
 function parseWithPositions(text: string): { doc: Document; at(offset: number): TextPosition } {
+  // loaded on the first broken file or key lookup only: a run whose JSON parses never loads yaml
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LineCounter, parseDocument }: typeof import("yaml") = require("yaml");
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: "json", prettyErrors: false });
   return { doc, at: (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col }) };
@@ -38,6 +41,8 @@ export function parseJsonWithPosition(
 
 /** The key (or, for a list index, the item) at `key` of a parsed node, with the offset it starts at. */
 function childAt(node: unknown, key: string | number): { node: unknown; offset: number } | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isMap, isScalar, isSeq }: typeof import("yaml") = require("yaml");
   if (typeof key === "number") {
     const item: unknown = isSeq(node) ? node.items[key] : undefined;
     const range = (item as { range?: [number, number, number] } | undefined)?.range;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseSuite, type SuiteSchema } from "./suite";
-import { compileSuiteValidator, useSuiteValidatorSource } from "./suite-validator";
+import { compileSuiteValidator, suiteSchemaKey, useBuiltSuiteValidator } from "./suite-validator";
 
 const SCHEMA_TEXT = readFileSync(resolve(__dirname, "../../schemas/suite.schema.json"), "utf8");
 const fresh = () => JSON.parse(SCHEMA_TEXT) as SuiteSchema;
@@ -27,14 +27,22 @@ function suitesOnDisk(): string[] {
   return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => readFileSync(join(dir, f), "utf8"));
 }
 
-describe("the suite validator rebuilt from generated source (the start-up cache)", () => {
+/** What `npm run build` writes (.ci/gen-validators.js): the standalone source, loaded as a module, with its schema's key. */
+function builtModule(source: string, schema: SuiteSchema): unknown {
+  const module = { exports: {} as { schemaKey?: string } };
+  new Function("require", "module", "exports", source)(require, module, module.exports);
+  module.exports.schemaKey = suiteSchemaKey(schema);
+  return module.exports;
+}
+
+describe("the suite validator generated at build time", () => {
   const compiled = fresh();
   const cached = fresh();
   const source = compileSuiteValidator(fresh());
 
   it("generates source that loads", () => {
     expect(typeof source).toBe("string");
-    expect(useSuiteValidatorSource(cached, source!)).toBe(true);
+    expect(useBuiltSuiteValidator(cached, () => builtModule(source!, fresh()))).toBe(true);
   });
 
   it("gives exactly the diagnostics of the compiled validator", () => {
@@ -54,13 +62,22 @@ describe("the suite validator rebuilt from generated source (the start-up cache)
     expect(parseSuite(BROKEN[8]!, "s.yaml", cached).diagnostics.map((d) => d.code)).toEqual(["CC_BAD_JSONPATH", "CC_BAD_JSONPATH"]);
   });
 
-  it("refuses corrupt source and source that loads anything but ajv's runtime", () => {
+  it("is not used when it was built from another schema, is missing (running from source) or is no validator", () => {
     const target = fresh();
-    expect(useSuiteValidatorSource(target, source!.slice(0, source!.length / 2))).toBe(false);
-    expect(useSuiteValidatorSource(target, "module.exports = 42;")).toBe(false);
-    expect(useSuiteValidatorSource(target, 'require("node:child_process"); module.exports = () => true;')).toBe(false);
+    const older = { ...fresh(), required: ["name"] };
+    expect(useBuiltSuiteValidator(target, () => builtModule(source!, older))).toBe(false);
+    expect(useBuiltSuiteValidator(target, () => { throw new Error("Cannot find module './suite-validator.generated'"); })).toBe(false);
+    expect(useBuiltSuiteValidator(target, () => ({ schemaKey: suiteSchemaKey(target) }))).toBe(false);
     // nothing was registered: the schema is compiled as usual and still rejects a broken suite
     expect(parseSuite("name: x\n", "s.yaml", target).diagnostics.map((d) => d.code)).toEqual(["CC_MISSING_KEY"]);
+  });
+
+  it("is what npm run build put into dist/, made from schemas/suite.schema.json", () => {
+    const built = resolve(__dirname, "../../dist/parse/suite-validator.generated.js");
+    const target = fresh();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(useBuiltSuiteValidator(target, () => require(built))).toBe(true);
+    expect(parseSuite(BROKEN[2]!, "s.yaml", target).diagnostics).toEqual(parseSuite(BROKEN[2]!, "s.yaml", fresh()).diagnostics);
   });
 
   it("returns no source for a schema that does not compile (parseSuite reports it)", () => {

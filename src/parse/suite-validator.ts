@@ -1,10 +1,12 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type Ajv2020 from "ajv/dist/2020";
 
 /** The suite schema as loaded by load/loadSuiteSchema (parse never reads disk). */
 export type SuiteSchema = Record<string, unknown>;
 
-/** A suite validator; `standalone` ones were rebuilt from generated source, so their errors hold schema copies. */
+/** A suite validator; `standalone` ones were generated at build time, so their errors hold schema copies. */
 interface Registered {
   validate: ValidateFunction;
   standalone: boolean;
@@ -16,11 +18,11 @@ const registered = new WeakMap<SuiteSchema, Registered>();
 // schema ships with the tool and schemas-meta.test.ts checks it; strict mode still applies
 const OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false } as const;
 
-/** Options and library version: part of the key of a cached validator. */
-export function suiteValidatorFingerprint(): string {
+/** What a generated validator was made from: the schema, the options and ajv's version. */
+export function suiteSchemaKey(schema: SuiteSchema): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { version } = require("ajv/package.json") as { version: string };
-  return JSON.stringify({ ajv: version, options: OPTIONS });
+  return createHash("sha256").update(JSON.stringify({ ajv: version, options: OPTIONS })).update("\0").update(JSON.stringify(schema)).digest("hex");
 }
 
 function compile(schema: SuiteSchema, source: boolean): { ajv: Ajv2020; validate: ValidateFunction } {
@@ -32,8 +34,8 @@ function compile(schema: SuiteSchema, source: boolean): { ajv: Ajv2020; validate
 }
 
 /**
- * Compile the suite schema now and return the validator's standalone source for a cache; undefined when the
- * schema does not compile (parseSuite reports that).
+ * Compile the suite schema now and return the validator's standalone source (`npm run build` writes it to
+ * dist/, .ci/gen-validators.js); undefined when the schema does not compile (parseSuite reports that).
  */
 export function compileSuiteValidator(schema: SuiteSchema): string | undefined {
   try {
@@ -47,20 +49,23 @@ export function compileSuiteValidator(schema: SuiteSchema): string | undefined {
   }
 }
 
-/** Use a validator from source made by compileSuiteValidator for the same schema; false when it does not load. */
-export function useSuiteValidatorSource(schema: SuiteSchema, source: string): boolean {
-  const allowed = /^ajv\/dist\/runtime\/[a-z0-9]+$/;
-  const requireRuntime = (id: string): unknown => {
-    if (!allowed.test(id)) throw new Error(`unexpected module in a cached validator: ${id}`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(id);
-  };
+/** A validator module generated at build time: ajv's standalone code plus the key of the schema it came from. */
+type BuiltValidator = ValidateFunction & { schemaKey?: string };
+
+/** Written by the build (missing when running from source): a path, not a module name, for tools that resolve imports. */
+const BUILT_VALIDATOR = join(__dirname, "suite-validator.generated.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadBuiltValidator = (): unknown => require(BUILT_VALIDATOR);
+
+/**
+ * Use the validator generated at build time (dist/parse/suite-validator.generated.js) when it was made from this
+ * very schema, so a run compiles nothing; false when there is none (running from source) or it is stale.
+ */
+export function useBuiltSuiteValidator(schema: SuiteSchema, load: () => unknown = loadBuiltValidator): boolean {
   try {
-    const module = { exports: {} as unknown };
-    // the same evaluation ajv itself performs when it compiles (new Function over generated code)
-    new Function("require", "module", "exports", source)(requireRuntime, module, module.exports);
-    if (typeof module.exports !== "function") return false;
-    registered.set(schema, { validate: module.exports as ValidateFunction, standalone: true });
+    const built = load() as BuiltValidator;
+    if (typeof built !== "function" || built.schemaKey !== suiteSchemaKey(schema)) return false;
+    registered.set(schema, { validate: built, standalone: true });
     return true;
   } catch {
     return false;

@@ -16,7 +16,7 @@ export interface ParsedSuite {
   diagnostics: Diagnostic[];
 }
 
-export { compileSuiteValidator, suiteValidatorFingerprint, useSuiteValidatorSource, type SuiteSchema } from "./suite-validator";
+export type { SuiteSchema } from "./suite-validator";
 
 function defsOf(schema: SuiteSchema): Record<string, unknown> {
   const defs = schema["$defs"];

@@ -3,8 +3,12 @@ import type { Diagnostic, GateReport, Plan, RunResult } from "../model";
 import type { Config } from "../config";
 import { createRedactor, DiagnosticError, hasErrors, type Redactor } from "../diagnostics";
 import { runPlan } from "../execute";
-import { createResultCollector, openReports, type ConsoleOutput, type ReportSession } from "../report";
+// the report stage's parts, not its index: a run loads the HTML reporter only when asked for it
+import type { ConsoleOutput } from "../report/registry";
+import { openReports, type ReportSession } from "../report/report-session";
+import { createResultCollector } from "../report/result-collector";
 import { createDiagnosticSink, redactDiagnostic, type DiagnosticBatch, type DiagnosticSink } from "./diagnostic-sink";
+import type { GatedRun } from "./run-gate";
 import { executeOptions } from "./execute-options";
 import { withCleanupCheck } from "./leftovers";
 import { loadProject, type Project } from "./load-project";
@@ -14,7 +18,8 @@ import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
-import { baselineProblems, gateTheRun } from "./run-gate";
+import { readShardTimings } from "./shard-timings";
+import { githubOutput } from "./github-output";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
 export interface RunProjectOptions {
@@ -49,7 +54,25 @@ interface ProjectRun {
   open: OpenTargets;
   plan: Plan;
   sink: DiagnosticSink;
+  /** --shard-timings: recorded suite durations the shards were balanced by */
+  timings?: ReadonlyMap<string, number>;
 }
+
+// the gate's part of a run is loaded only with --baseline: a plain run does not pay for the gate and its readers;
+// each export is destructured from its require() because that is what knip sees as a use
+/* eslint-disable @typescript-eslint/no-require-imports */
+async function baselineProblems(config: Config): Promise<DiagnosticBatch | undefined> {
+  if (config.baseline === undefined) return undefined;
+  const { baselineProblems: problems }: typeof import("./run-gate") = require("./run-gate");
+  return problems(config);
+}
+
+function gateTheRun(run: GatedRun, outcome: ProjectRunOutcome): Promise<ProjectRunOutcome> | ProjectRunOutcome {
+  if (run.options.config.baseline === undefined) return outcome;
+  const { gateTheRun: gate }: typeof import("./run-gate") = require("./run-gate");
+  return gate(run, outcome);
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Diagnostics that mean the run could not happen (exit 3) rather than that the input is invalid. */
 const COULD_NOT_RUN = new Set(["CC_PORT_IN_USE"]);
@@ -64,7 +87,10 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const project = loadProject(options.config);
   sink.add(project.diagnostics, project.sources);
   if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
-  const planned = planRun(options.config, project);
+  const timed = await readShardTimings(options.config);
+  sink.add(timed.diagnostics);
+  if (hasErrors(timed.diagnostics)) return invalid(sink);
+  const planned = planRun(options.config, project, timed.timings);
   sink.add(planned.diagnostics, project.sources);
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
   const gateInput = await baselineProblems(options.config);
@@ -78,7 +104,7 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
     return invalid(sink);
   }
   try {
-    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink });
+    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink, timings: timed.timings });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     sink.add(e.diagnostics, project.sources);
@@ -99,11 +125,11 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
-    header: runHeaderOf(config, run.open, run.project), signal: run.options.signal,
+    header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal, github: githubOutput(run.options),
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
-  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan);
+  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan, { shard: config.shard });
   const { written, failures } = await reports.finish(result);
   run.sink.add(failures.map((d) => redactDiagnostic(d, redactor)));
   if (executed.crash) throw executed.crash.error;

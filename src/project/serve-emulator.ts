@@ -1,16 +1,21 @@
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
-import type { EmulatorHandle } from "../emulator";
+import type { EmulatorHandle, EmulatorOptions } from "../emulator";
+import { parityReport } from "../emulator/parity";
 import { loadEmulator } from "./lazy-emulator";
 
 /** The emulator serving on its own, or the diagnostics that say why it could not start (the serving cannot happen). */
 export type ServedEmulator = { handle: EmulatorHandle; diagnostics: [] } | { handle?: undefined; diagnostics: Diagnostic[] };
 
+/** What the `emulator` command's flags set: where it listens, its identity and its pace (undefined: the defaults). */
+export type ServeOptions = Pick<EmulatorOptions, "port" | "projectId" | "clientId" | "clientSecret" | "tokenLifetimeSec" | "deliveryStepMs">;
+
 /** Starts the emulator on 127.0.0.1:port (0 = a free port) for the `emulator` command; a bug still throws. */
-export async function serveEmulator(port: number): Promise<ServedEmulator> {
+export async function serveEmulator(options: ServeOptions): Promise<ServedEmulator> {
   const { startEmulator } = loadEmulator();
+  const port = options.port ?? 0;
   try {
-    return { handle: await startEmulator({ port }), diagnostics: [] };
+    return { handle: await startEmulator({ ...options, port }), diagnostics: [] };
   } catch (e) {
     const diagnostics = startFailure(e, port);
     if (!diagnostics) throw e;
@@ -27,4 +32,9 @@ function startFailure(e: unknown, port: number): Diagnostic[] | undefined {
     return [makeDiagnostic("CC_PORT_IN_USE", `port ${port} on 127.0.0.1 may not be used by this user (${code})`, undefined, "ports below 1024 need privileges; pick another --port, or 0 for a free one")];
   }
   return undefined;
+}
+
+/** `emulator --parity`: the parity table per operation and what the emulator does not emulate, as text or JSON. */
+export function emulatorParityReport(json: boolean): string {
+  return parityReport(json);
 }

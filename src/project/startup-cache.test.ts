@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const entries = () => readdirSync(dir).filter((f) => f.startsWith("suite-") && !f.startsWith("suite-validator-"));
+const entries = () => readdirSync(dir).filter((f) => f.startsWith("suite-"));
 
 describe("createSuiteParser", () => {
   it("serves a clean suite from the cache, equal to a fresh parse", () => {

@@ -5,14 +5,14 @@ import type { CollectionCacheContext } from "../load/collection-cache";
 import { cacheKey, readCacheEntry, writeCacheEntry } from "../load/disk-cache";
 import { parseCollection } from "../parse/collection";
 import type { ParsedSuite } from "../parse/suite";
-import { compileSuiteValidator, suiteValidatorFingerprint, useSuiteValidatorSource, type SuiteSchema } from "../parse/suite-validator";
+import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
 import type { MetaSchemaMemo } from "../contract/schema-validator";
 import { packageInfo } from "./package-info";
 
 /**
- * Start-up cache: what parse/ makes of unchanged inputs (collections, suites, the suite schema's validator) is
- * kept on disk, keyed by the inputs' bytes, the tool version and the parser's code, so a short run loads
- * neither postman-collection nor yaml nor the schema compiler.
+ * Start-up cache: what parse/ makes of unchanged inputs (collections, suites) is kept on disk, keyed by the inputs'
+ * bytes, the tool version and the parser's code, so a short run loads neither postman-collection nor yaml. The
+ * suite schema's validator is not cached: `npm run build` generates it into dist/.
  */
 export interface StartupCache {
   dir?: string;
@@ -41,17 +41,6 @@ export function collectionCache(cache: StartupCache): CollectionCacheContext {
   return { parse: parseCollection, toolVersion: cache.toolVersion, parserFingerprint: cache.parserFingerprint, cacheDir: cache.dir };
 }
 
-/** The suite schema's validator from the cache (generated code, no compiling), else compiled now and cached. */
-function prepareSuiteValidator(schema: SuiteSchema, schemaText: string, cache: StartupCache): void {
-  if (cache.dir === undefined) return;
-  const key = cacheKey(["suite-validator-1", cache.toolVersion, suiteValidatorFingerprint(), schemaText]);
-  const ref = { dir: cache.dir, slot: "suite-validator", key };
-  const cached = readCacheEntry(ref);
-  if (cached !== undefined && useSuiteValidatorSource(schema, cached)) return;
-  const source = compileSuiteValidator(schema);
-  if (source !== undefined) writeCacheEntry(ref, source);
-}
-
 /** Whether JSON keeps this value exactly (YAML may give .inf, .nan or -0, which JSON would change). */
 function jsonExact(value: unknown): boolean {
   if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
@@ -67,7 +56,7 @@ export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (te
   let parse: ((text: string, file: string, schema: SuiteSchema) => ParsedSuite) | undefined;
   const parseNow = (text: string, file: string): ParsedSuite => {
     if (!parse) {
-      prepareSuiteValidator(schema, schemaText, cache);
+      useBuiltSuiteValidator(schema); // else the schema is compiled on first use
       // loaded on the first miss only: it brings yaml and the suite builder
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       parse = (require("../parse/suite") as typeof import("../parse/suite")).parseSuite;

@@ -1,6 +1,6 @@
 import { wantsColor, type Config } from "../../config";
 import type { ConsoleOutput } from "../../report";
-import { runProject } from "../../project";
+import { runProject } from "../../project/run-project";
 import { EXIT_CODE_OF, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
 
