@@ -80,7 +80,8 @@ export function convertJson(spec: OptionSpec, json: unknown, origin: ValueOrigin
   const blank = blankPart(json);
   if (blank !== undefined) {
     // an empty path, target or tag in a file is a slip, not a choice: left alone it would quietly mean the default
-    out.push(badValue(origin, `${origin.typed(json)}: ${blank === "" ? "the value" : `element ${blank}`} is empty`, spec.valueName ? `expected ${spec.valueName}` : undefined, blank === "" ? undefined : blank));
+    const what = blank === "" ? origin.name : `${origin.name}: element ${blank}`;
+    out.push(badValue(origin, `${what} is empty`, spec.valueName ? `expected ${spec.valueName}` : undefined, blank === "" ? undefined : blank));
     return undefined;
   }
   const value = fromJson(spec.type, json);

@@ -1,12 +1,12 @@
 import type { ErrorObject } from "ajv";
 import type { Violation } from "../model";
+import { isSecretKey } from "../vocabulary/secrets";
 
 const ACTUAL_MAX = 120;
-/** Keys whose string values never reach a report (webhook secrets, credentials, tokens). */
-const SECRET_KEY = /secret|password|access_token|^token$|api_key|authorization/i;
 
+/** A string under a secret-like key (the vocabulary's one definition) never reaches a report. */
 function redacting(key: string, value: unknown): unknown {
-  return typeof value === "string" && SECRET_KEY.test(key) ? "[REDACTED]" : value;
+  return typeof value === "string" && isSecretKey(key) ? "[REDACTED]" : value;
 }
 
 /**
