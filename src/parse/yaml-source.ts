@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
 import type { SourcePos } from "../model";
+import { offsetPosition } from "../diagnostics";
 
 /** A parsed YAML file with what is needed to turn offsets into positions. */
 export interface YamlSource {
@@ -22,15 +23,9 @@ export function posAt(src: YamlSource, offset: number): SourcePos {
   return { file: src.file, line, column: col };
 }
 
-/** Position of a character offset of a text not parsed (yet): lines counted directly. */
+/** Position of a character offset of a text not parsed (yet). */
 export function textPosition(text: string, file: string, offset: number): SourcePos {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { file, line, column: offset - lineStart + 1 };
+  return { file, ...offsetPosition(text, offset) };
 }
 
 /** Position where a node starts (for a block map: its first key). */
