@@ -77,10 +77,25 @@ const isString = (v: unknown): v is string => typeof v === "string";
 
 /** A value of the config file (any JSON) as the option's type; JSON has types, so they are not guessed from text. */
 export function convertJson(spec: OptionSpec, json: unknown, origin: ValueOrigin, out: Diagnostic[]): OptionValue | undefined {
+  const blank = blankPart(json);
+  if (blank !== undefined) {
+    // an empty path, target or tag in a file is a slip, not a choice: left alone it would quietly mean the default
+    const what = blank === "" ? origin.name : `${origin.name}: element ${blank}`;
+    out.push(badValue(origin, `${what} is empty`, spec.valueName ? `expected ${spec.valueName}` : undefined, blank === "" ? undefined : blank));
+    return undefined;
+  }
   const value = fromJson(spec.type, json);
   if (value !== undefined) return value;
   out.push(badValue(origin, `${origin.typed(json)} is not ${EXPECTED_JSON[spec.type]}`, spec.valueName ? `expected ${spec.valueName}` : undefined, offendingPart(json)));
   return undefined;
+}
+
+/** "" when a string value is blank, the index of a blank string in a list, else undefined. */
+function blankPart(json: unknown): "" | number | undefined {
+  if (isString(json)) return json.trim() === "" ? "" : undefined;
+  if (!Array.isArray(json)) return undefined;
+  const index = json.findIndex((e) => isString(e) && e.trim() === "");
+  return index >= 0 ? index : undefined;
 }
 
 /** The element of a list, or the member of an object, that is not a plain value; undefined when the whole value is wrong. */

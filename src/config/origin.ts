@@ -39,7 +39,8 @@ export function envOrigin(variable: string): ValueOrigin {
 export function fileOrigin(file: string, key: string, position: (part?: number | string) => TextPosition): ValueOrigin {
   return {
     name: `"${key}"`,
-    typed: (v) => shown(`"${key}": ${JSON.stringify(v) ?? String(v)}`),
+    // JSON.stringify writes a number too large for a double (1e400, read as Infinity) as null
+    typed: (v) => shown(`"${key}": ${typeof v === "number" && !Number.isFinite(v) ? "a number too large" : (JSON.stringify(v) ?? String(v))}`),
     at: (part) => ({ file, ...position(part) }),
   };
 }

@@ -45,13 +45,29 @@ function set(layers: Layers, key: keyof OptionValues, value: OptionValue | undef
   layers.origins.set(key, origin);
 }
 
-function layerEnvironment(layers: Layers, env: ConfigInput["env"]): void {
+function layerEnvironment(layers: Layers, env: ConfigInput["env"]): Layers {
+  const own: Layers = { values: {}, origins: new Map(), diagnostics: layers.diagnostics };
   for (const spec of OPTIONS) {
     const raw = spec.env ? env[spec.env] : undefined;
     if (raw === undefined || raw === "" || !spec.env) continue;
     const origin = envOrigin(spec.env);
-    set(layers, spec.key, convertText(spec, [raw], origin, layers.diagnostics), origin);
+    const value = convertText(spec, [raw], origin, layers.diagnostics);
+    set(layers, spec.key, value, origin);
+    set(own, spec.key, value, origin);
   }
+  return own;
+}
+
+/**
+ * A value of the config file or the environment that a later layer overrides is checked all the same, against its
+ * own origin: a wrong value must not pass because a flag happened to win this time (the next run may not pass it).
+ */
+function validateShadowed(layer: Pick<Layers, "values" | "origins">, final: Layers): void {
+  const shadowed = [...layer.origins.keys()].filter((key) => final.origins.get(key) !== layer.origins.get(key));
+  if (shadowed.length === 0) return;
+  const values = { ...DEFAULTS, ...Object.fromEntries(shadowed.map((key) => [key, layer.values[key]])) } as unknown as OptionValues;
+  const originOf = (key: keyof OptionValues): ValueOrigin => layer.origins.get(key) ?? flagOrigin(OPTIONS.find((o) => o.key === key)!);
+  validateValues(values, originOf, final.diagnostics);
 }
 
 function layerFlags(layers: Layers, parsed: ParsedArgv): void {
@@ -72,8 +88,10 @@ export function resolveConfig(input: ConfigInput): { config?: Config; diagnostic
   const layers: Layers = { values: { ...DEFAULTS }, origins: new Map(), diagnostics: [...parsed.diagnostics] };
   const file = readConfigFile(input.cwd, layers.diagnostics);
   for (const [key, origin] of file.origins) set(layers, key, file.values[key], origin);
-  layerEnvironment(layers, input.env);
+  const environment = layerEnvironment(layers, input.env);
   layerFlags(layers, parsed);
+  validateShadowed({ values: file.values, origins: file.origins }, layers);
+  validateShadowed(environment, layers);
   const { diagnostics } = layers;
   const originOf = (key: keyof OptionValues): ValueOrigin => layers.origins.get(key) ?? flagOrigin(OPTIONS.find((o) => o.key === key)!);
   const options = layers.values as unknown as OptionValues;

@@ -1,16 +1,10 @@
 import type { SourcePos } from "../model";
-
-/** 1-based line and column of an offset of `text`. */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
+import { offsetPosition } from "../diagnostics";
 
 /** The first place `pattern` matches in `text`, as a position, if it does. */
 function find(text: string, pattern: RegExp): { line: number; column: number } | undefined {
   const m = pattern.exec(text);
-  return m ? positionAt(text, m.index + (m[0].length - m[0].trimStart().length)) : undefined;
+  return m ? offsetPosition(text, m.index + (m[0].length - m[0].trimStart().length)) : undefined;
 }
 
 function escapeRegExp(text: string): string {

@@ -1,19 +1,46 @@
 import type { ErrorObject } from "ajv";
 import type { Violation } from "../model";
+import { isSecretKey } from "../vocabulary/secrets";
 
 const ACTUAL_MAX = 120;
-/** Keys whose string values never reach a report (webhook secrets, credentials, tokens). */
-const SECRET_KEY = /secret|password|access_token|^token$|api_key|authorization/i;
 
+/** A string under a secret-like key (the vocabulary's one definition) never reaches a report. */
 function redacting(key: string, value: unknown): unknown {
-  return typeof value === "string" && SECRET_KEY.test(key) ? "[REDACTED]" : value;
+  return typeof value === "string" && isSecretKey(key) ? "[REDACTED]" : value;
 }
 
-/** JSON of a value, with secret-named fields redacted, cut to about 120 characters. */
-export function describeActual(value: unknown, key = ""): string {
+/**
+ * Append the JSON of `value` to `out.text` until it holds more than `out.max` characters, then stop: a body thousands
+ * of levels deep or megabytes long costs no more than its first characters (JSON.stringify would overflow the stack).
+ */
+function writeBounded(value: unknown, key: string, out: { text: string; max: number }): void {
+  const shown = redacting(key, value);
+  if (shown === null || typeof shown !== "object") {
+    out.text += JSON.stringify(shown) ?? "null";
+    return;
+  }
+  const isList = Array.isArray(shown);
+  const entries: Array<[string, unknown]> = isList ? [] : Object.entries(shown as object).filter(([, v]) => v !== undefined);
+  const length = isList ? shown.length : entries.length;
+  out.text += isList ? "[" : "{";
+  for (let i = 0; i < length && out.text.length <= out.max; i++) {
+    if (i > 0) out.text += ",";
+    if (isList) writeBounded(shown[i], String(i), out);
+    else {
+      const [k, v] = entries[i]!;
+      out.text += `${JSON.stringify(k)}:`;
+      writeBounded(v, k, out);
+    }
+  }
+  out.text += isList ? "]" : "}";
+}
+
+/** JSON of a value, with secret-named fields redacted, cut to about `max` characters (120 by default), at any depth. */
+export function describeActual(value: unknown, key = "", max: number = ACTUAL_MAX): string {
   if (value === undefined) return "undefined";
-  const text = JSON.stringify(redacting(key, value), redacting) ?? String(value);
-  return text.length > ACTUAL_MAX ? `${text.slice(0, ACTUAL_MAX - 1)}…` : text;
+  const out = { text: "", max };
+  writeBounded(value, key, out);
+  return out.text.length > max ? `${out.text.slice(0, max - 1)}…` : out.text;
 }
 
 function lastSegment(pointer: string): string {

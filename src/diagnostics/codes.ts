@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   CC_FILE_UNREADABLE: { title: "file cannot be read", hint: "check the file's permissions and that it is a regular file" },
   CC_NO_SUITES: { title: "no suites found", hint: "pass suite files or directories holding *.yaml / *.yml files" },
   CC_YAML_SYNTAX: { title: "invalid YAML", hint: "fix the YAML syntax at the position shown" },
+  CC_INPUT_LIMIT: { title: "input over a limit", hint: "suites are bounded (file size, nesting, name length) so that a broken file stays cheap to check" },
   CC_SUITE_FORMAT: { title: "invalid suite", hint: "see schemas/suite.schema.json for the suite format" },
   CC_UNKNOWN_KEY: { title: "unknown key", hint: "remove the key or correct its spelling" },
   CC_MISSING_KEY: { title: "missing key", hint: "add the required key" },

@@ -22,6 +22,8 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // lengths further apart than the limit cannot be within it: skipping them keeps a megabyte-long name as cheap as a short one
+    if (Math.abs(candidate.length - wanted.length) > limit) continue;
     const distance = editDistance(wanted, candidate.toLowerCase());
     if (distance <= limit && distance < bestDistance) {
       best = candidate;

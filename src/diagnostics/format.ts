@@ -9,6 +9,17 @@ export interface FormatOptions {
   redactor?: Redactor;
 }
 
+const FRAME_WIDTH = 160;
+
+/** A long source line cut to FRAME_WIDTH characters around the column ("…" where cut), and the column in it. */
+function frameWindow(text: string, column: number): { text: string; column: number } {
+  if (text.length <= FRAME_WIDTH) return { text, column };
+  const start = Math.max(0, Math.min(column - 1 - FRAME_WIDTH / 4, text.length - FRAME_WIDTH));
+  const end = start + FRAME_WIDTH;
+  const before = start > 0 ? "…" : "";
+  return { text: `${before}${text.slice(start, end)}${end < text.length ? "…" : ""}`, column: column - start + before.length };
+}
+
 /** The code frame lines (gutter, source line, caret) for a diagnostic, or [] without a usable line. */
 function codeFrame(d: Diagnostic, source: string | undefined, redactor: Redactor): string[] {
   if (source === undefined || d.line === undefined) return [];
@@ -19,9 +30,10 @@ function codeFrame(d: Diagnostic, source: string | undefined, redactor: Redactor
   const gutter = String(d.line);
   const pad = " ".repeat(gutter.length);
   const column = Math.max(1, Math.min(d.column ?? 1, text.length + 1));
+  const shown = frameWindow(text, column);
   // keep tabs in the caret line so the caret lines up under tab-indented text
-  const lead = text.slice(0, column - 1).replace(/[^\t]/g, " ");
-  return [`${pad} |`, `${gutter} | ${text}`, `${pad} | ${lead}^`];
+  const lead = shown.text.slice(0, shown.column - 1).replace(/[^\t]/g, " ");
+  return [`${pad} |`, `${gutter} | ${shown.text}`, `${pad} | ${lead}^`];
 }
 
 /** Where a diagnostic points: "file:line:col", "file", or undefined. */

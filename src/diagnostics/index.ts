@@ -5,3 +5,4 @@ export * from "./redact";
 export * from "./format";
 export * from "./diagnostic-error";
 export * from "./fingerprint";
+export * from "./text-position";

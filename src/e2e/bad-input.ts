@@ -84,12 +84,13 @@ export function expectRejected(result: CliResult, code: string, at: RegExp): voi
 }
 
 /**
- * "file:line:column$" of the first place `needle` is written in a workspace file (after `anchor`, when given), found by
- * plain text search, as a pattern for `expectRejected`.
+ * "file:line:column$" of the first place `needle` is written in a workspace file (after `anchor`, when given; `shift`
+ * characters further), found by plain text search, as a pattern for `expectRejected`.
  */
-export function placeOf(ws: Workspace, rel: string, needle: string, anchor = ""): RegExp {
+export function placeOf(ws: Workspace, rel: string, needle: string, anchor = "", shift = 0): RegExp {
   const text = ws.read(rel);
-  const offset = text.indexOf(needle, text.indexOf(anchor));
+  const found = text.indexOf(needle, text.indexOf(anchor));
+  const offset = found < 0 ? found : found + shift;
   if (offset < 0) throw new Error(`${needle} is not in ${rel}`);
   const before = text.slice(0, offset);
   const line = before.split("\n").length;

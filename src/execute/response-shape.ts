@@ -49,19 +49,26 @@ function factsOf(facts: Map<string, PathFacts>, path: string): PathFacts {
   return f;
 }
 
-function walk(value: unknown, path: string, facts: Map<string, PathFacts>): void {
+/**
+ * How deep the walk describes a body: a value deeper than this is recorded by its type alone. A body thousands of
+ * levels deep would otherwise overflow the stack and build paths of quadratic length.
+ */
+const SHAPE_DEPTH = 32;
+
+function walk(value: unknown, path: string, facts: Map<string, PathFacts>, depth = 0): void {
   const here = factsOf(facts, path);
   here.types.add(jsonTypeOf(value));
+  if (depth >= SHAPE_DEPTH) return;
   if (Array.isArray(value)) {
     const elements = elementPath(path);
-    for (const element of value) walk(element, elements, facts);
+    for (const element of value) walk(element, elements, facts, depth + 1);
   } else if (value !== null && typeof value === "object") {
     here.objects++;
     for (const [key, child] of Object.entries(value)) {
       if (child === undefined) continue; // JSON.stringify leaves it out: not a field of the body
       const childPath = keyPath(path, key);
       factsOf(facts, childPath).present++;
-      walk(child, childPath, facts);
+      walk(child, childPath, facts, depth + 1);
     }
   }
 }

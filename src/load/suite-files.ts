@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, isAbsolute } from "node:path";
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
+import { INPUT_LIMITS } from "../vocabulary/input-limits";
 import { readTextFile } from "./read-file";
 
 /** A suite file as read from disk; `file` is relative to the working directory when inside it. */
@@ -41,6 +42,19 @@ function expand(arg: string, cwd: string, diagnostics: Diagnostic[]): string[] {
     .filter((path) => statSync(path).isFile());
 }
 
+/** A suite file larger than INPUT_LIMITS allows is not read at all (an unreadable one is readTextFile's to report). */
+function sizeProblem(absolute: string, file: string): Diagnostic | undefined {
+  let size: number;
+  try {
+    size = statSync(absolute).size;
+  } catch {
+    return undefined;
+  }
+  if (size <= INPUT_LIMITS.suiteFileBytes) return undefined;
+  return makeDiagnostic("CC_INPUT_LIMIT", `${file} is ${size} bytes; a suite file may have at most ${INPUT_LIMITS.suiteFileBytes}`, { file },
+    "split the suite, or move large request bodies into the collection");
+}
+
 /** Read the suite files named by `paths` (files or directories), relative to `cwd`. Never throws. */
 export function loadSuiteFiles(paths: string[], cwd: string): LoadedSuiteFiles {
   const diagnostics: Diagnostic[] = [];
@@ -51,6 +65,11 @@ export function loadSuiteFiles(paths: string[], cwd: string): LoadedSuiteFiles {
       if (seen.has(absolute)) continue;
       seen.add(absolute);
       const file = displayPath(absolute, cwd);
+      const tooLarge = sizeProblem(absolute, file);
+      if (tooLarge) {
+        diagnostics.push(tooLarge);
+        continue;
+      }
       const read = readTextFile(absolute, file);
       if (read.diagnostic) diagnostics.push(read.diagnostic);
       else files.push({ file, text: read.text ?? "" });

@@ -1,17 +1,17 @@
 import { isAlias, visit, type Node } from "yaml";
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
-import { posAt, type YamlSource } from "./yaml-source";
+import { posAt, textPosition, type YamlSource } from "./yaml-source";
 
 /** Characters YAML does not allow in a stream (everything but tab, LF and CR below U+0020, DEL, C1 but NEL, U+FFFE/F). */
 const NOT_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0080-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 
 /** A suite file holding a NUL byte or another character YAML forbids: one diagnostic at the first of them. */
-export function forbiddenCharacter(text: string, src: Pick<YamlSource, "file" | "lineCounter">): Diagnostic | undefined {
+export function forbiddenCharacter(text: string, file: string): Diagnostic | undefined {
   const m = NOT_PRINTABLE.exec(text);
   if (!m) return undefined;
   const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return makeDiagnostic("CC_YAML_SYNTAX", `control character ${code} is not allowed in YAML`, posAt(src as YamlSource, m.index),
+  return makeDiagnostic("CC_YAML_SYNTAX", `control character ${code} is not allowed in YAML`, textPosition(text, file, m.index),
     "a suite is plain text: remove the character, or write it as an escape (\"\\u0000\") inside a double-quoted string");
 }
 

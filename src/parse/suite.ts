@@ -4,9 +4,11 @@ import type { Diagnostic, Suite } from "../model";
 import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import { buildSuite } from "./build-suite";
 import { schemaErrorsToDiagnostics } from "./schema-errors";
+import { INPUT_LIMITS } from "../vocabulary/input-limits";
+import { boundsProblems, flowTooDeep } from "./suite-bounds";
 import { firstAliasOffset, forbiddenCharacter, malformedTemplates, unsupportedNodes } from "./suite-hazards";
 import { suiteValidatorErrors, suiteValidatorFor, type SuiteSchema } from "./suite-validator";
-import { posAt, type YamlSource } from "./yaml-source";
+import { posAt, textPosition, type YamlSource } from "./yaml-source";
 
 /** The outcome of parsing one suite file: a suite only when there is no error. */
 export interface ParsedSuite {
@@ -23,9 +25,20 @@ function defsOf(schema: SuiteSchema): Record<string, unknown> {
 
 function yamlErrors(src: YamlSource): Diagnostic[] {
   return src.doc.errors.map((err) => {
+    // the parser gives up on nesting deeper than its stack (block mappings inside one another, hundreds deep)
+    if (err.code === "RESOURCE_EXHAUSTION") return makeDiagnostic("CC_INPUT_LIMIT", `nested more than ${INPUT_LIMITS.nesting} levels deep`, posAt(src, err.pos[0]));
+    if (err.code === "KEY_OVER_1024_CHARS") return makeDiagnostic("CC_INPUT_LIMIT", `a key is longer than ${INPUT_LIMITS.key} characters`, posAt(src, err.pos[0]));
     const first = err.message.split("\n")[0] ?? err.message;
     return makeDiagnostic("CC_YAML_SYNTAX", `${first} (${err.code})`, posAt(src, err.pos[0]));
   });
+}
+
+/** What is wrong with the text before it is parsed: a character YAML forbids, or nesting past the limit. */
+function inputProblem(text: string, file: string): Diagnostic | undefined {
+  const forbidden = forbiddenCharacter(text, file);
+  if (forbidden) return forbidden;
+  const deep = flowTooDeep(text, INPUT_LIMITS.nesting);
+  return deep === undefined ? undefined : makeDiagnostic("CC_INPUT_LIMIT", `nested more than ${INPUT_LIMITS.nesting} levels deep`, textPosition(text, file, deep));
 }
 
 /**
@@ -34,12 +47,14 @@ function yamlErrors(src: YamlSource): Diagnostic[] {
  */
 export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema): ParsedSuite {
   const lineCounter = new LineCounter();
+  const early = inputProblem(text, file);
+  if (early) return { diagnostics: [early] };
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const src: YamlSource = { file, doc, lineCounter };
-  const forbidden = forbiddenCharacter(text, src);
-  if (forbidden) return { diagnostics: [forbidden] };
   const syntax = yamlErrors(src);
   if (syntax.length > 0) return { diagnostics: syntax };
+  const bounds = boundsProblems(src);
+  if (bounds.length > 0) return { diagnostics: sortDiagnostics(bounds) };
   const hazards = [...unsupportedNodes(src, text), ...malformedTemplates(src, text)];
   if (hazards.length > 0) return { diagnostics: sortDiagnostics(hazards) };
   if (doc.contents === null) {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
 import type { SourcePos } from "../model";
+import { offsetPosition } from "../diagnostics";
 
 /** A parsed YAML file with what is needed to turn offsets into positions. */
 export interface YamlSource {
@@ -20,6 +21,11 @@ export interface Located {
 export function posAt(src: YamlSource, offset: number): SourcePos {
   const { line, col } = src.lineCounter.linePos(offset);
   return { file: src.file, line, column: col };
+}
+
+/** Position of a character offset of a text not parsed (yet). */
+export function textPosition(text: string, file: string, offset: number): SourcePos {
+  return { file, ...offsetPosition(text, offset) };
 }
 
 /** Position where a node starts (for a block map: its first key). */

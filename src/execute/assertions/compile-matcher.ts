@@ -1,4 +1,5 @@
 import { EQUALITY, MATCH_CONTEXT, matcherOf, type MatcherDefinition } from "../../vocabulary/matchers";
+import { describeActual } from "../../contract";
 import { compileValue, resolveValue, type CompiledValue, type Resolver } from "../variables";
 
 /** A matcher spec split once into the matcher and its (possibly templated) argument. */
@@ -37,6 +38,6 @@ export function expectsAbsence(m: CompiledMatcher): boolean {
 
 /** A value as short text for failure messages. */
 export function preview(value: unknown, max = 200): string {
-  const text = value === undefined ? "(missing)" : typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  // describeActual stops after `max` characters, so a body thousands of levels deep cannot overflow the stack here
+  return value === undefined ? "(missing)" : describeActual(value, "", max + 1);
 }
