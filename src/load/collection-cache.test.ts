@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RequestTemplate } from "../model";
 import { loadParsedCollections, type CollectionCacheContext, type ParsedRequests } from "./collection-cache";
-import { cacheKey, readCacheEntry, resolveCacheDir, writeCacheEntry } from "./disk-cache";
+import { CACHE_LIMITS, cacheKey, readCacheEntry, resolveCacheDir, writeCacheEntry } from "./disk-cache";
 
 let dir: string;
 let collections: string;
@@ -125,6 +125,25 @@ describe("disk cache", () => {
     expect(readCacheEntry({ dir: cache, slot: "s", key: "k1" })).toBeUndefined();
     expect(readCacheEntry({ dir: cache, slot: "t", key: "k1" })).toBe("other slot");
     expect(entries().sort()).toEqual(["s-k2.json", "t-k1.json"]);
+  });
+
+  it("stays within its bounds: past the count or the size, the least recently used entries go", () => {
+    const saved = { ...CACHE_LIMITS };
+    try {
+      CACHE_LIMITS.entries = 3;
+      for (const [i, slot] of ["a", "b", "c"].entries()) {
+        writeCacheEntry({ dir: cache, slot, key: "k" }, slot);
+        utimesSync(join(cache, `${slot}-k.json`), 1000 + i, 1000 + i); // a is the oldest
+      }
+      writeCacheEntry({ dir: cache, slot: "d", key: "k" }, "d");
+      expect(entries().sort()).toEqual(["b-k.json", "c-k.json", "d-k.json"]);
+      CACHE_LIMITS.entries = 100;
+      CACHE_LIMITS.bytes = 2 * statSync(join(cache, "d-k.json")).size + 9_999; // room for d and e only
+      writeCacheEntry({ dir: cache, slot: "e", key: "k" }, "e".repeat(10_000));
+      expect(entries().sort()).toEqual(["d-k.json", "e-k.json"]);
+    } finally {
+      Object.assign(CACHE_LIMITS, saved);
+    }
   });
 
   it("finds a writable folder: node_modules/.cache beside an installed package, else inside the package", () => {

@@ -70,19 +70,47 @@ export function readCacheEntry(ref: CacheRef): string | undefined {
   }
 }
 
+/** The cache's bounds: past either, the entries used least recently go (suites of temp folders, old collections). */
+export const CACHE_LIMITS = { entries: 256, bytes: 256 * 1024 * 1024 };
+
 /** Store a payload for `ref`, replacing the slot's older entries; failures only cost speed and are ignored. */
 export function writeCacheEntry(ref: CacheRef, payload: string): void {
   const { key } = ref;
   const path = entryFile(ref);
   const temp = `${path}.${process.pid}.tmp`;
   try {
+    const others: string[] = [];
     for (const name of readdirSync(ref.dir)) {
-      if (name.startsWith(`${ref.slot}-`) && name.endsWith(".json") && name !== basename(path)) rmSync(join(ref.dir, name), { force: true });
+      if (!name.endsWith(".json") || name === basename(path)) continue;
+      if (name.startsWith(`${ref.slot}-`)) rmSync(join(ref.dir, name), { force: true });
+      else others.push(name);
     }
     // write then rename, so a concurrent run never reads half an entry
-    writeFileSync(temp, JSON.stringify({ key, sha256: cacheKey([payload]), payload } satisfies Entry), { mode: 0o600 });
+    const text = JSON.stringify({ key, sha256: cacheKey([payload]), payload } satisfies Entry);
+    writeFileSync(temp, text, { mode: 0o600 });
     renameSync(temp, path);
+    pruneCache(ref.dir, others, Buffer.byteLength(text));
   } catch {
     // read-only or full disk: run without the cache
+  }
+}
+
+/** Removes the least recently used of `others` (entries besides the one just written) until the cache is in bounds. */
+function pruneCache(dir: string, others: string[], written: number): void {
+  const entries = others.flatMap((name) => {
+    try {
+      const stat = statSync(join(dir, name));
+      return [{ name, size: stat.size, used: stat.atimeMs > stat.mtimeMs ? stat.atimeMs : stat.mtimeMs }];
+    } catch {
+      return []; // removed meanwhile by another run
+    }
+  });
+  let count = entries.length + 1;
+  let bytes = entries.reduce((n, e) => n + e.size, written);
+  for (const entry of entries.sort((a, b) => a.used - b.used)) {
+    if (count <= CACHE_LIMITS.entries && bytes <= CACHE_LIMITS.bytes) break;
+    rmSync(join(dir, entry.name), { force: true });
+    count -= 1;
+    bytes -= entry.size;
   }
 }
