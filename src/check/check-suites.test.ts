@@ -320,10 +320,10 @@ steps:
 
 describe("jsonPathProblem", () => {
   it("accepts common JSONPath and rejects broken ones", () => {
-    for (const ok of ["$", "$.a", "$..b", "$.a[0].c", "$['a b']", "$[?(@.x == 'y')]", "$.a[*]", "$.a[-1:]"]) {
+    for (const ok of ["$", "$.a", "$..b", "$.a[0].c", "$['a b']", "$[?(@.x == 'y')]", "$.a[*]", "$.a[-1:]", "$[?(@property === 'a' && @.x > 1)]", "$..[?(@root.n)]"]) {
       expect([ok, jsonPathProblem(ok)]).toEqual([ok, undefined]);
     }
-    for (const bad of ["a.b", "$.", "$.a[", "$x", "$.a]", "$['a]", "$[]", "$...a"]) {
+    for (const bad of ["a.b", "$.", "$.a[", "$x", "$.a]", "$['a]", "$[]", "$...a", "$[?(@.x ==)]", "$[?()]", "$.a[(1 +)]"]) {
       expect(jsonPathProblem(bad)).toBeDefined();
     }
   });

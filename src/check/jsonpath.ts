@@ -22,6 +22,26 @@ function balanceProblem(path: string): string | undefined {
   return undefined;
 }
 
+/** jsonpath-plus's evaluator of filter and script expressions; it parses an expression when built from it. */
+const ExpressionScript = (JSONPath.prototype as unknown as { safeVm: { Script: new (code: string) => unknown } }).safeVm.Script;
+
+/** A filter `?(...)` or script `(...)` segment that the evaluator could not parse, as jsonpath-plus would run it. */
+function expressionProblem(segments: string[]): string | undefined {
+  for (const segment of segments) {
+    const expression = /^\??\((.*)\)$/s.exec(segment)?.[1];
+    if (expression === undefined) continue;
+    if (expression.trim() === "") return `empty expression ${segment}`;
+    // the same renaming jsonpath-plus does before it evaluates: @ is the current value, @root, @parent, ... its context
+    const code = expression.replace(/@(parentProperty|parent|property|root|path)\b/g, "_$$_$1").replace(/@(?=[.\s)[]|$)/g, "_$$_v");
+    try {
+      new ExpressionScript(code);
+    } catch (err) {
+      return `in ${segment}: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  return undefined;
+}
+
 /** Why a JSONPath expression is invalid, or undefined when it is fine. */
 export function jsonPathProblem(path: string): string | undefined {
   if (!path.startsWith("$")) return "a JSONPath starts with $";
@@ -31,10 +51,11 @@ export function jsonPathProblem(path: string): string | undefined {
   if (/\.$/.test(path)) return "ends with a dot";
   if (/\[\s*\]/.test(path)) return "empty brackets";
   if (/\.{3,}/.test(path)) return "too many dots";
+  let segments: string[];
   try {
-    JSONPath.toPathArray(path);
+    segments = JSONPath.toPathArray(path);
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }
-  return undefined;
+  return expressionProblem(segments);
 }

@@ -31,6 +31,10 @@ const COMMANDS: Record<CommandName, () => Command> = {
     const { compareCommand }: typeof import("./commands/compare") = require("./commands/compare");
     return compareCommand;
   },
+  merge: () => {
+    const { mergeCommand }: typeof import("./commands/merge") = require("./commands/merge");
+    return mergeCommand;
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

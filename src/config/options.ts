@@ -1,9 +1,9 @@
 import { API_VERSIONS, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
-import { REGIONS } from "../vocabulary/regions";
+import { AUTH_MODES, REGIONS } from "../vocabulary/regions";
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from "../vocabulary/reporters";
 
 /** The commands the CLI knows (`help COMMAND` is read as `COMMAND --help`). */
-export type CommandName = "run" | "check" | "emulator" | "coverage" | "compare";
+export type CommandName = "run" | "check" | "emulator" | "coverage" | "compare" | "merge";
 
 /**
  * How an option's value is written: "list" splits on commas and repeats ("--tag a,b --tag c"); "repeat" only
@@ -40,7 +40,9 @@ export interface OptionValues {
   grep?: string;
   concurrency: number;
   shard?: string;
+  shardTimings?: string;
   bail: boolean;
+  verbose: boolean;
   reporter: string[];
   out: string;
   strict: boolean;
@@ -54,6 +56,8 @@ export interface OptionValues {
   schemas?: string;
   port: number;
   apiVersion: string;
+  /** where tokens come from: each region's token endpoint, or the global one */
+  auth: string;
   baseline?: string;
   accept?: string;
   failOn: string;
@@ -62,6 +66,7 @@ export interface OptionValues {
   latencyRatio: number;
   latencyFloorMs: number;
   json: boolean;
+  parity: boolean;
   noColor: boolean;
   help: boolean;
   version: boolean;
@@ -76,6 +81,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   excludeTag: [],
   concurrency: 4,
   bail: false,
+  verbose: false,
   reporter: [...DEFAULT_REPORTERS],
   out: "reports",
   strict: false,
@@ -85,12 +91,14 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
   timeout: 15000,
   port: 0,
   apiVersion: DEFAULT_API_VERSION,
+  auth: "regional",
   failOn: "regression",
   minSteps: 0,
   gateWarnOnly: false,
   latencyRatio: 1.5,
   latencyFloorMs: 50,
   json: false,
+  parity: false,
   noColor: false,
   help: false,
   version: false,
@@ -99,7 +107,7 @@ export const DEFAULTS: Readonly<OptionValues> = Object.freeze({
 const RUN: CommandName[] = ["run"];
 const PROJECT: CommandName[] = ["run", "check", "coverage"];
 const SERVE: CommandName[] = ["emulator"];
-const GATE: CommandName[] = ["run", "compare"];
+const GATE: CommandName[] = ["run", "compare", "merge"];
 
 /** The option table. Order here is the order in --help. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -120,9 +128,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: "concurrency", key: "concurrency", type: "int", valueName: "N", env: "CC_CONCURRENCY", commands: RUN,
     description: "suites run at once" },
   { flag: "shard", key: "shard", type: "string", valueName: "I/N", env: "CC_SHARD", commands: RUN,
-    description: "run shard I of N (1-based), for splitting a run across CI jobs" },
+    description: "run shard I of N (1-based), for splitting a run across CI jobs; suites linked by needs stay together" },
+  { flag: "shard-timings", key: "shardTimings", type: "string", valueName: "FILE", env: "CC_SHARD_TIMINGS", commands: RUN,
+    description: "an earlier results.json: --shard balances shards by its suite durations (a suite it lacks counts as the average)" },
   { flag: "bail", key: "bail", type: "boolean", env: "CC_BAIL", commands: RUN,
     description: "stop starting new suites after the first failure (teardowns still run)" },
+  { flag: "verbose", key: "verbose", type: "boolean", env: "CC_VERBOSE", commands: RUN,
+    description: "print every request and response as it happens (redacted)" },
   { flag: "reporter", key: "reporter", type: "list", valueName: REPORTER_NAMES.join(","), env: "CC_REPORTER", commands: RUN,
     description: "reporters to use" },
   { flag: "out", key: "out", type: "string", valueName: "DIR", env: "CC_OUT", commands: GATE,
@@ -145,9 +157,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "schemas directory with operations.json (default: the package's schemas/)" },
   { flag: "api-version", key: "apiVersion", type: "string", valueName: API_VERSIONS.join("|"), env: "CC_API_VERSION", commands: RUN,
     description: "path version of the Conversation API the collection's URLs use ({{API_VERSION}})" },
-  { flag: "baseline", key: "baseline", type: "string", valueName: "FILE", env: "CC_BASELINE", commands: RUN,
-    description: "after the run, compare its results.json with this one (the regression gate; the exit code is the gate's)" },
-  { flag: "accept", key: "accept", type: "string", valueName: "FILE", env: "CC_ACCEPT", commands: ["run", "compare", "check"],
+  { flag: "auth", key: "auth", type: "string", valueName: AUTH_MODES.join("|"), env: "CC_AUTH", commands: RUN,
+    description: "token endpoint of the us/eu/br targets and the emulator: each region's own (its tokens only work there), or the global one whose tokens every region accepts" },
+  { flag: "baseline", key: "baseline", type: "string", valueName: "FILE", env: "CC_BASELINE", commands: ["run", "merge"],
+    description: "after the run (or merge), compare its results.json with this one (the regression gate; the exit code is the gate's)" },
+  { flag: "accept", key: "accept", type: "string", valueName: "FILE", env: "CC_ACCEPT", commands: ["run", "compare", "merge", "check"],
     description: "accept file of known differences (default: conversation-contract.accept.yaml when present)" },
   { flag: "fail-on", key: "failOn", type: "string", valueName: "regression|change", env: "CC_FAIL_ON", commands: GATE,
     description: "what fails the gate: regressions only, or changes too" },
@@ -163,6 +177,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "port to serve on (0 = a free port)" },
   { flag: "json", key: "json", type: "boolean", commands: SERVE,
     description: "print the emulator's addresses as one JSON line" },
+  { flag: "parity", key: "parity", type: "boolean", commands: SERVE,
+    description: "print the parity table (per operation: statuses, how each is validated, known gaps) and what the emulator does not emulate, then exit (with --json: as one JSON line)" },
   { flag: "no-color", key: "noColor", type: "boolean",
     description: "plain output without ANSI colors (NO_COLOR does the same; FORCE_COLOR=1 colors a pipe too)" },
   { flag: "help", key: "help", type: "boolean", short: "h", description: "show help" },
@@ -173,7 +189,8 @@ export const OPTIONS: readonly OptionSpec[] = [
 export const COMMANDS: Record<CommandName, { usage: string; summary: string }> = {
   run: { usage: "run [SUITE...]", summary: "run suites (default: the package's suites/) and write reports" },
   check: { usage: "check [SUITE...]", summary: "report everything a run would reject, without sending a request" },
-  emulator: { usage: "emulator [--port N] [--json]", summary: "serve the Conversation API emulator until interrupted" },
+  emulator: { usage: "emulator [--port N] [--json] [--parity]", summary: "serve the Conversation API emulator until interrupted" },
   coverage: { usage: "coverage [SUITE...]", summary: "which operations and status codes the suites exercise" },
   compare: { usage: "compare BASELINE CANDIDATE", summary: "the regression gate: compare two results.json files (exit 1 on a regression)" },
+  merge: { usage: "merge RESULTS...", summary: "one results.json, junit.xml and report.html from the results.json of every shard of a run" },
 };

@@ -28,6 +28,28 @@ describe("resolveTargets", () => {
     });
   });
 
+  it("--auth global sends every region target's token requests to the global endpoint, over an environment file's AUTH_URL", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-targets-"));
+    const file = join(cwd, "eu.json");
+    writeFileSync(file, JSON.stringify({ values: [{ key: "AUTH_URL", value: "https://eu.auth.sinch.com", enabled: true }] }));
+    const { resolved } = targets(["--target", "us", "--region", "us,eu,br", "--auth", "global", "--env", `eu=${file}`], CREDS, cwd);
+    expect(Object.values(resolved?.targets ?? {}).map((t) => [t.region, t.authUrl, t.baseUrl])).toEqual([
+      ["us", "https://auth.sinch.com", "https://us.conversation.api.sinch.com"],
+      ["eu", "https://auth.sinch.com", "https://eu.conversation.api.sinch.com"],
+      ["br", "https://auth.sinch.com", "https://br.conversation.api.sinch.com"],
+    ]);
+    // regional (the default): each region's own token endpoint
+    expect(targets(["--target", "br"], CREDS).resolved?.targets.br?.authUrl).toBe("https://br.auth.sinch.com");
+    // a URL target names its own token endpoint: --auth does not move it
+    expect(targets(["--target", "http://127.0.0.1:9/api", "--auth", "global"], CREDS).resolved?.targets.us?.authUrl).toBe("http://127.0.0.1:9/api");
+  });
+
+  it("refuses an unknown --auth mode with a did-you-mean", () => {
+    const { config, diagnostics } = resolveConfig({ argv: ["run", "--auth", "globl"], env: {}, cwd: tmpdir() });
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([["CC_BAD_OPTION", '--auth: unknown auth mode "globl"', "did you mean global?"]]);
+  });
+
   it("names each missing credential with CC_MISSING_CREDENTIAL", () => {
     const { resolved, diagnostics } = targets(["--target", "us"], { SINCH_CLIENT_ID: "id" });
     expect(resolved).toBeUndefined();

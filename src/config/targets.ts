@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import type { Diagnostic, RegionTarget } from "../model";
-import { isRegion, regionUrls, type Region } from "../vocabulary/regions";
+import { GLOBAL_AUTH_URL, isRegion, regionUrls, type Region } from "../vocabulary/regions";
 import { readPostmanEnvironment, type PostmanEnvironment } from "./postman-environment";
 import type { Config } from "./resolve";
 import { isUrl } from "./validate";
@@ -102,7 +102,10 @@ function credentialsOf(fromEnv: Record<string, string | undefined>, values: Reco
   };
 }
 
-/** Where one region's requests go: the environment file's URLs over the target's (a URL target, or the region's public hosts). */
+/**
+ * Where one region's requests go: the environment file's URLs over the target's (a URL target, or the region's public
+ * hosts); with `--auth global` a region target's tokens come from the global endpoint, whatever the files say.
+ */
 function regionUrlsOf(config: Config, region: string, values: Record<string, string>): { baseUrl: string; authUrl: string; templateBaseUrl: string } | undefined {
   // with --target emulator (the default) the environment files are the target: no public host is ever guessed
   const fallback = isUrl(config.target)
@@ -112,7 +115,7 @@ function regionUrlsOf(config: Config, region: string, values: Record<string, str
   if (baseUrl === undefined) return undefined;
   return {
     baseUrl: trimSlash(baseUrl),
-    authUrl: trimSlash(values.AUTH_URL ?? fallback?.authUrl ?? baseUrl),
+    authUrl: config.auth === "global" && isRegion(config.target) ? GLOBAL_AUTH_URL : trimSlash(values.AUTH_URL ?? fallback?.authUrl ?? baseUrl),
     templateBaseUrl: trimSlash(values.TEMPLATE_BASE_URL ?? fallback?.templateBaseUrl ?? baseUrl),
   };
 }

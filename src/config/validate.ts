@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../model";
 import { didYouMean } from "../diagnostics";
 import { API_VERSIONS } from "../vocabulary/api-versions";
-import { REGIONS } from "../vocabulary/regions";
+import { AUTH_MODES, REGIONS } from "../vocabulary/regions";
 import { isReporterName, REPORTER_NAMES, type ReporterName } from "../vocabulary/reporters";
 import { parseListenAddress, type ListenAddress } from "./listen-address";
 import type { OptionValues } from "./options";
@@ -55,10 +55,11 @@ function checkTarget(check: Check): void {
   v.reporter.forEach((r, i) => oneOf(check, { key: "reporter", what: "reporter", allowed: REPORTER_NAMES }, r, i));
 }
 
-/** --api-version names a version, --fail-on a severity, --latency-ratio is no speed-up. */
+/** --api-version names a version, --auth a mode, --fail-on a severity, --latency-ratio is no speed-up. */
 function checkGate(check: Check): void {
   const { v } = check;
   oneOf(check, { key: "apiVersion", what: "API version", allowed: API_VERSIONS }, v.apiVersion);
+  oneOf(check, { key: "auth", what: "auth mode", allowed: AUTH_MODES }, v.auth);
   oneOf(check, { key: "failOn", what: "severity", allowed: ["regression", "change"] }, v.failOn);
   const origin = check.originOf("latencyRatio");
   if (v.latencyRatio < 1) check.out.push(badValue(origin, `${origin.typed(v.latencyRatio)}: must be at least 1`, "e.g. 1.5: slower means a median more than 1.5 times the baseline's"));

@@ -7,6 +7,7 @@ import type { Diagnostic, DriftWarning, SchemaCheck } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import type { LoadedSchema } from "../load/schemas";
 import { CLOSED_PREFIX, closedVariant } from "./closed-schema";
+import { compileProblemPosition } from "./compile-problem";
 import { schemaIdOf } from "./names";
 import { toViolations } from "./violations";
 
@@ -70,6 +71,7 @@ export class SchemaValidator {
   private readonly ajv: Ajv2020;
   private readonly compiled = new Map<string, Compiled>();
   private readonly files = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
 
   constructor(schemas: LoadedSchema[], sink: Diagnostic[]) {
     // checking every schema against the 2020-12 meta-schema costs more than a short run; the package's own schemas
@@ -89,6 +91,7 @@ export class SchemaValidator {
       this.ajv.addSchema(s.schema, s.id);
       this.ajv.addSchema(closedVariant(s.schema, s.id), CLOSED_PREFIX + s.id);
       this.files.set(s.id, s.file);
+      if (s.text !== undefined) this.texts.set(s.id, s.text);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       sink.push(makeDiagnostic("CC_SCHEMA_INVALID", `${s.id}: ${message}`, { file: s.file }));
@@ -134,9 +137,11 @@ export class SchemaValidator {
       try {
         this.get(name);
       } catch (err) {
-        const file = this.files.get(schemaIdOf(name));
+        const id = schemaIdOf(name);
+        const file = this.files.get(id);
         const message = `${name}: ${err instanceof Error ? err.message : String(err)}`;
-        out.push(makeDiagnostic("CC_SCHEMA_INVALID", message, file === undefined ? undefined : { file }));
+        const at = file === undefined ? undefined : { file, ...compileProblemPosition(err, this.texts.get(id)) };
+        out.push(makeDiagnostic("CC_SCHEMA_INVALID", message, at));
       }
     }
     return out;

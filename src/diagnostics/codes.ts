@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   CC_EXPORT_NEVER_SET: { title: "exported variable is never set", hint: "capture the variable in a step or declare it in `variables`" },
   CC_BAD_MATCHER: { title: "invalid matcher", hint: `a matcher is a plain value or exactly one of ${MATCHER_NAMES.join(", ")}` },
   CC_BAD_JSONPATH: { title: "invalid JSONPath", hint: "write a JSONPath such as $.id, $.items[0].name or $..status" },
+  CC_BAD_TEMPLATE: { title: "malformed variable", hint: "write a variable as {{NAME}}: two braces, a name without spaces or braces, two braces" },
   CC_BAD_REGEX: { title: "invalid regular expression", hint: "`matches` takes a JavaScript regular expression" },
   CC_REQUEST_AND_INLINE: { title: "step has both a collection request and an inline request", hint: "use either `request` or `method` + `url`, not both" },
   CC_NO_REQUEST: { title: "step has no request", hint: "give the step `request: Folder/Name`, or `method` and `url`, or `callback`" },
@@ -57,6 +58,7 @@ export const DIAGNOSTIC_CODES = {
   // the regression gate: results files and the accept file
   CC_NOT_RESULTS: { title: "not a results file", hint: "compare reads reports/results.json as `conversation-contract run` wrote it (one suite per line; a file reformatted with `jq .` cannot be read)" },
   CC_RESULTS_VERSION: { title: "results file of another format version", hint: "re-run with this version to record a baseline" },
+  CC_SHARD_SET: { title: "results files are not every shard of one run", hint: "merge the results.json of every shard of one run (same plan, same tool version), each once" },
   CC_BAD_ACCEPT: { title: "invalid accept file", hint: "each entry of `accept:` needs `fingerprint` (or `suite`/`step`/`path`/`class`/`operation`/`region` patterns), a `reason` and an `until: YYYY-MM-DD`" },
   // runtime step errors (tool or network problems, not contract failures)
   CC_UNRESOLVED_VARIABLE: { title: "unresolved variable", hint: "the variable had no value when the step ran; check the step that should capture it" },

@@ -1,5 +1,8 @@
 import type { Diagnostic } from "../model";
-import type { Redactor } from "./redact";
+import { createRedactor, type Redactor } from "./redact";
+
+/** Without a redactor of its own, output still hides JWTs, credentials and values under secret-like keys. */
+const BY_SHAPE = createRedactor([]);
 
 /** Options for formatting; a redactor is applied to the whole output, code frame included. */
 export interface FormatOptions {
@@ -7,10 +10,12 @@ export interface FormatOptions {
 }
 
 /** The code frame lines (gutter, source line, caret) for a diagnostic, or [] without a usable line. */
-function codeFrame(d: Diagnostic, source: string | undefined): string[] {
+function codeFrame(d: Diagnostic, source: string | undefined, redactor: Redactor): string[] {
   if (source === undefined || d.line === undefined) return [];
-  const text = source.split(/\r?\n/)[d.line - 1];
-  if (text === undefined) return [];
+  const line = source.split(/\r?\n/)[d.line - 1];
+  if (line === undefined) return [];
+  // redacted on its own, where a YAML line's key still starts the line
+  const text = redactor.redact(line);
   const gutter = String(d.line);
   const pad = " ".repeat(gutter.length);
   const column = Math.max(1, Math.min(d.column ?? 1, text.length + 1));
@@ -34,12 +39,12 @@ export function formatDiagnostic(d: Diagnostic, source?: string, options: Format
   const lines = [`${d.severity}[${d.code}]: ${d.message}`];
   const where = location(d);
   if (where !== undefined) lines.push(`  --> ${where}`);
-  const frame = codeFrame(d, source);
+  const redactor = options.redactor ?? BY_SHAPE;
+  const frame = codeFrame(d, source, redactor);
   const indent = frame.length > 0 ? " ".repeat(String(d.line).length + 2) : "  ";
   lines.push(...frame.map((l) => ` ${l}`));
   if (d.hint) lines.push(`${indent}= hint: ${d.hint}`);
-  const text = lines.join("\n");
-  return options.redactor ? options.redactor.redact(text) : text;
+  return redactor.redact(lines.join("\n"));
 }
 
 /** Several diagnostics, separated by blank lines; `sources` maps a file to its text for code frames. */

@@ -1,3 +1,6 @@
+import { isSecretKey, JWT_SHAPE } from "../vocabulary/secrets";
+import { redactKeyedValues } from "./redact-keyed";
+
 /** Replaces secrets in text and headers; every writer of output goes through one. */
 export interface Redactor {
   redact(text: string): string;
@@ -5,6 +8,11 @@ export interface Redactor {
   redactHeaders<T extends string | string[] | number | undefined>(headers: Record<string, T>): Record<string, T | string>;
   /** learn a secret that appeared during the run (an access token) */
   add(secret: string): void;
+  /**
+   * Learn every value under a secret-like key (vocabulary/secrets) anywhere in a JSON-like value: a body, a
+   * suite, a set of variables. Templates (`{{X}}`) and JSONPaths are not values and are left alone.
+   */
+  learn(value: unknown): void;
 }
 
 /** Extra knowledge for a redactor. */
@@ -16,24 +24,27 @@ export interface RedactorOptions {
 export const REDACTED = "[REDACTED]";
 /** Secrets shorter than this are ignored: redacting "a" or "us" would shred every message. */
 const MIN_SECRET_LENGTH = 4;
-const SENSITIVE_HEADERS = new Set([
-  "authorization",
-  "proxy-authorization",
-  "x-sinch-webhook-signature",
-  "cookie",
-  "set-cookie",
-]);
+const SENSITIVE_HEADERS = new Set(["authorization", "proxy-authorization", "x-sinch-webhook-signature", "cookie", "set-cookie"]);
 const BASIC = /\b(Basic)(\s+)([A-Za-z0-9+/]+=*)/gi;
+/** "Basic x" or "Bearer x" as a whole value (a header written in a suite): x is the secret. */
+const AUTH_SCHEME = /^\s*(?:Basic|Bearer|Token)\s+(\S+)\s*$/i;
 const BEARER = /\b(Bearer)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
+/** A template or a JSONPath written where a value could be: the value itself is learned when it is rendered or captured. */
+const NOT_A_VALUE = /\{\{|^\$(?:$|[.[])/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Forms a secret takes in output besides itself: URL-encoded (form bodies) and JSON-escaped. */
+/** Forms a secret takes in output besides itself: URL-encoded (form bodies) and JSON-escaped (once and twice). */
 function variants(secret: string): string[] {
-  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
-  forms.add(encodeURIComponent(secret).replace(/%20/g, "+"));
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  const forms = new Set([secret, escaped, JSON.stringify(escaped).slice(1, -1)]);
+  try {
+    forms.add(encodeURIComponent(secret)).add(encodeURIComponent(secret).replace(/%20/g, "+"));
+  } catch {
+    // a lone surrogate has no URL-encoded form
+  }
   return [...forms];
 }
 
@@ -48,37 +59,69 @@ function looksLikeBearer(token: string): boolean {
   return /[^A-Za-z]/.test(token) || token.length >= 20;
 }
 
-/** A redactor for the given secrets (client secret, webhook secret, tokens); short or empty ones are ignored. */
-export function createRedactor(secrets: string[], options: RedactorOptions = {}): Redactor {
+/** Every string and number under a secret-like key of `root`, walked without recursion (bodies may nest deeply). */
+function valuesUnderSecretKeys(root: unknown): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, boolean]> = [[root, false]];
+  while (stack.length > 0) {
+    const [value, secret] = stack.pop()!;
+    if (secret && (typeof value === "string" || typeof value === "number")) found.push(String(value));
+    else if (Array.isArray(value)) for (const item of value) stack.push([item, secret]);
+    else if (typeof value === "object" && value !== null) {
+      for (const [key, child] of Object.entries(value)) stack.push([child, secret || isSecretKey(key)]);
+    }
+  }
+  return found.filter((v) => !NOT_A_VALUE.test(v));
+}
+
+/** The known secrets as one pattern, rebuilt only when one was added since the last use. */
+function secretPattern(): { add(forms: string[]): void; current(): RegExp | undefined } {
   const known = new Set<string>();
   let pattern: RegExp | undefined;
-  const rebuild = (): void => {
-    const sorted = [...known].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    pattern = sorted.length > 0 ? new RegExp(sorted.join("|"), "g") : undefined;
+  let stale = false;
+  return {
+    add(forms) {
+      for (const form of forms) {
+        if (known.has(form)) continue;
+        known.add(form);
+        stale = true;
+      }
+    },
+    current() {
+      if (stale) {
+        const sorted = [...known].sort((a, b) => b.length - a.length).map(escapeRegExp);
+        pattern = new RegExp(sorted.join("|"), "g");
+        stale = false;
+      }
+      return pattern;
+    },
   };
+}
+
+function redactText(text: string, pattern: RegExp | undefined): string {
+  let out = pattern ? text.replace(pattern, REDACTED) : text;
+  out = out.replace(JWT_SHAPE, REDACTED);
+  out = out.replace(BASIC, (all, word, space, token: string) => (looksLikeBasic(token) ? `${word}${space}${REDACTED}` : all));
+  out = out.replace(BEARER, (all, word, space, token: string) => (looksLikeBearer(token) ? `${word}${space}${REDACTED}` : all));
+  return redactKeyedValues(out, REDACTED);
+}
+
+/** A redactor for the given secrets (client secret, webhook secret, tokens); short or empty ones are ignored. */
+export function createRedactor(secrets: string[], options: RedactorOptions = {}): Redactor {
+  const known = secretPattern();
   const add = (secret: string): void => {
-    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) return;
-    for (const form of variants(secret)) known.add(form);
-    rebuild();
+    if (typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH) known.add(variants(secret));
   };
   for (const secret of secrets) add(secret);
   for (const [id, secret] of options.pairs ?? []) {
     if (secret && secret.length >= MIN_SECRET_LENGTH) add(Buffer.from(`${id}:${secret}`).toString("base64"));
   }
+  const redact = (text: string): string => redactText(text, known.current());
 
-  const redact = (text: string): string => {
-    let out = pattern ? text.replace(pattern, REDACTED) : text;
-    out = out.replace(BASIC, (all, word, space, token: string) => (looksLikeBasic(token) ? `${word}${space}${REDACTED}` : all));
-    out = out.replace(BEARER, (all, word, space, token: string) => (looksLikeBearer(token) ? `${word}${space}${REDACTED}` : all));
-    return out;
-  };
-
-  const redactHeaders = <T extends string | string[] | number | undefined>(
-    headers: Record<string, T>,
-  ): Record<string, T | string> => {
+  const redactHeaders = <T extends string | string[] | number | undefined>(headers: Record<string, T>): Record<string, T | string> => {
     const out: Record<string, T | string> = {};
     for (const [name, value] of Object.entries(headers)) {
-      if (SENSITIVE_HEADERS.has(name.toLowerCase())) out[name] = REDACTED;
+      if (SENSITIVE_HEADERS.has(name.toLowerCase()) || isSecretKey(name)) out[name] = REDACTED;
       else if (typeof value === "string") out[name] = redact(value);
       else if (Array.isArray(value)) out[name] = value.map((v) => redact(String(v))) as T;
       else out[name] = value;
@@ -86,5 +129,12 @@ export function createRedactor(secrets: string[], options: RedactorOptions = {})
     return out;
   };
 
-  return { redact, redactHeaders, add };
+  const learn = (value: unknown): void => {
+    for (const secret of valuesUnderSecretKeys(value)) {
+      add(secret);
+      const credential = AUTH_SCHEME.exec(secret)?.[1];
+      if (credential !== undefined) add(credential);
+    }
+  };
+  return { redact, redactHeaders, add, learn };
 }

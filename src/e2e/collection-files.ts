@@ -26,6 +26,7 @@ export interface PostmanRequestItem {
 }
 export interface PostmanFolder {
   name: string;
+  description?: string;
   item: PostmanRequestItem[];
 }
 export interface PostmanCollection {

@@ -90,15 +90,16 @@ describe("the Postman collection", () => {
     expect(validate(broken).length).toBeGreaterThan(0);
   });
 
-  it("has one folder per resource group and 54 requests (53 endpoints + the token)", () => {
+  it("has one folder per resource group and 59 requests (58 endpoints + the token)", () => {
     expect(collection.item.map((f) => f.name)).toEqual([
       "OAuth2", "Apps", "Contacts", "Conversations", "Messages", "Events", "Webhooks", "Capability",
-      "Opt-in and opt-out", "Consents", "Project settings", "Transcoding", "Templates v2",
+      "Opt-in and opt-out", "Consents", "Project settings", "Transcoding", "Templates v1", "Templates v2",
     ]);
     const ids = collectionRequests(collection).map((r) => r.id);
-    expect(ids).toHaveLength(54);
+    expect(ids).toHaveLength(59);
     expect(new Set(ids).size).toBe(ids.length);
     expect(collection.info.description).toMatch(/Templates v1[^\n]*deprecated/);
+    expect(collection.item.find((f) => f.name === "Templates v1")?.description).toMatch(/\*\*Deprecated\*\*/);
   });
 
   it("uses only known variables in URLs and bodies", () => {
@@ -137,7 +138,7 @@ describe("the Postman collection", () => {
     const creates: Record<string, string> = {
       "Apps/Create app": "APP", "Contacts/Create contact": "CONTACT", "Conversations/Create conversation": "CONVERSATION",
       "Messages/Send message": "MESSAGE", "Events/Send event": "EVENT", "Webhooks/Create webhook": "WEBHOOK_ID",
-      "Templates v2/Create template": "TEMPLATE",
+      "Templates v1/Create template": "TEMPLATE_V1", "Templates v2/Create template": "TEMPLATE",
     };
     for (const [id, variable] of Object.entries(creates)) expect(scripts(id)).toContain(`pm.collectionVariables.set("${variable}"`);
   });

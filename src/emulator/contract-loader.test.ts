@@ -5,7 +5,7 @@ import { DiagnosticError } from "../diagnostics";
 import { loadOwnContract } from "./contract-loader";
 import { startEmulator } from "./index";
 
-describe("loadOwnContract", () => {
+describe("loadOwnContract [emulator-only]", () => {
   it("loads the package's schemas/", () => {
     const contract = loadOwnContract();
     expect(contract?.resolveSchemaName("Contact")).toBe("contact");

@@ -29,6 +29,8 @@ export interface EmulatorInfo {
   regions: Record<Region, RegionUrls>;
   /** the us template base URL */
   templateBaseUrl: string;
+  /** the global token host (as https://auth.sinch.com): `{globalAuthUrl}/oauth2/token` issues tokens every region accepts */
+  globalAuthUrl: string;
   adminUrl: string;
   projectId: string;
   clientId: string;
@@ -49,7 +51,7 @@ export interface EmulatorHandle {
 function makeRuntime(options: ResolvedOptions, contract: Contract): Runtime {
   const rt: Runtime = {
     options, contract, world: new World(), jwt: new JwtSigner(), faults: new FaultRegistry(), changes: new ChangeRegistry(contract),
-    callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs), timers: new TimerSet(),
+    callbacks: new CallbackDispatcher(options.callbackRetry, options.callbackTimeoutMs, options.callbackFormat), timers: new TimerSet(),
     selfCheck: options.onReplyViolation !== undefined, checkBody: () => undefined,
   };
   const report = options.onReplyViolation;
@@ -75,7 +77,7 @@ function describe(origin: string, o: ResolvedOptions): EmulatorInfo {
     regions[r] = { baseUrl: base + HOST_PREFIXES.conversation, authUrl: base + HOST_PREFIXES.auth, templateBaseUrl: base + HOST_PREFIXES.template };
   }
   return {
-    regions, templateBaseUrl: regions.us.templateBaseUrl, adminUrl: `${origin}/_emulator`,
+    regions, templateBaseUrl: regions.us.templateBaseUrl, globalAuthUrl: origin + HOST_PREFIXES.auth, adminUrl: `${origin}/_emulator`,
     projectId: o.projectId, clientId: o.clientId, clientSecret: o.clientSecret,
   };
 }

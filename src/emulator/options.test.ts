@@ -1,6 +1,6 @@
 import { DEFAULTS, resolveOptions } from "./options";
 
-describe("resolveOptions", () => {
+describe("resolveOptions [emulator-only]", () => {
   it("fills every default when nothing is given", () => {
     expect(resolveOptions()).toEqual({ ...DEFAULTS, port: 0, validateRequests: true });
   });

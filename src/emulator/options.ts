@@ -1,4 +1,5 @@
 import type { Contract } from "../model";
+import type { CallbackFormat } from "./callbacks/format";
 
 /** Callback retry policy: attempts in total, first wait, doubling after each failure. */
 export interface CallbackRetryOptions {
@@ -19,6 +20,8 @@ export interface EmulatorOptions {
   callbackRetry?: Partial<CallbackRetryOptions>;
   /** per-attempt timeout of a callback POST */
   callbackTimeoutMs?: number;
+  /** how callback bodies are serialised (default compact; the admin API sets it per webhook) */
+  callbackFormat?: CallbackFormat;
   /** a contract already loaded by the caller (its operation map is what the emulator serves); otherwise schemas/ is loaded at start */
   contract?: Contract;
   /** validate request bodies against the request schemas (default true) */
@@ -58,6 +61,7 @@ export interface ResolvedOptions {
   deliveryStepMs: number;
   callbackRetry: CallbackRetryOptions;
   callbackTimeoutMs: number;
+  callbackFormat: CallbackFormat;
   contract?: Contract;
   validateRequests: boolean;
   onReplyViolation?: (report: ReplyViolation) => void;
@@ -75,6 +79,7 @@ export const DEFAULTS = {
   deliveryStepMs: 20,
   callbackRetry: { attempts: 5, baseDelayMs: 100 },
   callbackTimeoutMs: 2000,
+  callbackFormat: "compact",
   bodyLimit: 1024 * 1024,
 } as const;
 

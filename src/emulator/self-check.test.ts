@@ -24,7 +24,7 @@ const stricter = (): Contract =>
     "callbacks/contact-create.schema.json": (s) => (s.properties.project_id = { type: "integer" }),
   });
 
-describe("the emulator's check of its own replies and callbacks", () => {
+describe("the emulator's check of its own replies and callbacks [emulator-only]", () => {
   let emu: EmulatorHandle;
   let rx: Receiver;
   const reports: ReplyViolation[] = [];
@@ -79,7 +79,7 @@ describe("the emulator's check of its own replies and callbacks", () => {
   });
 });
 
-describe("the test harness fails on the same breaks", () => {
+describe("the test harness fails on the same breaks [emulator-only]", () => {
   it("collects the broken reply and callback as problems, which every harness test asserts empty", async () => {
     const h = await startHarness({ contract: stricter() });
     try {
@@ -111,7 +111,7 @@ describe("the test harness fails on the same breaks", () => {
   });
 });
 
-describe("a handler that crashes", () => {
+describe("a handler that crashes [emulator-only]", () => {
   it("answers 500 in the error envelope and is reported through onInternalError (the harness fails on it)", async () => {
     // with request validation off, a string where the app schema wants an array reaches the handler
     const h = await startHarness({ validateRequests: false });

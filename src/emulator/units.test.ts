@@ -8,7 +8,7 @@ import { mergePatch } from "./operations/merge-patch";
 import { pointerToField } from "./validation";
 import { isUnreachable } from "./lifecycle/unreachable";
 
-describe("paging", () => {
+describe("paging [docs: §3]", () => {
   it("walks a list with opaque tokens and ends with ''", () => {
     const all = Array.from({ length: 5 }, (_, i) => i);
     const p1 = paginate(all, 2, undefined);
@@ -20,7 +20,7 @@ describe("paging", () => {
   });
 });
 
-describe("update masks", () => {
+describe("update masks [docs: §3]", () => {
   it("reads both forms and applies them", () => {
     expect(updateMask({ update_mask: "a,b" })).toEqual(["a", "b"]);
     expect(updateMask({ "update_mask.paths": ["a", "b"] })).toEqual(["a", "b"]);
@@ -34,7 +34,7 @@ describe("update masks", () => {
   });
 });
 
-describe("router", () => {
+describe("router [emulator-only]", () => {
   const r = new Router<string>();
   r.add("GET", "/p/{id}", "get");
   r.add("DELETE", "/p/{id}", "delete");
@@ -43,7 +43,7 @@ describe("router", () => {
   r.add("GET", "/p/{id}/items/{item}", "item");
   r.add("GET", "/p/{id}/items/special", "special");
 
-  it("tells params, custom methods and wrong methods apart", () => {
+  it("tells params, custom methods and wrong methods apart [docs: §3]", () => {
     expect(r.match("GET", "/p/abc")).toEqual({ kind: "found", value: "get", params: { id: "abc" } });
     expect(r.match("POST", "/p/abc:merge")).toEqual({ kind: "found", value: "merge", params: { id: "abc" } });
     expect(r.match("POST", "/p:search")).toEqual({ kind: "found", value: "search", params: {} });
@@ -71,7 +71,7 @@ describe("router", () => {
   });
 });
 
-describe("faults", () => {
+describe("faults [emulator-only]", () => {
   it("consumes counts and matches exact and glob paths", () => {
     const f = new FaultRegistry();
     f.add({ path: "/us/v1/x", count: 2, action: { status: 500 } });
@@ -87,7 +87,7 @@ describe("faults", () => {
   });
 });
 
-describe("small helpers", () => {
+describe("small helpers [emulator-only]", () => {
   it("merge patch, pointer to field, unreachable rule", () => {
     expect(mergePatch({ a: 1, b: { c: 1 } }, { a: null, b: { d: 2 } })).toEqual({ b: { c: 1, d: 2 } });
     expect(pointerToField("/channel_identities/0/channel")).toBe("channel_identities[0].channel");
@@ -96,7 +96,7 @@ describe("small helpers", () => {
   });
 });
 
-describe("ids", () => {
+describe("ids [docs: §3]", () => {
   it("are 26-character Crockford ULIDs, strictly increasing, with the time in the first 10 characters", () => {
     const before = Date.now();
     const ids = Array.from({ length: 5000 }, () => newId());
@@ -109,7 +109,7 @@ describe("ids", () => {
   });
 });
 
-describe("tokens", () => {
+describe("tokens [emulator-only]", () => {
   it("verifies its own tokens (once, then from memory) and never a forged or foreign one", () => {
     const signer = new JwtSigner();
     const claims = { iss: "i", sub: "s", client_id: "c", region: "us", project_id: "p", iat: 1, exp: 2, jti: "j" };

@@ -1,14 +1,33 @@
 import type { Redactor } from "../diagnostics";
-import type { CheckFailure, Exchange, StepResult } from "../model";
+import type { CheckFailure, Exchange, Plan, StepResult, Suite } from "../model";
 
 const MAX_BODY = 4096;
-const ACCESS_TOKEN = /("access_token"\s*:\s*")[^"]*(")/g;
 
-/** A body as a report shows it: secrets and access_token values replaced, cut to a few KB. */
+/** A body as a report shows it: redacted first, then cut to a few KB (so no secret is cut in two and shown in part). */
 export function reportBody(redactor: Redactor, body: string | undefined): string | undefined {
   if (body === undefined) return undefined;
-  const cut = body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}… (${body.length} chars)` : body;
-  return redactor.redact(cut.includes("access_token") ? cut.replace(ACCESS_TOKEN, "$1[REDACTED]$2") : cut);
+  const shown = redactor.redact(body);
+  return shown.length > MAX_BODY ? `${shown.slice(0, MAX_BODY)}… (${body.length} chars)` : shown;
+}
+
+/** The structure of a JSON or form body, or of a URL's query, so the redactor can learn what sits under secret-like keys. */
+function structureOf(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    if (/^\s*[[{]/.test(text)) return JSON.parse(text);
+    const query = text.includes("?") && /^https?:/.test(text) ? new URL(text).search : text;
+    return text.includes("=") ? Object.fromEntries(new URLSearchParams(query)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Teach the redactor what an exchange holds under secret-like keys: in its URL, headers and bodies. */
+function learnExchange(redactor: Redactor, input: ExchangeInput): void {
+  const { request, response } = input;
+  for (const part of [request.url, request.body, response?.body]) redactor.learn(structureOf(part));
+  redactor.learn(request.headers);
+  if (response) redactor.learn(response.headers);
 }
 
 /** What an exchange is built from: the request as sent and the response, if one came. */
@@ -17,8 +36,9 @@ export interface ExchangeInput {
   response?: { status: number; headers: Record<string, string | string[] | undefined>; body?: string };
 }
 
-/** The exchange of a step that did not pass, with headers and bodies redacted. */
+/** The exchange of a step that did not pass, with headers and bodies redacted (after learning the secrets they hold). */
 export function buildExchange(redactor: Redactor, input: ExchangeInput): Exchange {
+  learnExchange(redactor, input);
   const { request, response } = input;
   const exchange: Exchange = {
     request: { method: request.method, url: redactor.redact(request.url), headers: flatHeaders(redactor, request.headers),
@@ -53,4 +73,27 @@ function redactFailure(redactor: Redactor, f: CheckFailure): void {
     v.message = redactor.redact(v.message);
     if (v.actual !== undefined) v.actual = redactor.redact(v.actual);
   }
+}
+
+/**
+ * Teach the redactor the values captured under a secret-like name or by a secret-like path, in any spelling
+ * (`TOKEN: $.x`, `X: $['access_token']`, `X: $..access_token`).
+ */
+export function learnCaptures(redactor: Redactor, captures: Array<[string, { path: string }]>, valueOf: (name: string) => unknown): void {
+  for (const [name, { path }] of captures) {
+    const value = valueOf(name);
+    if (value !== undefined) redactor.learn({ [name]: value, [path]: value });
+  }
+}
+
+/** Teach the redactor what the run's inputs hold under secret-like keys: the suites as written, --var and the environment files' values. */
+export function learnRunInputs(redactor: Redactor, inputs: { plan: Plan; runVariables?: Record<string, string>; regionVariables?: Record<string, Record<string, string>> }): void {
+  redactor.learn([inputs.runVariables, inputs.regionVariables]);
+  for (const suite of new Set(inputs.plan.items.map((item) => item.suite))) redactor.learn(writtenValues(suite));
+}
+
+/** What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path). */
+function writtenValues(suite: Suite): unknown {
+  const steps = [...suite.setup, ...suite.steps, ...suite.teardown].map(({ fieldPos: _fieldPos, pos: _pos, ...written }) => written);
+  return { variables: suite.variables, steps };
 }

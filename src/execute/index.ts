@@ -1,2 +1,2 @@
 export { runPlan } from "./run-plan";
-export { totalsOf, suiteOutcome } from "./run-result";
+export { totalsOf } from "./run-result";

@@ -6,7 +6,8 @@ import { REGIONAL_VARIABLES, regionalVariableName, type RunVariable } from "../v
 import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
 import { emit } from "./emit";
-import { createDispatcher, createSend, withRetry } from "./http";
+import { learnRunInputs } from "./exchange";
+import { createDispatcher, createSend, withObserver, withRetry } from "./http";
 import type { RunEnv, RunPlanContext } from "./run-context";
 import { buildRunResult } from "./run-result";
 import { finishSuite, startSuite, type SuiteProgress } from "./run-suite";
@@ -54,10 +55,11 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const webhookSecret = ctx.runVariables?.WEBHOOK_SECRET || randomBytes(24).toString("base64url");
   const redactor = ctx.redactor ?? createRedactor([], { pairs: targets.map((t): [string, string] => [t.clientId, t.clientSecret]) });
   for (const secret of [...targets.map((t) => t.clientSecret), webhookSecret]) redactor.add(secret);
+  learnRunInputs(redactor, ctx);
   const { requestTimeoutMs } = ctx.options;
   const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs });
   const sleep = (ms: number): Promise<void> => abortableSleep(ms, ctx.signal);
-  const retrying = withRetry(createSend(dispatcher), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
+  const retrying = withRetry(withObserver(createSend(dispatcher)), { policy: ctx.options.backoff, sleep, signal: ctx.signal });
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
   await receiver.start(ctx.options.callbackListen);

@@ -1,4 +1,5 @@
 import type { Step, StepResult } from "../model";
+import { expectationPos } from "../vocabulary/expectation-fields";
 
 /** What a report calls the step's request: "Folder/Name", "POST <url template>" or "callback TRIGGER". */
 export function stepLabel(step: Step): string {
@@ -28,8 +29,15 @@ export function setError(result: StepResult, code: string, message: string): voi
   result.error = { code, message };
 }
 
-/** Settle the outcome from the failures (an error stays an error) and whether it passed only after a retry. */
-export function settle(result: StepResult): void {
+/**
+ * Settle the outcome from the failures (an error stays an error) and whether it passed only after a retry; each
+ * failure learns the line of the expectation it is about.
+ */
+export function settle(result: StepResult, step: Step): void {
+  for (const failure of result.failures) {
+    const pos = failure.line === undefined ? expectationPos(step, failure) : undefined;
+    if (pos) Object.assign(failure, { line: pos.line, column: pos.column });
+  }
   if (result.outcome === "passed" && result.failures.length > 0) result.outcome = "failed";
   result.flaky = result.outcome === "passed" && result.attempts.some(isTransientRetry);
 }

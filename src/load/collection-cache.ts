@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Diagnostic, RequestTemplate } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import { cacheKey, readCacheEntry, writeCacheEntry } from "./disk-cache";
+import { collectionRequestProblems } from "./collection-items";
 import { parseJsonWithPosition } from "./json-position";
 
 /** What a collection parser returns (parse/parseCollection's shape; load must not import parse). */
@@ -30,7 +31,8 @@ export interface ParsedCollections {
 }
 
 const COLLECTION_FILE = /\.postman_collection\.json$/;
-const FORMAT = "collection-1";
+// bumped when what a parsed entry holds changes (2: request problems found in load/collection-items.ts)
+const FORMAT = "collection-2";
 
 function decode(payload: string): ParsedRequests | undefined {
   try {
@@ -51,12 +53,14 @@ function parseOne(file: string, bytes: Buffer, ctx: CollectionCacheContext): (Pa
   const stored = ref === undefined ? undefined : readCacheEntry(ref);
   const hit = stored === undefined ? undefined : decode(stored);
   if (hit) return { ...hit, fromCache: true };
-  const parsedJson = parseJsonWithPosition(bytes.toString("utf8"));
+  const text = bytes.toString("utf8");
+  const parsedJson = parseJsonWithPosition(text);
   if (!parsedJson.ok) {
     const at = { file, line: parsedJson.line, column: parsedJson.column };
     return makeDiagnostic("CC_COLLECTION_INVALID", `invalid JSON: ${parsedJson.message}`, at);
   }
   const parsed = ctx.parse(parsedJson.value, file);
+  parsed.diagnostics.push(...collectionRequestProblems(parsedJson.value, text, file));
   if (ref !== undefined) {
     writeCacheEntry(ref, JSON.stringify({ requests: [...parsed.requests], diagnostics: parsed.diagnostics }));
   }

@@ -39,18 +39,32 @@ export function parseJsonWithPosition(
   }
 }
 
-/** Where the key at `keys` (["operations", "Apps/List apps"]) is written in JSON text; as deep as it exists, else 1:1. */
-export function keyPosition(text: string, keys: readonly string[]): TextPosition {
-  const parsed = parseWithPositions(text);
+/** The key (or, for a list index, the item) at `key` of a parsed node, with the offset it starts at. */
+function childAt(node: unknown, key: string | number): { node: unknown; offset: number } | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { isMap, isScalar }: typeof import("yaml") = require("yaml");
+  const { isMap, isScalar, isSeq }: typeof import("yaml") = require("yaml");
+  if (typeof key === "number") {
+    const item: unknown = isSeq(node) ? node.items[key] : undefined;
+    const range = (item as { range?: [number, number, number] } | undefined)?.range;
+    return range ? { node: item, offset: range[0] } : undefined;
+  }
+  const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  if (!pair || !isScalar(pair.key)) return undefined;
+  return { node: pair.value, offset: pair.key.range?.[0] ?? 0 };
+}
+
+/**
+ * Where the key at `keys` (["operations", "Apps/List apps"]; a number is a list index: ["item", 0, "request"]) is
+ * written in JSON text; as deep as it exists, else 1:1.
+ */
+export function keyPosition(text: string, keys: ReadonlyArray<string | number>): TextPosition {
+  const parsed = parseWithPositions(text);
   let node: unknown = parsed.doc.contents;
   let offset = 0;
   for (const key of keys) {
-    const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
-    if (!pair || !isScalar(pair.key)) break;
-    offset = pair.key.range?.[0] ?? offset;
-    node = pair.value;
+    const child = childAt(node, key);
+    if (!child) break;
+    ({ node, offset } = child);
   }
   return parsed.at(offset);
 }

@@ -68,8 +68,10 @@ describe("loadOperationMap", () => {
     responses: { "200": "app-list", "4xx": "error" },
   };
 
-  it("is empty, without a diagnostic, when operations.json is absent", () => {
-    expect(loadOperationMap(dir)).toEqual({ map: { operations: {} }, diagnostics: [] });
+  it("is empty, with CC_OPERATIONS_INVALID, when operations.json is absent (no response could be checked)", () => {
+    const { map, diagnostics } = loadOperationMap(dir);
+    expect(map).toEqual({ operations: {} });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_OPERATIONS_INVALID", file: join(dir, "operations.json") })]);
   });
 
   it("parses a good map", () => {

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
+import { HTTP_METHODS, isHttpMethod } from "../vocabulary/http-methods";
 import { keyPosition, parseJsonWithPosition } from "./json-position";
 import { readTextFile } from "./read-file";
 
@@ -10,6 +11,8 @@ export interface LoadedSchema {
   file: string;
   id: string;
   schema: Record<string, unknown>;
+  /** the file's text, to point a problem found later (a $ref to nothing) at its line */
+  text?: string;
 }
 
 /** What loadSchemaFiles found; bad files become diagnostics, never throws. */
@@ -36,6 +39,9 @@ export interface OperationMapFile {
 export interface LoadedOperationMap {
   map: OperationMapFile;
   diagnostics: Diagnostic[];
+  /** where the map was read from, and its text (empty when it could not be read), for positions */
+  file: string;
+  text: string;
 }
 
 const SCHEMA_FILE = /\.schema\.json$/;
@@ -64,7 +70,7 @@ function checkSchema(file: string, id: string, text: string, value: unknown): Di
       ...where,
     });
   }
-  return { file, id, schema };
+  return { file, id, schema, text };
 }
 
 /** Read every *.schema.json under `dir` (recursively, sorted); $id must equal the path relative to `dir`. */
@@ -102,6 +108,7 @@ function entryProblem(entry: unknown): string | undefined {
   if (entry === null || typeof entry !== "object") return "must be an object";
   const e = entry as Record<string, unknown>;
   if (typeof e.method !== "string" || e.method === "") return "needs a method";
+  if (!isHttpMethod(e.method)) return `method ${JSON.stringify(e.method)} is not one of ${HTTP_METHODS.join(", ")}`;
   if (typeof e.path !== "string" || !e.path.startsWith("/")) return "needs a path starting with /";
   if (typeof e.host !== "string" || !HOSTS.has(e.host)) return "host must be conversation, template or auth";
   if (e.request !== undefined && typeof e.request !== "string") return "request must be a schema name";
@@ -110,24 +117,25 @@ function entryProblem(entry: unknown): string | undefined {
   return bad ? `response "${bad[0]}" must name a schema` : undefined;
 }
 
-/** Read `dir`/operations.json; an absent file is an empty map, a bad one or a bad entry a CC_OPERATIONS_INVALID. */
+/** Read `dir`/operations.json; a missing or bad file, or a bad entry, is a CC_OPERATIONS_INVALID. */
 export function loadOperationMap(dir: string): LoadedOperationMap {
   const file = join(dir, "operations.json");
-  const empty: OperationMapFile = { operations: {} };
+  const empty = (diagnostic: Diagnostic, text = ""): LoadedOperationMap => ({ map: { operations: {} }, diagnostics: [diagnostic], file, text });
   const read = readTextFile(file);
   if (read.diagnostic) {
-    return { map: empty, diagnostics: read.diagnostic.code === "CC_FILE_NOT_FOUND" ? [] : [read.diagnostic] };
+    if (read.diagnostic.code !== "CC_FILE_NOT_FOUND") return empty(read.diagnostic);
+    // without the map no response has a schema, and every step would fail as if the API had broken its contract
+    return empty(makeDiagnostic("CC_OPERATIONS_INVALID", `no operations.json in ${dir}`, { file }, "a schemas folder needs operations.json, mapping each collection request to {status: schema}"));
   }
   const text = read.text ?? "";
   const parsed = parseJsonWithPosition(text);
   if (!parsed.ok) {
     const at = { file, line: parsed.line, column: parsed.column };
-    return { map: empty, diagnostics: [makeDiagnostic("CC_OPERATIONS_INVALID", `not valid JSON: ${parsed.message}`, at)] };
+    return empty(makeDiagnostic("CC_OPERATIONS_INVALID", `not valid JSON: ${parsed.message}`, at), text);
   }
   const ops = (parsed.value as { operations?: unknown } | null)?.operations;
   if (ops === null || typeof ops !== "object" || Array.isArray(ops)) {
-    const at = { file, line: 1, column: 1 };
-    return { map: empty, diagnostics: [makeDiagnostic("CC_OPERATIONS_INVALID", `expected {"operations": {...}}`, at)] };
+    return empty(makeDiagnostic("CC_OPERATIONS_INVALID", `expected {"operations": {...}}`, { file, line: 1, column: 1 }), text);
   }
   const diagnostics: Diagnostic[] = [];
   const operations: Record<string, OperationEntry> = {};
@@ -138,5 +146,5 @@ export function loadOperationMap(dir: string): LoadedOperationMap {
       diagnostics.push(makeDiagnostic("CC_OPERATIONS_INVALID", `operation "${id}" ${problem}`, at));
     } else operations[id] = entry as OperationEntry;
   }
-  return { map: { operations }, diagnostics };
+  return { map: { operations }, diagnostics, file, text };
 }

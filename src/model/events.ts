@@ -1,5 +1,5 @@
 import type { Plan, PlannedSuite } from "./plan";
-import type { RunResult, StepResult, SuiteResult } from "./result";
+import type { Exchange, RunResult, StepResult, SuiteResult } from "./result";
 import type { Step } from "./suite";
 
 /** What a run has opened when it starts, for a reporter to show. */
@@ -15,6 +15,8 @@ export interface RunEvents {
   onRunStart?(plan: Plan, info?: RunStartInfo): void;
   onSuiteStart?(item: PlannedSuite): void;
   onStepStart?(item: PlannedSuite, step: Step): void;
+  /** every attempt of a request step as it happens, redacted; only when the run is verbose */
+  onExchange?(item: PlannedSuite, step: Step, exchange: Exchange): void;
   onStepResult?(item: PlannedSuite, result: StepResult): void;
   onSuiteEnd?(item: PlannedSuite, result: SuiteResult): void;
   onRunEnd?(result: RunResult): void | Promise<void>;

@@ -29,6 +29,28 @@ export interface CheckFailure {
   actual?: string;
   schema?: string;
   violations?: Violation[];
+  /** where the expectation that failed is written in the step's file (the `status:`, `capture:` or body key), when it has a line */
+  line?: number;
+  column?: number;
+  /** what the response said about a status it was not expected to have */
+  reason?: ResponseReason;
+  /** a callback step that waited in vain: what did arrive for its suite run, closest to its `match` first */
+  arrived?: ArrivedCallback[];
+}
+
+/** The error envelope's message and field violations (or an OAuth2 error), else the body's first 500 bytes; redacted. */
+export interface ResponseReason {
+  message?: string;
+  fieldViolations?: Array<{ field: string; description: string }>;
+  body?: string;
+}
+
+/** One callback that reached a suite run while a callback step waited for another; body redacted and cut. */
+export interface ArrivedCallback {
+  trigger: string;
+  /** the step's `match` keys this callback did not satisfy (with what it held), for the closest one only */
+  differs?: string[];
+  body: string;
 }
 
 /** One attempt to send a request (retries and polls add more). */

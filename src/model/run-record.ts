@@ -33,7 +33,8 @@ export interface RunHeader {
   startedAt: string;
   /** short hash of the full plan (suite keys and step keys, before sharding) */
   planFingerprint: string;
-  shard?: { index: number; total: number };
+  /** assignment: a short hash of which suite went to which shard, the same in every shard of one run */
+  shard?: { index: number; total: number; assignment?: string };
 }
 
 /** How a run ended, written after its last suite. */

@@ -24,6 +24,8 @@ export interface ExecuteOptions {
   concurrency: number;
   bail: boolean;
   strict: boolean;
+  /** report every request and response of a step as it happens (RunEvents.onExchange) */
+  verbose?: boolean;
   requestTimeoutMs: number;
   backoff: BackoffPolicy;
   /** public URL that forwards to the run's webhook receiver (real regions); default: the receiver's own URL */

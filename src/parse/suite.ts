@@ -4,6 +4,7 @@ import type { Diagnostic, Suite } from "../model";
 import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import { buildSuite } from "./build-suite";
 import { schemaErrorsToDiagnostics } from "./schema-errors";
+import { firstAliasOffset, forbiddenCharacter, malformedTemplates, unsupportedNodes } from "./suite-hazards";
 import { suiteValidatorErrors, suiteValidatorFor, type SuiteSchema } from "./suite-validator";
 import { posAt, type YamlSource } from "./yaml-source";
 
@@ -35,8 +36,12 @@ export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema)
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const src: YamlSource = { file, doc, lineCounter };
+  const forbidden = forbiddenCharacter(text, src);
+  if (forbidden) return { diagnostics: [forbidden] };
   const syntax = yamlErrors(src);
   if (syntax.length > 0) return { diagnostics: syntax };
+  const hazards = [...unsupportedNodes(src, text), ...malformedTemplates(src, text)];
+  if (hazards.length > 0) return { diagnostics: sortDiagnostics(hazards) };
   if (doc.contents === null) {
     return { diagnostics: [makeDiagnostic("CC_SUITE_FORMAT", "the suite file is empty", { file, line: 1, column: 1 })] };
   }
@@ -45,7 +50,7 @@ export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema)
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { diagnostics: [makeDiagnostic("CC_YAML_SYNTAX", message, { file, line: 1, column: 1 })] };
+    return { diagnostics: [makeDiagnostic("CC_YAML_SYNTAX", message, posAt(src, firstAliasOffset(src)))] };
   }
   let validate: ValidateFunction;
   try {

@@ -92,16 +92,47 @@ describe("buildPlan", () => {
     expect(codeOf(() => buildPlan([suite("c", { needs: ["ghost"] })], { regions: ["us"] }))).toBe("CC_UNKNOWN_NEED");
   });
 
-  it("shards by stable hash, covering every item once and keeping needs together", () => {
+  it("shards deterministically, covering every item once and keeping needs together", () => {
     const suites = [suite("app"), ...Array.from({ length: 20 }, (_, i) => suite(`s${i}`, { needs: i % 5 === 0 ? ["app"] : [] }))];
     const all = keys(suites, { regions: ["us", "eu"] });
     const parts = [1, 2, 3].map((index) => keys(suites, { regions: ["us", "eu"], shard: { index, total: 3 } }));
     expect(parts.flat().sort()).toEqual([...all].sort());
     for (const part of parts) {
-      if (part.includes("s5@us")) expect(part).toContain("app@us");
+      for (const dependent of ["s0", "s5", "s10", "s15"]) {
+        for (const region of ["us", "eu"]) if (part.includes(`${dependent}@${region}`)) expect(part).toContain(`app@${region}`);
+      }
       expect(part.filter((k) => !all.includes(k))).toEqual([]);
     }
     expect(keys(suites, { regions: ["us", "eu"], shard: { index: 2, total: 3 } })).toEqual(parts[1]);
+    // the input order does not decide: another machine listing the suites differently gets the same shards
+    expect(keys([...suites].reverse(), { regions: ["us", "eu"], shard: { index: 2, total: 3 } }).sort()).toEqual([...parts[1]!].sort());
     expect(() => buildPlan(suites, { regions: ["us"], shard: { index: 0, total: 3 } })).toThrow(/not valid/);
+  });
+
+  it("without timings balances by step count: a suite of many steps gets a shard of its own", () => {
+    const big = suite("big", { steps: Array.from({ length: 6 }, (_, i) => step(`b${i}`)) });
+    const suites = [big, ...["a", "b", "c", "d", "e", "f"].map((id) => suite(id))];
+    const parts = [1, 2].map((index) => keys(suites, { regions: ["us"], shard: { index, total: 2 } }));
+    expect(parts.map((p) => p.length).sort()).toEqual([1, 6]);
+  });
+
+  it("with timings balances by recorded durations; a suite the timings lack counts as their average", () => {
+    const suites = ["a", "b", "c", "d", "e"].map((id) => suite(id));
+    const timings = new Map([["a@us", 900], ["b@us", 500], ["c@us", 400], ["d@us", 100]]); // e@us: average, 475
+    const shardOf = (index: number) => keys(suites, { regions: ["us"], shard: { index, total: 2, timings } });
+    const loads = [1, 2].map((index) => shardOf(index).reduce((sum, key) => sum + (timings.get(key) ?? 475), 0));
+    // heaviest first to the lighter shard: a (900) | b (500), e (475) | c to the first (1300) | d to the second (1075)
+    expect(shardOf(1)).toEqual(["a@us", "c@us"]);
+    expect(shardOf(2)).toEqual(["b@us", "d@us", "e@us"]);
+    expect(Math.max(...loads) / Math.min(...loads)).toBeLessThan(1.25);
+    // where heaviest-first alone ends 7 against 5 (3+2+2 | 3+2), a trade of a 3 for a 2 evens it out
+    const lpt = ["a", "b", "c", "d", "e"].map((id) => suite(id));
+    const weights = new Map([["a@us", 3], ["b@us", 3], ["c@us", 2], ["d@us", 2], ["e@us", 2]]);
+    const evened = [1, 2].map((index) => keys(lpt, { regions: ["us"], shard: { index, total: 2, timings: weights } }));
+    expect(evened.map((part) => part.reduce((sum, key) => sum + weights.get(key)!, 0))).toEqual([6, 6]);
+    // a heavy suite that needs another pulls it along
+    const chained = [suite("a"), suite("b", { needs: ["a"] }), suite("c"), suite("d")];
+    const heavy = new Map([["a@us", 10], ["b@us", 1000], ["c@us", 500], ["d@us", 500]]);
+    expect(keys(chained, { regions: ["us"], shard: { index: 1, total: 2, timings: heavy } })).toEqual(["a@us", "b@us"]);
   });
 });

@@ -1,1 +1,2 @@
 export { buildPlan, type PlanOptions } from "./build-plan";
+export { shardAssignment } from "./shard";

@@ -1,5 +1,5 @@
 import type { Plan, RunResult, StepResult, SuiteResult } from "../model";
-import { suiteOutcome, totalsOf } from "../execute";
+import { totalsOf } from "../execute";
 
 /** One kind of entity a run left behind, and the suite run whose request created it. */
 export interface Leftover {
@@ -36,9 +36,14 @@ export async function readLeftovers(adminUrl: string, regions: string[]): Promis
 const STEP_NAME = "nothing left behind";
 const REQUEST = "GET /_emulator/entities";
 
-function cleanupStep(leftovers: Leftover[], at: { file: string; line: number; column: number }): StepResult {
+/** Which part of a run the check belongs to: every shard's check is a record of its own, so merged reports keep them apart. */
+export interface CleanupScope {
+  shard?: { index: number; total: number };
+}
+
+function cleanupStep(name: string, leftovers: Leftover[], at: { file: string; line: number; column: number }): StepResult {
   return {
-    name: STEP_NAME, phase: "teardown", ...at, outcome: "failed", request: REQUEST, durationMs: 0, attempts: [], flaky: false, drift: [],
+    name, phase: "teardown", ...at, outcome: "failed", request: REQUEST, durationMs: 0, attempts: [], flaky: false, drift: [],
     failures: leftovers.map((l) => ({
       kind: "cleanup",
       message: `${l.count} ${l.kind} left in ${l.region} (project ${l.project}), created by ${l.createdBy || "a request of no suite run"} and never deleted`,
@@ -47,31 +52,29 @@ function cleanupStep(leftovers: Leftover[], at: { file: string; line: number; co
   };
 }
 
+/** The cleanup check's record: "cleanup@all", or "cleanup-shard-2-of-3@all" in shard 2 of 3. */
+function cleanupSuite(result: RunResult, scope: CleanupScope, steps: StepResult[]): SuiteResult {
+  const { shard } = scope;
+  const suiteId = shard ? `cleanup-shard-${shard.index}-of-${shard.total}` : "cleanup";
+  const name = shard ? `Emulator state after shard ${shard.index}/${shard.total}` : "Emulator state after the run";
+  return { key: `${suiteId}@all`, suiteId, name, file: "(emulator)", region: "all", outcome: "failed", startedAt: result.finishedAt, durationMs: 0, steps };
+}
+
 /**
- * The run with the cleanup check: each suite that created something still there gets one more step,
- * "nothing left behind", that fails and names what it left, so the suite to fix is the one that fails and
- * the totals count no extra suite. What no suite of the run created (a request that named none) goes to a
- * separate "Emulator state after the run" entry, which is not counted as a suite either.
+ * The run with the cleanup check: when the emulator still holds something, one more record, "Emulator state after
+ * the run", with a failing step per suite run that left something ("nothing left behind by leaky@us", at the suite's
+ * file) and one for what no suite run created. The suites' own records stay as they were written when they ended
+ * (one record per suite key), and the totals count no extra suite.
  */
-export function withCleanupCheck(result: RunResult, leftovers: Leftover[], plan: Plan): RunResult {
+export function withCleanupCheck(result: RunResult, leftovers: Leftover[], plan: Plan, scope: CleanupScope = {}): RunResult {
   if (leftovers.length === 0) return result;
   const byKey = new Map<string, Leftover[]>();
   for (const l of leftovers) byKey.set(l.createdBy, [...(byKey.get(l.createdBy) ?? []), l]);
-  const suites: SuiteResult[] = result.suites.map((suite) => {
-    const left = byKey.get(suite.key);
-    if (!left) return suite;
-    byKey.delete(suite.key);
-    const pos = plan.items.find((item) => item.key === suite.key)?.suite.pos ?? { file: suite.file, line: 1, column: 1 };
-    const steps = [...suite.steps, cleanupStep(left, pos)];
-    return { ...suite, steps, outcome: suiteOutcome(steps) };
+  const steps = [...byKey].sort(([a], [b]) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b))).map(([createdBy, left]) => {
+    if (createdBy === "") return cleanupStep(`${STEP_NAME} by requests of no suite run`, left, { file: "(emulator)", line: 0, column: 0 });
+    const pos = plan.items.find((item) => item.key === createdBy)?.suite.pos ?? { file: "(emulator)", line: 0, column: 0 };
+    return cleanupStep(`${STEP_NAME} by ${createdBy}`, left, pos);
   });
-  const unattributed = [...byKey.values()].flat();
-  if (unattributed.length > 0) {
-    const step = cleanupStep(unattributed, { file: "(emulator)", line: 0, column: 0 });
-    suites.push({
-      key: "cleanup@all", suiteId: "cleanup", name: "Emulator state after the run", file: "(emulator)", region: result.regions.join(","),
-      outcome: "failed", startedAt: result.finishedAt, durationMs: 0, steps: [step],
-    });
-  }
+  const suites = [...result.suites, cleanupSuite(result, scope, steps)];
   return { ...result, suites, totals: { ...totalsOf(suites), suites: result.suites.length } };
 }

@@ -41,7 +41,9 @@ async function startLocalEmulator(config: Config, environments: RunEnvironments,
   const handle = await startEmulator({ port: 0, ...(contract ? { contract } : {}) });
   const regions = runRegions(config, environments);
   // every region is served, so steps can reach the other regions ({{BASE_URL_EU}}); the plan runs only `regions`
-  const targets = Object.fromEntries(handle.targets().map((t) => [t.region, t]));
+  // --auth global: every region's tokens come from the emulator's global endpoint (as auth.sinch.com)
+  const auth = config.auth === "global" ? { authUrl: handle.info.globalAuthUrl } : {};
+  const targets = Object.fromEntries(handle.targets().map((t) => [t.region, { ...t, ...auth }]));
   return {
     open: {
       regions, targets, runVariables: { ADMIN_URL: handle.info.adminUrl, ...config.vars }, secrets: [], label: "emulator",

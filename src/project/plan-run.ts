@@ -15,12 +15,12 @@ export interface PlannedRun {
  * The plan, decided before any target is opened or credential read, so input that would fail the run (filters
  * that select nothing, callback steps a region cannot deliver) is rejected first, whatever the credentials.
  */
-export function planRun(config: Config, project: Project): PlannedRun {
+export function planRun(config: Config, project: Project, timings?: ReadonlyMap<string, number>): PlannedRun {
   let plan: Plan;
   try {
     plan = buildPlan(project.suites, {
       regions: runRegions(config, project.environments), tags: [...config.tag], excludeTags: [...config.excludeTag],
-      grep: config.grep, shard: config.shard,
+      grep: config.grep, shard: config.shard ? { ...config.shard, timings } : undefined,
     });
   } catch (e) {
     if (e instanceof DiagnosticError) return { diagnostics: e.diagnostics };

@@ -50,19 +50,32 @@ describe("runProject against the in-process emulator", () => {
     expect(r.printed).toMatch(/Reports: .*junit\.xml, .*results\.json\n$/);
   });
 
-  it("fails the suite that left data behind on the emulator, naming it, without counting an extra suite", async () => {
+  it("fails the run with a cleanup record of its own naming the suite that left data behind, without counting an extra suite", async () => {
     const leaky = leakySuite();
     const r = await run([leaky, "suites/contacts.yaml", "--region", "us,eu", "--concurrency", "4"]);
     expect(r.outcome.status).toBe("failed");
     const suites = r.outcome.result!.suites;
-    expect(suites.map((s) => [s.key, s.outcome]).sort()).toEqual([["contacts@eu", "passed"], ["contacts@us", "passed"], ["leaky@eu", "failed"], ["leaky@us", "failed"]]);
+    expect(suites.map((s) => [s.key, s.outcome]).sort()).toEqual([
+      ["cleanup@all", "failed"], ["contacts@eu", "passed"], ["contacts@us", "passed"], ["leaky@eu", "passed"], ["leaky@us", "passed"],
+    ]);
     expect(r.outcome.result?.totals.suites).toBe(4);
-    for (const region of ["us", "eu"]) {
-      const step = suites.find((s) => s.key === `leaky@${region}`)!.steps.at(-1)!;
-      expect(step).toMatchObject({ name: "nothing left behind", phase: "teardown", outcome: "failed", file: leaky, line: 1 });
+    const cleanup = suites.find((s) => s.key === "cleanup@all")!;
+    expect(cleanup.steps.map((s) => s.name)).toEqual(["nothing left behind by leaky@eu", "nothing left behind by leaky@us"]);
+    for (const [i, region] of ["eu", "us"].entries()) {
+      const step = cleanup.steps[i]!;
+      expect(step).toMatchObject({ phase: "teardown", outcome: "failed", file: leaky, line: 1 });
       expect(step.failures.map((f) => f.message)).toEqual([expect.stringMatching(new RegExp(`^1 contacts left in ${region} \\(project .*\\), created by leaky@${region} and never deleted$`))]);
     }
-    expect(r.printed).toMatch(/nothing left behind/);
+    expect(r.printed).toMatch(/nothing left behind by leaky@us/);
+  });
+
+  it("names the cleanup record after the shard, so shards' records never share a key", async () => {
+    const leaky = leakySuite();
+    const r = await run([leaky, "--region", "us", "--shard", "1/1"]);
+    expect(r.outcome.status).toBe("failed");
+    expect(r.outcome.result!.suites.map((s) => [s.key, s.name])).toEqual([
+      ["leaky@us", "Leaky"], ["cleanup-shard-1-of-1@all", "Emulator state after shard 1/1"],
+    ]);
   });
 
   it("is invalid before sending anything when a suite does not check, and hands the diagnostics over with their sources", async () => {

@@ -18,6 +18,8 @@ import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
+import { readShardTimings } from "./shard-timings";
+import { githubOutput } from "./github-output";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
 export interface RunProjectOptions {
@@ -52,6 +54,8 @@ interface ProjectRun {
   open: OpenTargets;
   plan: Plan;
   sink: DiagnosticSink;
+  /** --shard-timings: recorded suite durations the shards were balanced by */
+  timings?: ReadonlyMap<string, number>;
 }
 
 // the gate's part of a run is loaded only with --baseline: a plain run does not pay for the gate and its readers;
@@ -83,7 +87,10 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
   const project = loadProject(options.config);
   sink.add(project.diagnostics, project.sources);
   if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
-  const planned = planRun(options.config, project);
+  const timed = await readShardTimings(options.config);
+  sink.add(timed.diagnostics);
+  if (hasErrors(timed.diagnostics)) return invalid(sink);
+  const planned = planRun(options.config, project, timed.timings);
   sink.add(planned.diagnostics, project.sources);
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
   const gateInput = await baselineProblems(options.config);
@@ -97,7 +104,7 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
     return invalid(sink);
   }
   try {
-    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink });
+    return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink, timings: timed.timings });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     sink.add(e.diagnostics, project.sources);
@@ -118,11 +125,11 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   const redactor = runRedactor(run.open);
   const reports = openReports({
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
-    header: runHeaderOf(config, run.open, run.project), signal: run.options.signal,
+    header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal, github: githubOutput(run.options),
   });
   const executed = await execute(run, plan, reports, redactor);
   let result = executed.result;
-  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan);
+  if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan, { shard: config.shard });
   const { written, failures } = await reports.finish(result);
   run.sink.add(failures.map((d) => redactDiagnostic(d, redactor)));
   if (executed.crash) throw executed.crash.error;

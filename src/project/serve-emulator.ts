@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import type { EmulatorHandle } from "../emulator";
+import { parityReport } from "../emulator/parity";
 import { loadEmulator } from "./lazy-emulator";
 
 /** The emulator serving on its own, or the diagnostics that say why it could not start (the serving cannot happen). */
@@ -27,4 +28,9 @@ function startFailure(e: unknown, port: number): Diagnostic[] | undefined {
     return [makeDiagnostic("CC_PORT_IN_USE", `port ${port} on 127.0.0.1 may not be used by this user (${code})`, undefined, "ports below 1024 need privileges; pick another --port, or 0 for a free one")];
   }
   return undefined;
+}
+
+/** `emulator --parity`: the parity table per operation and what the emulator does not emulate, as text or JSON. */
+export function emulatorParityReport(json: boolean): string {
+  return parityReport(json);
 }

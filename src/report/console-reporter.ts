@@ -1,7 +1,7 @@
-import type { Plan, PlannedSuite, RunResult, RunStartInfo, Step, StepResult, SuiteResult } from "../model";
+import type { Exchange, Plan, PlannedSuite, RunResult, RunStartInfo, Step, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
 import type { Reporter } from "./registry";
-import { formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
+import { exchangeLines, formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
 import { formatSummary } from "./format-summary";
 import { createStyle, formatDuration, type Style } from "./style";
 
@@ -45,6 +45,11 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
     },
     onStepStart(item: PlannedSuite, step: Step) {
       p.running.set(item.key, `${item.suite.name} [${item.region}] › ${step.name}`);
+      live?.schedule();
+    },
+    onExchange(item: PlannedSuite, step: Step, exchange: Exchange) {
+      live?.clear();
+      out(`${style.dim(`${item.suite.name} [${item.region}] › ${step.name}`)}\n${exchangeLines(exchange).join("\n")}\n`);
       live?.schedule();
     },
     onStepResult(_item: PlannedSuite, result: StepResult) {

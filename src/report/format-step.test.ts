@@ -32,4 +32,19 @@ describe("failure display", () => {
     expect(failureSummary(body)).toBe('$.status: expected "DELIVERED", got "QUEUED"');
     expect(failureSummary(status)).toBe("expected status 200, got 404");
   });
+
+  it("adds where the expectation is written, what the response said, and the callbacks that came instead", () => {
+    const said: CheckFailure = { ...status, line: 10, column: 7, reason: { message: "Invalid argument (INVALID_ARGUMENT)",
+      fieldViolations: [{ field: "language", description: "is required" }] } };
+    expect(formatFailure(said, "suites/a.yaml")).toEqual([
+      "status: expected status 200, got 404", "  --> suites/a.yaml:10:7", "  expected: 200", "  actual:   404",
+      "  response: Invalid argument (INVALID_ARGUMENT)", "    language: is required",
+    ]);
+    expect(failureSummary(said)).toBe("expected status 200, got 404: Invalid argument (INVALID_ARGUMENT)");
+    expect(formatFailure({ ...status, reason: { body: "<html>" } })).toContain("  response body: <html>");
+    const arrived = Array.from({ length: 12 }, (_, i) => ({ trigger: "MESSAGE_DELIVERY", body: `{"n":${i}}`, ...(i === 0 ? { differs: ["$.id: expected 1, got 2"] } : {}) }));
+    const lines = formatFailure({ kind: "callback", message: "no MESSAGE_DELIVERY callback arrived", arrived });
+    expect(lines.slice(1, 4)).toEqual(["  arrived: MESSAGE_DELIVERY (closest; differs at $.id: expected 1, got 2)", '    {"n":0}', "  arrived: MESSAGE_DELIVERY"]);
+    expect(lines.at(-1)).toBe("  ... and 2 more (every one is in results.json)");
+  });
 });

@@ -7,3 +7,5 @@ export { openReports, writeReports, type ReportSession, type ReportSettings, typ
 export { buildJunitXml } from "./junit-xml";
 export { redactResult } from "./redact-result";
 export { writeReportFile } from "./write-file";
+export { openMergedReports, type MergedReports } from "./merged-reports";
+export type { GithubActionsOutput } from "./github-actions";

@@ -1,5 +1,5 @@
-import type { Exchange, RunResult, StepResult, SuiteResult } from "../model";
-import { failureSummary, formatFailure } from "./format-step";
+import type { RunResult, StepResult, SuiteResult } from "../model";
+import { exchangeLines, failureSummary, formatFailure } from "./format-step";
 import { formatDuration } from "./style";
 import { attrs, element, escapeText } from "./xml-writer";
 
@@ -115,12 +115,13 @@ function caseXml(step: StepResult, classname: string): string {
 }
 
 function caseChild(step: StepResult): string | undefined {
-  const where = `${step.file}:${step.line}:${step.column}`;
+  const at = step.failures[0];
+  const where = at?.line !== undefined ? `${step.file}:${at.line}:${at.column ?? 1}` : `${step.file}:${step.line}:${step.column}`;
   if (step.outcome === "failed") {
     const kinds = [...new Set(step.failures.map((f) => f.kind))];
     const first = step.failures[0] ? failureSummary(step.failures[0]) : "contract check failed";
     const message = step.failures.length > 1 ? `${first} (and ${step.failures.length - 1} more)` : first;
-    const text = [where, ...step.failures.flatMap(formatFailure)].join("\n");
+    const text = [where, ...step.failures.flatMap((f) => formatFailure(f, step.file))].join("\n");
     return element("      ", "failure", { message, type: kinds.join(",") || "failure" }, text);
   }
   if (step.outcome === "error") {
@@ -143,16 +144,4 @@ function stepOutput(step: StepResult): string {
   if (step.drift.length > 0) lines.push(`drift: ${step.drift.map((d) => `${d.instancePath || "(root)"} (${d.schema})`).join(", ")}`);
   if ((step.outcome === "failed" || step.outcome === "error") && step.exchange) lines.push(...exchangeLines(step.exchange));
   return lines.join("\n") + "\n";
-}
-
-function exchangeLines(ex: Exchange): string[] {
-  const lines = [`> ${ex.request.method} ${ex.request.url}`];
-  for (const [k, v] of Object.entries(ex.request.headers)) lines.push(`> ${k}: ${v}`);
-  if (ex.request.body) lines.push(`> ${ex.request.body}`);
-  if (ex.response) {
-    lines.push(`< ${ex.response.status}`);
-    for (const [k, v] of Object.entries(ex.response.headers)) lines.push(`< ${k}: ${v}`);
-    if (ex.response.body) lines.push(`< ${ex.response.body}`);
-  }
-  return lines;
 }

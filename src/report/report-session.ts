@@ -2,6 +2,7 @@ import { isAbsolute, relative } from "node:path";
 import type { Diagnostic, GateReport, RunEvents, RunHeader, RunResult } from "../model";
 import { makeDiagnostic, type Redactor } from "../diagnostics";
 import type { ReporterName } from "../vocabulary/reporters";
+import { reportToGithub, type GithubActionsOutput } from "./github-actions";
 import { createReporters, type ConsoleOutput, type Reporter } from "./registry";
 
 /** Which reporters to use and where they write. */
@@ -16,6 +17,8 @@ export interface ReportSettings {
   header?: RunHeader;
   /** aborted when the run is interrupted */
   signal?: AbortSignal;
+  /** inside GitHub Actions: annotations of failing steps and the step summary, after the other reports */
+  github?: GithubActionsOutput;
 }
 
 /** What writing the reports gave: the files written (as shown to the user) and one diagnostic per failed reporter. */
@@ -43,6 +46,8 @@ export function openReports(settings: ReportSettings): ReportSession {
     outDir: settings.outDir, redactor: settings.redactor, console: settings.console, cwd: settings.cwd, header: settings.header, signal: settings.signal,
     onWritten: (path) => written.push(shownPath(path, settings.cwd)),
   });
+  const { github } = settings;
+  if (github) reporters.push({ onRunEnd: (result) => reportToGithub(result, github, settings.redactor) });
   return {
     listeners: reporters.map(withoutRunEnd),
     finish: async (result) => {

@@ -20,9 +20,9 @@ interface Written {
 
 /**
  * Opens results.json at `path` and writes records in the order suites finish, one at a time behind the file's
- * opening; each record is redacted before it is queued, so no secret waits in memory for the file. A suite the
- * run amends after it ended (the emulator's cleanup check adds a failing step to a suite that left data behind)
- * gets a second line with the same key holding only the steps added, and the suite's final outcome.
+ * opening; each record is redacted before it is queued, so no secret waits in memory for the file. Suites the
+ * runner never announced (the cleanup check's record) are written by finish; a suite given again with more steps
+ * gets a second line with the same key holding only the steps added (no part of the tool does that today).
  */
 export function startResultsStream(path: string, header: RunHeader, redactor: Redactor): ResultsStream {
   let failure: unknown;

@@ -9,6 +9,8 @@ export const TESTDATA_DIR = __dirname;
 export const SINCH_PAYLOADS_DIR = join(__dirname, "sinch", "payloads");
 /** Webhook signature test vectors from the Sinch SDKs' own tests. */
 export const SIGNATURE_VECTORS_DIR = join(__dirname, "sinch", "signature-vectors");
+/** The project's description of the public API (API.md), every fact with its source; its sections are numbered `## N. Title`. */
+export const API_DESCRIPTION = join(__dirname, "sinch", "API.md");
 /** XML Schema of the JUnit report format that Jenkins, GitLab and GitHub read. */
 export const JUNIT_XSD = join(__dirname, "junit", "JUnit.xsd");
 /** JSON Schema (draft-07) of the Postman Collection Format v2.1.0, split into one file per definition. */

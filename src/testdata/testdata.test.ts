@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { JUNIT_XSD, POSTMAN_COLLECTION_SCHEMA_DIR, SIGNATURE_VECTORS_DIR, SINCH_PAYLOADS_DIR, TESTDATA_DIR } from "./index";
+import { API_DESCRIPTION, JUNIT_XSD, POSTMAN_COLLECTION_SCHEMA_DIR, SIGNATURE_VECTORS_DIR, SINCH_PAYLOADS_DIR, TESTDATA_DIR } from "./index";
 
 const SOURCES = readFileSync(join(TESTDATA_DIR, "SOURCES.md"), "utf8");
 
@@ -36,9 +36,14 @@ describe("test data sources", () => {
     expect(filesIn(POSTMAN_COLLECTION_SCHEMA_DIR)).toEqual(["collection", "collection.json"]);
   });
 
+  it("names the source of the API description, and it is here", () => {
+    expect(listedUnder("API description")).toEqual(["sinch/API.md"]);
+    expect(statSync(API_DESCRIPTION).isFile()).toBe(true);
+  });
+
   it("holds no data file that SOURCES.md does not account for", () => {
     const accounted = (rel: string): boolean =>
-      rel === "SOURCES.md" || rel.endsWith(".ts") || rel === "junit/JUnit.xsd" || rel.startsWith("postman-collection-v2.1.0/") ||
+      rel === "SOURCES.md" || rel.endsWith(".ts") || rel === "junit/JUnit.xsd" || rel === "sinch/API.md" || rel.startsWith("postman-collection-v2.1.0/") ||
       (rel.startsWith("sinch/payloads/") || rel.startsWith("sinch/signature-vectors/"));
     const unaccounted = walk(TESTDATA_DIR).map((f) => relative(TESTDATA_DIR, f).split("\\").join("/")).filter((r) => !accounted(r));
     expect(unaccounted).toEqual([]);

@@ -1,11 +1,15 @@
 import type { Config } from "../../config";
 import type { EmulatorInfo } from "../../emulator";
-import { serveEmulator } from "../../project/serve-emulator";
+import { emulatorParityReport, serveEmulator } from "../../project/serve-emulator";
 import { EXIT, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
 
-/** `emulator [--port N] [--json]`: serve the emulator until SIGINT / SIGTERM. */
+/** `emulator [--port N] [--json]`: serve the emulator until SIGINT / SIGTERM; `--parity`: print its parity table instead. */
 export async function emulatorCommand(config: Config, io: CliIo): Promise<number> {
+  if (config.parity) {
+    io.out(emulatorParityReport(config.json));
+    return EXIT.ok;
+  }
   const served = await serveEmulator(config.port);
   if (!served.handle) {
     io.err(renderDiagnostics(served.diagnostics, { cwd: config.cwd }));

@@ -4,6 +4,7 @@ import { adminInput } from "./admin-input";
 import type { Runtime } from "../runtime";
 import type { Json } from "../store/types";
 import { simulateInbound } from "./inbound";
+import { channelEvent, setCallbackFormat, smartConversation } from "./notifications";
 
 /** One admin request, already parsed. */
 export interface AdminRequest {
@@ -56,6 +57,10 @@ const HANDLERS: Record<string, Handler> = {
   "POST /changes": (rt, req) => ({ ...rt.changes.add(req.body) }),
   "DELETE /changes": bodiless((rt) => (rt.changes.clear(), {})),
   "POST /inbound": (rt, req) => simulateInbound(rt, req.body),
+  "POST /channel-event": (rt, req) => channelEvent(rt, req.body),
+  "POST /smart-conversation": (rt, req) => smartConversation(rt, req.body),
+  "POST /callback-format": (rt, req) => setCallbackFormat(rt, req.body),
+  "GET /callback-format": (rt) => ({ default: rt.options.callbackFormat, webhooks: rt.callbacks.formats.list() }),
   "GET /callbacks": (rt, req) => callbacks(rt, req.query),
   "GET /health": () => ({ status: "ok" }),
 };

@@ -6,7 +6,7 @@ let h: Harness;
 let rx: Receiver;
 useHarnessAndReceiver((started) => ({ h, rx } = started));
 
-describe("state and reset", () => {
+describe("state and reset [emulator-only]", () => {
   it("counts resources per region and project, and reset empties everything", async () => {
     await h.api("POST", "/apps", { body: smsApp(), region: "eu" });
     const s = await h.admin("GET", "/state");
@@ -15,7 +15,7 @@ describe("state and reset", () => {
     expect(s.body.totals.apps).toBeGreaterThanOrEqual(1);
     expect((await h.admin("POST", "/reset")).body).toEqual({});
     const after = await h.admin("GET", "/state");
-    expect(after.body.totals).toEqual({ apps: 0, contacts: 0, conversations: 0, messages: 0, events: 0, webhooks: 0, templates: 0 });
+    expect(after.body.totals).toEqual({ apps: 0, contacts: 0, conversations: 0, messages: 0, events: 0, webhooks: 0, templates: 0, templates_v1: 0 });
   });
 
   it("keeps regions apart", async () => {
@@ -55,7 +55,7 @@ describe("state and reset", () => {
   });
 });
 
-describe("faults", () => {
+describe("faults [emulator-only]", () => {
   const contacts = () => `/us/v1/projects/${h.project}/contacts`;
 
   it("returns a status N times, with Retry-After for 429, then recovers", async () => {
@@ -103,7 +103,7 @@ describe("faults", () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
-  it("treats the next token as expired", async () => {
+  it("treats the next token as expired [docs: §2]", async () => {
     await h.admin("POST", "/faults", { path: contacts(), action: { expire_token: true } });
     const r = await h.api("GET", "/contacts");
     expect(r.status).toBe(401);
@@ -111,7 +111,7 @@ describe("faults", () => {
     expect((await h.api("GET", "/contacts")).status).toBe(200);
   });
 
-  it("answers token-endpoint faults in the ORY style", async () => {
+  it("answers token-endpoint faults in the ORY style [fixture: oauth-error-response.json]", async () => {
     await h.admin("POST", "/faults", { path: "/eu/auth/oauth2/token", action: { status: 429 } });
     const r = await h.raw("POST", "/eu/auth/oauth2/token", {
       raw: "grant_type=client_credentials", contentType: "application/x-www-form-urlencoded", auth: { basic: ["emulator-client", "emulator-secret"] },
@@ -132,7 +132,7 @@ describe("faults", () => {
 });
 
 describe("inbound simulation and callback log", () => {
-  it("creates contact and conversation, stores the message and fires MESSAGE_INBOUND / EVENT_INBOUND", async () => {
+  it("creates contact and conversation, stores the message and fires MESSAGE_INBOUND / EVENT_INBOUND [docs: §7] [fixture: callback-docs-message-inbound.json] [fixture: callback-event-inbound-composing.json]", async () => {
     const app = await h.api("POST", "/apps", { body: smsApp({ processing_mode: "CONVERSATION" }) });
     await h.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}/in`, triggers: ["MESSAGE_INBOUND", "EVENT_INBOUND"], secret: "x" } });
     const r = await h.admin("POST", "/inbound", { region: "us", app_id: app.body.id, channel: "SMS", identity: "+46704440001", contact_message: { text_message: { text: "hello app" } } });
@@ -151,7 +151,7 @@ describe("inbound simulation and callback log", () => {
     expect(log.body.callbacks.some((c: { trigger: string; state: string }) => c.trigger === "MESSAGE_INBOUND" && c.state === "delivered")).toBe(true);
   });
 
-  it("rejects inbound for unknown apps or without content", async () => {
+  it("rejects inbound for unknown apps or without content [emulator-only]", async () => {
     expect((await h.admin("POST", "/inbound", { app_id: "01HZZZZZZZZZZZZZZZZZZZZZZZ", channel: "SMS", identity: "1", contact_message: { text_message: { text: "hi" } } })).status).toBe(404);
     const app = await h.api("POST", "/apps", { body: smsApp() });
     expect((await h.admin("POST", "/inbound", { app_id: app.body.id, channel: "SMS", identity: "1" })).status).toBe(400);

@@ -6,9 +6,10 @@ import { REGIONS, type Region } from "../../vocabulary/regions";
 import type { OperationContext } from "../operations/handler";
 import type { Runtime } from "../runtime";
 import { copy } from "../operations/common";
-import { contactCallback, storeContact } from "../operations/contacts";
+import { contactCallback, reportDuplicates, storeContact } from "../operations/contacts";
 import { startConversation } from "../operations/conversations";
 import { storeEvent } from "../operations/events";
+import { storedIdentity } from "../store/identity";
 import type { Contact, Conversation, Json } from "../store/types";
 import { validateRequestBody } from "../validation";
 import { AdminInput } from "./admin-input";
@@ -16,6 +17,7 @@ import { AdminInput } from "./admin-input";
 type Ctx = Pick<OperationContext, "rt" | "region" | "projectId" | "store">;
 
 function participants(ctx: Ctx, appId: string, channel: string, identity: string, conversationMode: boolean): { contact?: Contact; conv?: Conversation } {
+  reportDuplicates(ctx, appId, { channel, identity });
   let contact = ctx.store.contactByIdentity(channel, identity, appId);
   if (!conversationMode) return { contact };
   if (!contact) {
@@ -63,7 +65,7 @@ function readInbound(rt: Runtime, raw: unknown): InboundRequest {
   const appId = input.string("app_id");
   const channel = input.string("channel");
   validateRequestBody(rt.contract, "channel", channel, "channel");
-  const identity = input.string("identity");
+  const identity = storedIdentity(channel, input.string("identity"));
   const present = CONTENT_KEYS.filter((k) => input.has(k));
   if (present.length !== 1) throw badField("contact_message", `exactly one of ${CONTENT_KEYS.join(", ")} is required`);
   const content = present[0] as ContentKey;

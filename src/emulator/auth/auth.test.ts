@@ -8,7 +8,7 @@ useHarness((started) => {
 const form = { contentType: "application/x-www-form-urlencoded" };
 
 describe("token endpoint", () => {
-  it("issues a Bearer JWT with exp, region, client and project claims", async () => {
+  it("issues a Bearer JWT with exp, region, client and project claims [fixture: oauth-token-response.json] [docs: §2]", async () => {
     const r = await h.raw("POST", "/eu/auth/oauth2/token", { ...form, raw: "grant_type=client_credentials", auth: { basic: ["emulator-client", "emulator-secret"] } });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "" });
@@ -17,7 +17,7 @@ describe("token endpoint", () => {
     expect(claims.exp - claims.iat).toBe(3600);
   });
 
-  it("rejects wrong credentials with 401 and an ORY-style body", async () => {
+  it("rejects wrong credentials with 401 and an ORY-style body [fixture: oauth-error-response.json]", async () => {
     const r = await h.raw("POST", "/us/auth/oauth2/token", { ...form, raw: "grant_type=client_credentials", auth: { basic: ["emulator-client", "nope"] } });
     expect(r.status).toBe(401);
     expect(Object.keys(r.body).sort()).toEqual(["error", "error_description", "error_hint", "error_verbose"]);
@@ -25,7 +25,7 @@ describe("token endpoint", () => {
     expect(r.text).not.toContain("emulator-secret");
   });
 
-  it("rejects a missing or wrong grant_type with 400", async () => {
+  it("rejects a missing or wrong grant_type with 400 [docs: §2]", async () => {
     const auth = { basic: ["emulator-client", "emulator-secret"] as [string, string] };
     const missing = await h.raw("POST", "/us/auth/oauth2/token", { ...form, raw: "", auth });
     expect(missing.status).toBe(400);
@@ -35,20 +35,20 @@ describe("token endpoint", () => {
     expect(wrong.body.error).toBe("unsupported_grant_type");
   });
 
-  it("accepts client_secret_post credentials in the form body", async () => {
+  it("accepts client_secret_post credentials in the form body [emulator-only]", async () => {
     const r = await h.raw("POST", "/br/auth/oauth2/token", { ...form, raw: "grant_type=client_credentials&client_id=emulator-client&client_secret=emulator-secret", auth: "none" });
     expect(r.status).toBe(200);
   });
 });
 
 describe("API authentication", () => {
-  it("accepts Bearer tokens and Basic key:secret", async () => {
+  it("accepts Bearer tokens and Basic key:secret [docs: §2]", async () => {
     expect((await h.api("GET", "/apps")).status).toBe(200);
     expect((await h.api("GET", "/apps", { auth: { basic: ["emulator-client", "emulator-secret"] } })).status).toBe(200);
     expect((await h.api("GET", "/templates", { host: "template", auth: { basic: ["emulator-client", "emulator-secret"] } })).status).toBe(200);
   });
 
-  it("answers 401 UNAUTHENTICATED for missing, wrong and forged credentials", async () => {
+  it("answers 401 UNAUTHENTICATED for missing, wrong and forged credentials [fixture: error-response-unauthenticated.json]", async () => {
     for (const auth of ["none", { basic: ["emulator-client", "bad"] }, { bearer: "a.b.c" }, { bearer: "garbage" }] as const) {
       const r = await h.api("GET", "/apps", { auth: auth as never });
       expect(r.status).toBe(401);
@@ -56,7 +56,7 @@ describe("API authentication", () => {
     }
   });
 
-  it("rejects a token of another region with 401", async () => {
+  it("rejects a token of another region with 401 [docs: §1]", async () => {
     const eu = await h.token("eu");
     const r = await h.api("GET", "/apps", { region: "us", auth: { bearer: eu } });
     expect(r.status).toBe(401);
@@ -64,7 +64,7 @@ describe("API authentication", () => {
     expect((await h.api("GET", "/apps", { region: "eu", auth: { bearer: eu } })).status).toBe(200);
   });
 
-  it("answers 403 PERMISSION_DENIED for another project's path", async () => {
+  it("answers 403 PERMISSION_DENIED for another project's path [docs: §8]", async () => {
     const r = await h.raw("GET", "/us/v1/projects/someone-else/apps");
     expect(r.status).toBe(403);
     expect(r.body.error.status).toBe("PERMISSION_DENIED");
@@ -74,7 +74,7 @@ describe("API authentication", () => {
 });
 
 describe("token expiry", () => {
-  it("answers 401 with WWW-Authenticate invalid_token / Jwt expired at <ISO>", async () => {
+  it("answers 401 with WWW-Authenticate invalid_token / Jwt expired at <ISO> [docs: §2] [sdk: D tests/Sinch.Tests/Core/HttpTests.cs]", async () => {
     const short = await startHarness({ tokenLifetimeSec: 0 });
     try {
       const tok = await short.token("us");
@@ -88,7 +88,7 @@ describe("token expiry", () => {
     }
   });
 
-  it("does not accept tokens of another emulator instance", async () => {
+  it("does not accept tokens of another emulator instance [emulator-only]", async () => {
     const other = await startHarness();
     try {
       const foreign = await other.token("us");

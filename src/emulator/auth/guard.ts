@@ -1,5 +1,5 @@
 import { ApiError, unauthenticated } from "../errors";
-import type { Region } from "../../vocabulary/regions";
+import { GLOBAL_TOKEN_SCOPE, type Region } from "../../vocabulary/regions";
 import { parseBasic, parseBearer } from "./basic";
 import type { JwtSigner } from "./jwt";
 
@@ -28,7 +28,8 @@ export function authorize(ctx: GuardContext): void {
 function authorizeBearer(ctx: GuardContext, token: string): void {
   const claims = ctx.jwt.verify(token);
   if (!claims) throw unauthenticated();
-  if (claims.region !== ctx.region) {
+  // a regional token is refused by another region (the introduction); a global one is valid in every region (today's SDKs)
+  if (claims.region !== ctx.region && claims.region !== GLOBAL_TOKEN_SCOPE) {
     throw unauthenticated(`Request had invalid credentials: the token was issued for region ${claims.region}.`);
   }
   if (ctx.forceExpired || claims.exp * 1000 <= Date.now()) {

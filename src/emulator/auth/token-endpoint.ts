@@ -1,13 +1,14 @@
 import { newId } from "../ids";
 import { Reply, type HandlerMap, type OperationContext } from "../operations/handler";
-import type { Region } from "../../vocabulary/regions";
+import { GLOBAL_TOKEN_SCOPE, type Region } from "../../vocabulary/regions";
 import { parseBasic } from "./basic";
 import { oauthError } from "./oauth-error";
 import type { JwtSigner } from "./jwt";
 
 /** What the token endpoint needs: the request and the emulator's credentials. */
 interface TokenRequest {
-  region: Region;
+  /** the region the token is valid in, or "global": every region */
+  scope: Region | typeof GLOBAL_TOKEN_SCOPE;
   authorization: string | undefined;
   body: unknown;
   issuer: string;
@@ -52,7 +53,7 @@ function issueToken(req: TokenRequest): TokenReply {
     iss: req.issuer,
     sub: id,
     client_id: id,
-    region: req.region,
+    region: req.scope,
     project_id: req.credentials.projectId,
     iat,
     exp: iat + req.lifetimeSec,
@@ -65,14 +66,15 @@ function issueToken(req: TokenRequest): TokenReply {
 }
 
 function token(ctx: OperationContext): Reply {
+  const host = ctx.tokenScope === GLOBAL_TOKEN_SCOPE ? "" : `/${ctx.tokenScope}`;
   const r = issueToken({
-    region: ctx.region, authorization: ctx.headers.authorization, body: ctx.body, issuer: `${ctx.origin}/${ctx.region}/auth`,
+    scope: ctx.tokenScope, authorization: ctx.headers.authorization, body: ctx.body, issuer: `${ctx.origin}${host}/auth`,
     jwt: ctx.rt.jwt, credentials: ctx.rt.options, lifetimeSec: ctx.rt.options.tokenLifetimeSec,
   });
   return new Reply(r.status, r.body, r.status === 401 ? { "www-authenticate": 'Basic realm="oauth2"' } : {});
 }
 
-/** The token endpoint of the auth host. */
+/** The token endpoint of the auth host: per region (`/{region}/auth`), and global (`/auth`, as auth.sinch.com). */
 export const tokenOperations: HandlerMap = {
   "OAuth2/Get token": token,
 };

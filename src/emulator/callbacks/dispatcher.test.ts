@@ -12,7 +12,7 @@ afterEach(async () => {
 
 const delivery = (target: string) => ({ trigger: "MESSAGE_DELIVERY", target, body: '{"a":1}', appId: "A", region: "us", projectId: "P" });
 
-describe("CallbackDispatcher", () => {
+describe("CallbackDispatcher [docs: §7]", () => {
   it("retries with exponential backoff until a 2xx", async () => {
     rx.statuses.push(500, 503);
     const d = new CallbackDispatcher({ attempts: 5, baseDelayMs: 20 }, 1000);
@@ -41,7 +41,7 @@ describe("CallbackDispatcher", () => {
     d.close();
   });
 
-  it("close() cancels pending retries", async () => {
+  it("close() cancels pending retries [emulator-only]", async () => {
     rx.statuses.push(500, 500, 500, 500, 500);
     const d = new CallbackDispatcher({ attempts: 5, baseDelayMs: 200 }, 1000);
     d.send(delivery(`${rx.url}/x`));

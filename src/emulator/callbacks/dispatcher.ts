@@ -2,6 +2,7 @@ import type * as Undici from "undici";
 import { newId } from "../ids";
 import type { CallbackRetryOptions } from "../options";
 import { TimerSet } from "../timers";
+import { CallbackFormats, type CallbackFormat } from "./format";
 import { signatureHeaders } from "./signing";
 
 /** One callback to deliver: where, what, and with which secret. */
@@ -51,8 +52,12 @@ export class CallbackDispatcher {
   private readonly inflight = new Set<AbortController>();
   private readonly log: DeliveryLogEntry[] = [];
   private closed = false;
+  /** how each webhook's callback bodies are serialised */
+  readonly formats: CallbackFormats;
 
-  constructor(private readonly retry: CallbackRetryOptions, private readonly timeoutMs: number) {}
+  constructor(private readonly retry: CallbackRetryOptions, private readonly timeoutMs: number, format: CallbackFormat = "compact") {
+    this.formats = new CallbackFormats(format);
+  }
 
   /** Queue a delivery; the first attempt runs on the next tick. */
   send(d: Delivery): void {
@@ -78,10 +83,11 @@ export class CallbackDispatcher {
     return this.log.filter((e) => e.state === "pending").length;
   }
 
-  /** Cancel everything pending and in flight, and forget the log. */
+  /** Cancel everything pending and in flight, and forget the log and the per-webhook formats. */
   reset(): void {
     this.cancelAll();
     this.log.length = 0;
+    this.formats.reset();
   }
 
   /** Cancel pending deliveries for good. */

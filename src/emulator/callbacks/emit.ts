@@ -3,6 +3,7 @@ import type { Region } from "../../vocabulary/regions";
 import type { Runtime } from "../runtime";
 import type { Json, Webhook } from "../store/types";
 import type { Delivery } from "./dispatcher";
+import { serialiseCallback, type CallbackFormat } from "./format";
 
 /** One event that may produce callbacks. */
 export interface CallbackEvent {
@@ -63,18 +64,24 @@ function recipientsOf(rt: Runtime, ev: CallbackEvent): Recipient[] {
 
 /**
  * Send an event to its recipients. The body is serialised here, at once, so callers may pass stored objects; it is
- * built at all only when someone receives it or the self-check is on.
+ * built at all only when someone receives it or the self-check is on. Returns how many recipients it goes to.
  */
-export function emitCallback(rt: Runtime, ev: CallbackEvent): void {
+export function emitCallback(rt: Runtime, ev: CallbackEvent): number {
   const recipients = recipientsOf(rt, ev);
-  if (recipients.length === 0 && !rt.selfCheck) return;
+  if (recipients.length === 0 && !rt.selfCheck) return 0;
   const body = callbackBody(ev, ev.appId ?? "");
   const schema = callbackSchema(rt, ev.trigger);
   rt.checkBody({ method: "CALLBACK", url: ev.trigger, status: 200 }, schema, body);
   // API changes reshape a copy after the check: they are meant to break the contract
   const sent = rt.changes.empty || recipients.length === 0 ? body : rt.changes.applyToBody({ region: ev.region, schema, status: 200, body }).body;
-  const raw = JSON.stringify(sent);
-  for (const r of recipients) rt.callbacks.send({ trigger: ev.trigger, body: raw, region: ev.region, projectId: ev.projectId, ...r });
+  const raw = new Map<CallbackFormat, string>();
+  for (const r of recipients) {
+    const format = rt.callbacks.formats.of(r.webhookId);
+    const body = raw.get(format) ?? serialiseCallback(sent, format);
+    raw.set(format, body);
+    rt.callbacks.send({ trigger: ev.trigger, body, region: ev.region, projectId: ev.projectId, ...r });
+  }
+  return recipients.length;
 }
 
 function callbackSchema(rt: Runtime, trigger: string): string {

@@ -7,8 +7,8 @@ useHarnessAndReceiver((started) => ({ h, rx } = started));
 
 const TRIGGERS = ["CONTACT_CREATE", "CONTACT_UPDATE", "CONTACT_DELETE", "CONTACT_MERGE", "CONVERSATION_START", "CONVERSATION_STOP", "CONVERSATION_DELETE"];
 
-describe("resource callbacks", () => {
-  it("fires contact and conversation callbacks with exactly one trigger key", async () => {
+describe("resource callbacks [docs: §7]", () => {
+  it("fires contact and conversation callbacks with exactly one trigger key [fixture: callback-contact-create.json] [fixture: callback-conversation-start.json]", async () => {
     const app = await h.api("POST", "/apps", { body: smsApp() });
     await h.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}/res`, triggers: TRIGGERS, secret: "s" } });
     const c1 = await h.api("POST", "/contacts", { body: { channel_identities: [{ channel: "SMS", identity: "+46705550001" }], language: "EN_US" } });
@@ -42,7 +42,7 @@ describe("resource callbacks", () => {
     expect(rx.received.filter((r) => r.json?.capability_notification?.request_id === q.body.request_id)).toHaveLength(3);
   });
 
-  it("sends to the per-message callback_url signed with the app's override secret", async () => {
+  it("sends to the per-message callback_url signed with the app's override secret [docs: §6]", async () => {
     const app = await h.api("POST", "/apps", { body: smsApp({ callback_settings: { secret_for_overridden_callback_urls: "override" } }) });
     const r = await h.api("POST", "/messages:send", {
       body: { app_id: app.body.id, recipient: { identified_by: { channel_identities: [{ channel: "SMS", identity: "+46705550004" }] } }, message: { text_message: { text: "x" } }, callback_url: `${rx.url}/override` },
@@ -51,7 +51,7 @@ describe("resource callbacks", () => {
     expect(cb.headers["x-sinch-webhook-signature"]).toBeDefined();
   });
 
-  it("close() stops pending deliveries and the emulator stops answering", async () => {
+  it("close() stops pending deliveries and the emulator stops answering [emulator-only]", async () => {
     const local = await startHarness({ callbackRetry: { attempts: 5, baseDelayMs: 500 } });
     const app = await local.api("POST", "/apps", { body: smsApp() });
     await local.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}/closing`, triggers: ["CONTACT_CREATE"] } });
@@ -66,7 +66,7 @@ describe("resource callbacks", () => {
   });
 });
 
-describe("startup", () => {
+describe("startup [emulator-only]", () => {
   it("starts (schemas included) well under a second", async () => {
     const t0 = Date.now();
     const s = await startHarness();

@@ -3,7 +3,7 @@ import { computeSignature, signatureHeaders } from "./signing";
 
 const vectors = loadSignatureVectors();
 
-describe("callback signature", () => {
+describe("callback signature [docs: §7] [fixture: callback-signature-vector-contact-create.json] [fixture: callback-signature-vector-message-delivery.json] [fixture: callback-signature-vector-multiline-event-inbound.json]", () => {
   it("has the three Sinch SDK test vectors", () => {
     expect(vectors.map((v) => v.file)).toEqual([
       "callback-signature-vector-contact-create.json",

@@ -1,5 +1,5 @@
 import type { Contract, OperationRef } from "../../model";
-import type { Region } from "../../vocabulary/regions";
+import type { GLOBAL_TOKEN_SCOPE, Region } from "../../vocabulary/regions";
 import { isFieldChange, type ApiChange, type FieldChange, type OperationChange } from "./api-change";
 import { EntityLocator } from "./entity-paths";
 import { fieldEdit } from "./field-edits";
@@ -81,8 +81,8 @@ export class ChangeRegistry {
     this.fieldRules = [];
   }
 
-  /** What the operation changes do to a request of `operationId` in `region` (latencies add up; the newest status wins). */
-  effects(operationId: string, region: Region): OperationEffects {
+  /** What the operation changes do to a request of `operationId` in `region` (latencies add up; the newest status wins); the global token endpoint gets the changes of every region. */
+  effects(operationId: string, region: Region | typeof GLOBAL_TOKEN_SCOPE): OperationEffects {
     if (this.operationChanges.length === 0) return NONE;
     const out: OperationEffects = { removed: false, latencyMs: 0 };
     for (const c of this.operationChanges) {

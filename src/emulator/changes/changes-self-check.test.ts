@@ -12,7 +12,7 @@ function contractWithoutQueueStats() {
   return createContract({ schemas: loaded.schemas, operations: loadOperationMap(SCHEMAS_DIR).map });
 }
 
-describe("the self-check while API changes are active", () => {
+describe("the self-check while API changes are active [emulator-only]", () => {
   let h: Harness;
   const selfReports: ReplyViolation[] = [];
   beforeAll(async () => {

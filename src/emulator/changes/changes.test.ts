@@ -36,7 +36,7 @@ async function change(body: Record<string, unknown>): Promise<{ id: string; hits
   return r.body;
 }
 
-describe("field changes by entity", () => {
+describe("field changes by entity [emulator-only]", () => {
   it("drop-field removes the field wherever the entity appears: create, get, list and the CONTACT_CREATE callback", async () => {
     const app = await h.api("POST", "/apps", { body: smsApp() });
     await h.api("POST", "/webhooks", { body: { app_id: app.body.id, target: `${rx.url}/drop`, triggers: ["CONTACT_CREATE"] } });
@@ -99,7 +99,7 @@ describe("field changes by entity", () => {
   });
 });
 
-describe("operation changes", () => {
+describe("operation changes [emulator-only]", () => {
   it("status: a 4xx/5xx answers with the error envelope and changes nothing; a 2xx keeps the body", async () => {
     await change({ kind: "status", operation: "Contacts/Create contact", status: 503 });
     const r = await h.api("POST", "/contacts", { body: contactBody(7) });
@@ -148,7 +148,7 @@ describe("operation changes", () => {
   });
 });
 
-describe("the change list", () => {
+describe("the change list [emulator-only]", () => {
   it("lists changes, and /reset and DELETE /changes clear them", async () => {
     await change({ kind: "latency", operation: "Apps/List apps", latency_ms: 0 });
     await change({ kind: "drop-field", entity: "app", field: "display_name" });

@@ -4,7 +4,7 @@ import { EntityLocator } from "./entity-paths";
 import { convertTo } from "./field-edits";
 import { EACH, editAt, formatFieldPath, parseFieldPath } from "./field-path";
 
-describe("where an entity appears", () => {
+describe("where an entity appears [emulator-only]", () => {
   const locator = new EntityLocator(loadOwnContract());
   const where = (schema: string, entity: string) => locator.paths(schema, entity).map(formatFieldPath).sort();
 
@@ -29,7 +29,7 @@ describe("where an entity appears", () => {
   });
 });
 
-describe("field paths", () => {
+describe("field paths [emulator-only]", () => {
   it("parse names, [] and [*] steps, with or without $.", () => {
     expect(parseFieldPath("email")).toEqual(["email"]);
     expect(parseFieldPath("$.channel_identities[*].channel")).toEqual(["channel_identities", EACH, "channel"]);

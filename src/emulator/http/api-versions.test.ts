@@ -7,7 +7,7 @@ useHarness((started) => {
 
 const v1beta = (path: string) => `/us/v1beta/projects/${h.project}${path}`;
 
-describe("the introduction's /v1beta/ paths are today's /v1/ operations", () => {
+describe("the introduction's /v1beta/ paths are today's /v1/ operations [docs: §1]", () => {
   it("creates on /v1beta/ and reads, lists and deletes the same contact on /v1/", async () => {
     const body = { channel_identities: [{ channel: "SMS", identity: "+46700000042" }], language: "EN_US", display_name: "beta" };
     const created = await h.raw("POST", v1beta("/contacts"), { body });
@@ -32,8 +32,9 @@ describe("the introduction's /v1beta/ paths are today's /v1/ operations", () => 
     expect(wrong.headers.allow).toBe("POST, GET");
   });
 
-  it("keeps templates v2 on /v2/ only, and knows no other version", async () => {
+  it("keeps templates on /v1/ (deprecated) and /v2/ only, and knows no other version", async () => {
     expect((await h.raw("GET", `/us/template/v2/projects/${h.project}/templates`)).status).toBe(200);
+    expect((await h.raw("GET", `/us/template/v1/projects/${h.project}/templates`)).status).toBe(200);
     expect((await h.raw("GET", `/us/template/v1beta/projects/${h.project}/templates`)).status).toBe(404);
     expect((await h.raw("GET", `/us/v2/projects/${h.project}/apps`)).status).toBe(404);
     expect((await h.raw("GET", `/us/v1alpha/projects/${h.project}/apps`)).status).toBe(404);

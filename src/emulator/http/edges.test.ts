@@ -37,7 +37,7 @@ function expectOryError(body: unknown): void {
   expect(body).toEqual({ error: expect.any(String), error_verbose: expect.any(String), error_description: expect.any(String), error_hint: expect.any(String) });
 }
 
-describe("requests node's parser refuses", () => {
+describe("requests node's parser refuses [emulator-only]", () => {
   it("answers oversized headers with 431 in the envelope, on the token endpoint in its own format", async () => {
     const big = "x".repeat(20_000);
     const api = await rawExchange(`GET /us/v1/projects/${h.project}/apps HTTP/1.1\r\nhost: ${origin()}\r\nx-big: ${big}\r\n\r\n`);
@@ -60,7 +60,7 @@ describe("requests node's parser refuses", () => {
   });
 });
 
-describe("bodies", () => {
+describe("bodies [emulator-only]", () => {
   it("refuses bodies over the limit with 413 in the envelope, on the token endpoint in its own format", async () => {
     const big = JSON.stringify({ display_name: "x".repeat(h.emu.info ? 1024 * 1024 + 10 : 0) });
     const api = await h.api("POST", "/contacts", { raw: big });
@@ -71,7 +71,7 @@ describe("bodies", () => {
     expectOryError(token.body);
   });
 
-  it("answers every token endpoint error in the token endpoint's format", async () => {
+  it("answers every token endpoint error in the token endpoint's format [fixture: oauth-error-response.json]", async () => {
     const auth = { headers: { authorization: basic() }, auth: "none" as const };
     const cases = [
       await h.raw("POST", "/us/auth/oauth2/token", { ...auth, raw: "{not json", contentType: "application/json" }),
@@ -111,7 +111,7 @@ describe("bodies", () => {
   });
 });
 
-describe("the nesting scan", () => {
+describe("the nesting scan [emulator-only]", () => {
   it("counts brackets outside strings only, escapes included", () => {
     expect(nestsDeeperThan('[[["]]]]]]"]]]', 2)).toBe(true);
     expect(nestsDeeperThan('[["[[[[[[\\"[[["]]', 2)).toBe(false);

@@ -86,7 +86,7 @@ describe(`fuzzing every endpoint (seed ${SEED}, ${COUNT} requests)`, () => {
     await h.close();
   });
 
-  it("answers every request below 500, every error in its envelope, none slower than the bound", async () => {
+  it("answers every request below 500, every error in its envelope, none slower than the bound [emulator-only]", async () => {
     const rnd = new Random(SEED);
     const w = await world(h);
     const origin = h.emu.info.adminUrl.replace(/\/_emulator$/, "");

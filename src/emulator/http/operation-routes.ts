@@ -5,7 +5,10 @@ import { Router } from "./router";
 /** Where each host of the contract is served below a region: /us/v1/..., /us/template/v2/..., /us/auth/oauth2/token. */
 export const HOST_PREFIXES: Readonly<Record<OperationRef["host"], string>> = { conversation: "", template: "/template", auth: "/auth" };
 
-/** Other names a path's version segment is served under too: the introduction's /v1beta/ is today's /v1/ (same handlers, same state). */
+/**
+ * Other names a Conversation API path's version segment is served under too: the introduction's /v1beta/ is today's
+ * /v1/ (same handlers, same state). The template host's versions (Templates v1 and v2) have no alias.
+ */
 const VERSION_ALIASES: Readonly<Record<string, readonly string[]>> = { v1: ["v1beta"] };
 
 /** An operation of the contract and the handler that serves it. */
@@ -17,7 +20,8 @@ export interface ServedOperation {
 /** The paths an operation is served at below a region: its host's prefix and its path, once per name of its version. */
 export function servedPaths(op: OperationRef): string[] {
   const [, version = "", ...rest] = op.path.split("/");
-  const versions = [version, ...(VERSION_ALIASES[version] ?? [])];
+  const aliases = op.host === "conversation" ? (VERSION_ALIASES[version] ?? []) : [];
+  const versions = [version, ...aliases];
   return versions.map((v) => `${HOST_PREFIXES[op.host]}/${[v, ...rest].join("/")}`);
 }
 

@@ -21,7 +21,7 @@ function compiled(pattern: string): PathMatcher {
   return m;
 }
 
-describe("fault path patterns", () => {
+describe("fault path patterns [emulator-only]", () => {
   it("match exact paths, * within one segment and ** across any number of segments", () => {
     const cases: [string, string, boolean][] = [
       ["/us/v1/projects/P/contacts", "/us/v1/projects/P/contacts", true],

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isRegion, type Region } from "../../vocabulary/regions";
+import type { OperationRef } from "../../model";
+import { GLOBAL_TOKEN_SCOPE, isRegion, REGIONS, type Region } from "../../vocabulary/regions";
 import { SUITE_RUN_HEADER } from "../../vocabulary/suite-run-header";
 import { handleAdmin } from "../admin/admin-routes";
 import { authorize } from "../auth/guard";
@@ -52,22 +53,32 @@ async function dispatch(ex: Exchange, target: RequestTarget, router: Router<Serv
     const r = asOrigin(ex, () => handleAdmin(ex.rt, { method, path: rest, query: target.query, body }));
     return send(ex, r.status, r.body);
   }
-  const region = isRegion(head) ? head : undefined;
-  ex.region = region;
-  ex.authHost = region !== undefined && rest.startsWith(`${HOST_PREFIXES.auth}/`);
+  const scope = scopeOf(ex, target);
   // no fault registered is the common case: no async hop for it
-  if (!ex.rt.faults.empty && (await applyFault(ex, pathname, region))) return undefined;
-  if (!region) throw new ApiError(404, `Unknown region or path: ${pathname}`);
-  const match = route(router, method, target);
-  const effects = ex.rt.changes.empty ? undefined : ex.rt.changes.effects(match.value.op.id, region);
+  if (!ex.rt.faults.empty && (await applyFault(ex, pathname, ex.region))) return undefined;
+  if (!scope) throw new ApiError(404, `Unknown region or path: ${pathname}`);
+  const match = route(router, method, scope === GLOBAL_TOKEN_SCOPE ? { ...target, rest: pathname } : target);
+  const effects = ex.rt.changes.empty ? undefined : ex.rt.changes.effects(match.value.op.id, scope);
   // a removed operation answers exactly as a path the API never had
   if (effects?.removed) throw new ApiError(404, `No route for ${method} ${pathname}`);
   ex.op = match.value.op;
   if (effects?.latencyMs) await sleep(effects.latencyMs);
   const body = await readBody(ex.req, ex.rt.options.bodyLimit);
-  const reply = asOrigin(ex, () => runOperation(ex, match.value, { region, params: match.params, query: target.query, body }, effects));
+  const routed: RoutedRequest = { region: scope, params: match.params, query: target.query, body };
+  const reply = asOrigin(ex, () => runOperation(ex, match.value, routed, effects));
   if (reply instanceof Reply) return send(ex, reply.status, reply.body, reply.headers);
   return send(ex, 200, reply);
+}
+
+/**
+ * The region a request is for (recorded on the exchange, with whether it is for a token host), "global" for the
+ * global token endpoint (as auth.sinch.com: the auth host without a region, /auth/oauth2/token), else undefined.
+ */
+function scopeOf(ex: Exchange, { head, rest }: RequestTarget): Region | typeof GLOBAL_TOKEN_SCOPE | undefined {
+  const globalAuth = `/${head}` === HOST_PREFIXES.auth;
+  ex.region = isRegion(head) ? head : undefined;
+  ex.authHost = globalAuth || (ex.region !== undefined && rest.startsWith(`${HOST_PREFIXES.auth}/`));
+  return globalAuth ? GLOBAL_TOKEN_SCOPE : ex.region;
 }
 
 /** The operation a method and path name; a 404 or 405 in the error envelope when there is none. */
@@ -91,7 +102,8 @@ function asOrigin<T>(ex: Exchange, serve: () => T): T {
 
 /** The routed request: where it goes and what it carries. */
 interface RoutedRequest {
-  region: Region;
+  /** "global" only on the global token endpoint (the only operation routed there) */
+  region: Region | typeof GLOBAL_TOKEN_SCOPE;
   params: Record<string, string>;
   query: OperationContext["query"];
   body: unknown;
@@ -101,12 +113,8 @@ function runOperation(ex: Exchange, served: ServedOperation, r: RoutedRequest, e
   const { rt, req } = ex;
   const { op, handler } = served;
   const projectId = r.params.project_id ?? "";
-  if (op.host !== "auth") {
-    authorize({
-      region: r.region, projectId, authorization: req.headers.authorization, forceExpired: ex.expireToken,
-      jwt: rt.jwt, credentials: rt.options,
-    });
-  }
+  const region = r.region === GLOBAL_TOKEN_SCOPE ? undefined : r.region;
+  if (op.host !== "auth") authorizeRequest(ex, { op, region, projectId });
   const body = bodyObject(r.body, op.request !== undefined);
   if (op.request !== undefined && rt.options.validateRequests) validateRequestBody(rt.contract, op.request, body);
   const changed = effects?.status;
@@ -114,14 +122,24 @@ function runOperation(ex: Exchange, served: ServedOperation, r: RoutedRequest, e
   // a changed error status answers instead of the handler: a failing release changes nothing
   if (changed && changed.status >= 400) throw new ApiError(changed.status, changed.message ?? defaultMessage(changed.status));
   const reply = handler({
-    rt, region: r.region, projectId, params: r.params, query: r.query, body, headers: req.headers,
+    rt, region: region ?? REGIONS[0], tokenScope: r.region, projectId, params: r.params, query: r.query, body, headers: req.headers,
     origin: `http://${req.headers.host ?? "127.0.0.1"}`,
     get store() {
-      return rt.world.project(r.region, projectId);
+      if (!region) throw new Error(`${op.id} has no region, so no store`);
+      return rt.world.project(region, projectId);
     },
   });
   if (!changed) return reply;
   return reply instanceof Reply ? new Reply(changed.status, reply.body, reply.headers) : new Reply(changed.status, reply);
+}
+
+/** The API hosts' guard (the token host has none); only the token host is served without a region. */
+function authorizeRequest(ex: Exchange, r: { op: OperationRef; region: Region | undefined; projectId: string }): void {
+  if (!r.region) throw new Error(`${r.op.id} was routed without a region`);
+  authorize({
+    region: r.region, projectId: r.projectId, authorization: ex.req.headers.authorization, forceExpired: ex.expireToken,
+    jwt: ex.rt.jwt, credentials: ex.rt.options,
+  });
 }
 
 function bodyObject(body: unknown, expectsBody: boolean): Json {

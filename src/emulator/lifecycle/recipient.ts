@@ -1,7 +1,8 @@
 import { badField } from "../errors";
 import type { OperationContext } from "../operations/handler";
 import { copy, requireContact } from "../operations/common";
-import { contactCallback, storeContact } from "../operations/contacts";
+import { contactCallback, reportDuplicates, storeContact } from "../operations/contacts";
+import { storedIdentity } from "../store/identity";
 import type { App, ChannelIdentity, Contact, Json } from "../store/types";
 
 /** A recipient as requests carry it. */
@@ -18,7 +19,7 @@ export interface ResolvedRecipient {
   conversationMode: boolean;
 }
 
-/** What resolveRecipient needs besides the route context. */
+/** What resolveRecipient needs besides the route context (createContact: true for message and event sends). */
 export interface RecipientRequest {
   app: App;
   recipient: unknown;
@@ -53,9 +54,17 @@ export function resolveRecipient(ctx: OperationContext, req: RecipientRequest): 
     ...identities.map((ci) => ci.channel),
     ...req.app.channel_credentials.map((c) => String(c.channel)),
   ];
+  const chosen = firstIdentity(order, identities);
+  // a message or event to an identity several contacts share is when the API reports the duplication
+  if (req.createContact) reportDuplicates(ctx, req.app.id, chosen);
+  return { contact, ...chosen, conversationMode };
+}
+
+/** The identity of the first channel in `order` the recipient has one on, as the API stores it. */
+function firstIdentity(order: string[], identities: ChannelIdentity[]): { channel: string; identity: string } {
   for (const channel of order) {
     const hit = identities.find((ci) => ci.channel === channel);
-    if (hit) return { contact, channel, identity: hit.identity, conversationMode };
+    if (hit) return { channel, identity: storedIdentity(channel, hit.identity) };
   }
   throw badField("recipient", "the recipient has no channel identity on any channel this request can use");
 }

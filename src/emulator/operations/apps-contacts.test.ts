@@ -5,8 +5,8 @@ useHarness((started) => {
   h = started;
 });
 
-describe("apps", () => {
-  it("creates (credentials PENDING), gets (ACTIVE), lists, patches and deletes an app", async () => {
+describe("apps [docs: §4]", () => {
+  it("creates (credentials PENDING), gets (ACTIVE), lists, patches and deletes an app [fixture: app-response.json] [docs: §5]", async () => {
     const created = await h.api("POST", "/apps", { body: smsApp() });
     expect(created.status).toBe(200);
     expect(created.body.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
@@ -25,7 +25,7 @@ describe("apps", () => {
     expect((await h.api("GET", `/apps/${id}`)).status).toBe(404);
   });
 
-  it("rejects an app without channel_credentials with field violations", async () => {
+  it("rejects an app without channel_credentials with field violations [fixture: error-response-invalid-argument-field-violation.json]", async () => {
     const r = await h.api("POST", "/apps", { body: { display_name: "x" } });
     expect(r.status).toBe(400);
     expect(r.body.error.status).toBe("INVALID_ARGUMENT");
@@ -33,19 +33,19 @@ describe("apps", () => {
     expect(violations.map((v: { field: string }) => v.field)).toContain("channel_credentials");
   });
 
-  it("answers 404 NOT_FOUND for an unknown app", async () => {
+  it("answers 404 NOT_FOUND for an unknown app [fixture: error-envelope-reference-numbers-not-found-error.json]", async () => {
     const r = await h.api("GET", "/apps/01HZZZZZZZZZZZZZZZZZZZZZZZ");
     expect(r.status).toBe(404);
     expect(r.body.error.status).toBe("NOT_FOUND");
   });
 });
 
-describe("contacts", () => {
+describe("contacts [docs: §4]", () => {
   const body = (identity: string, extra: Record<string, unknown> = {}) => ({
     channel_identities: [{ channel: "SMS", identity }], language: "EN_US", display_name: "QA", ...extra,
   });
 
-  it("creates, gets, patches with both mask forms, and deletes", async () => {
+  it("creates, gets, patches with both mask forms, and deletes [fixture: contact-response.json] [docs: §3]", async () => {
     const c = await h.api("POST", "/contacts", { body: body("+46700000101", { email: "a@b.c" }) });
     expect(c.status).toBe(200);
     const id = c.body.id;
@@ -60,7 +60,7 @@ describe("contacts", () => {
     expect((await h.api("GET", `/contacts/${id}`)).status).toBe(404);
   });
 
-  it("rejects metadata over 1024 characters and a bad mask field", async () => {
+  it("rejects metadata over 1024 characters and a bad mask field [docs: §5]", async () => {
     const r = await h.api("POST", "/contacts", { body: body("+46700000102", { metadata: "x".repeat(1025) }) });
     expect(r.status).toBe(400);
     expect(r.body.error.details[0].field_violations[0].field).toBe("metadata");
@@ -69,7 +69,7 @@ describe("contacts", () => {
     expect(bad.status).toBe(400);
   });
 
-  it("pages with opaque tokens, default 10, max 20, '' on the last page", async () => {
+  it("pages with opaque tokens, default 10, max 20, '' on the last page [fixture: contact-list-response-page0.json] [fixture: contact-list-response-last-page.json] [docs: §3]", async () => {
     const fresh = await startHarness();
     try {
       for (let i = 0; i < 23; i++) await fresh.api("POST", "/contacts", { body: body(`+4670000${String(i).padStart(4, "1")}`) });
@@ -97,7 +97,7 @@ describe("contacts", () => {
     expect((await h.api("GET", "/contacts", { query: { channel: "SMS" } })).status).toBe(400);
   });
 
-  it("merges two contacts: identities of missing channels move, the source is removed", async () => {
+  it("merges two contacts: identities of missing channels move, the source is removed [fixture: contact-merge-request.json]", async () => {
     const dest = await h.api("POST", "/contacts", { body: body("+46700000301") });
     const src = await h.api("POST", "/contacts", {
       body: { channel_identities: [{ channel: "SMS", identity: "+46700000302" }, { channel: "MESSENGER", identity: "psid-302" }], language: "EN_US" },
@@ -112,7 +112,7 @@ describe("contacts", () => {
     expect(missing.status).toBe(404);
   });
 
-  it("answers getChannelProfile and identityConflicts", async () => {
+  it("answers getChannelProfile and identityConflicts [fixture: contact-get-channel-profile-response.json] [fixture: contact-identity-conflicts-list-response.json]", async () => {
     const app = await h.api("POST", "/apps", { body: smsApp() });
     const c = await h.api("POST", "/contacts", { body: { channel_identities: [{ channel: "MESSENGER", identity: "psid-1" }], language: "EN_US" } });
     const prof = await h.api("POST", "/contacts:getChannelProfile", { body: { app_id: app.body.id, channel: "MESSENGER", recipient: { contact_id: c.body.id } } });
@@ -124,7 +124,7 @@ describe("contacts", () => {
     await h.api("POST", "/contacts", { body: { channel_identities: [{ channel: "RCS", identity: "+46700000999" }], language: "EN_US" } });
     const conflicts = await h.api("GET", "/contacts:identityConflicts");
     expect(conflicts.status).toBe(200);
-    const hit = conflicts.body.conflicts.find((x: { identity: string }) => x.identity === "+46700000999");
+    const hit = conflicts.body.conflicts.find((x: { identity: string }) => x.identity === "46700000999"); // stored without the +
     expect(hit.channels.sort()).toEqual(["RCS", "SMS"]);
     expect(hit.contact_ids).toHaveLength(2);
   });

@@ -14,7 +14,7 @@ function capability(ctx: OperationContext): Json {
   const to = resolveRecipient(ctx, { app, recipient: ctx.body.recipient, createContact: false });
   const requestId = String(ctx.body.request_id || newId());
   const unreachable = isUnreachable(to.identity);
-  ctx.rt.timers.after(ctx.rt.options.deliveryStepMs, () =>
+  ctx.rt.timers.after(ctx.rt.options.deliveryStepMs, () => void
     emitCallback(ctx.rt, {
       region: ctx.region, projectId: ctx.projectId, appId: app.id, trigger: "CAPABILITY", key: "capability_notification",
       payload: {
@@ -57,7 +57,7 @@ function register(kind: "opt_in" | "opt_out") {
     const requestId = one(ctx.query, "request_id") ?? newId();
     recordConsent(ctx, app.id, to.identity, kind === "opt_out");
     const trigger = kind === "opt_in" ? "OPT_IN" : "OPT_OUT";
-    ctx.rt.timers.after(ctx.rt.options.deliveryStepMs, () =>
+    ctx.rt.timers.after(ctx.rt.options.deliveryStepMs, () => void
       emitCallback(ctx.rt, {
         region: ctx.region, projectId: ctx.projectId, appId: app.id, trigger, key: `${kind}_notification`,
         payload: {

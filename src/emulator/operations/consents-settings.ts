@@ -20,9 +20,12 @@ function consentList(ctx: OperationContext): Json {
 
 function auditRecords(ctx: OperationContext): Json {
   const app = requireApp(ctx, ctx.params.app_id);
-  const identity = ctx.params.identity as string;
-  const records = ctx.store.audit.get(app.id)?.get(identity);
-  if (!records) throw notFound("Consent identity", identity);
+  const given = ctx.params.identity as string;
+  const trail = ctx.store.audit.get(app.id);
+  // identities are stored as the API returns them (phone numbers without "+"); a lookup may use either form
+  const identity = trail?.has(given) ? given : given.replace(/^\+/, "");
+  const records = trail?.get(identity);
+  if (!records) throw notFound("Consent identity", given);
   return { identity: { identity }, audit_records: copy(records) };
 }
 

@@ -4,6 +4,7 @@ import { newId } from "../ids";
 import { paginate } from "../paging";
 import { applyMask, one, pageSize, updateMask } from "../query";
 import type { HandlerMap, OperationContext } from "./handler";
+import { sameIdentity, storedIdentities } from "../store/identity";
 import type { ChannelIdentity, Contact, Json } from "../store/types";
 import { copy, maxLength, requireContact } from "./common";
 import { emptyReply } from "./empty";
@@ -17,6 +18,22 @@ export function contactCallback(ctx: Pick<OperationContext, "rt" | "region" | "p
   emitCallback(ctx.rt, { region: ctx.region, projectId: ctx.projectId, trigger, key, payload });
 }
 
+/**
+ * Fire CONTACT_IDENTITIES_DUPLICATION to the app's webhooks when a message or event for an identity is processed and
+ * more than one contact has that identity (the API lets contacts share one; the SDK's model says the callback comes
+ * "during message and event processing", not when the contact is saved).
+ */
+export function reportDuplicates(ctx: Pick<OperationContext, "rt" | "region" | "projectId" | "store">, appId: string, ci: ChannelIdentity): void {
+  const owners = [...ctx.store.contacts.values()]
+    .filter((c) => c.channel_identities.some((o) => o.channel === ci.channel && o.identity === ci.identity && (!o.app_id || o.app_id === appId)))
+    .map((c) => c.id);
+  if (owners.length < 2) return;
+  emitCallback(ctx.rt, {
+    region: ctx.region, projectId: ctx.projectId, appId, trigger: "CONTACT_IDENTITIES_DUPLICATION",
+    key: "duplicated_contact_identities_notification", payload: { duplicated_identities: [{ channel: ci.channel, contact_ids: owners }] },
+  });
+}
+
 function checkLimits(body: Json): void {
   maxLength(body, "metadata", 1024);
   maxLength(body, "display_name", 1024);
@@ -27,7 +44,7 @@ function checkLimits(body: Json): void {
 export function storeContact(ctx: Pick<OperationContext, "store">, body: Json): Contact {
   const contact: Contact = {
     id: newId(),
-    channel_identities: copy((body.channel_identities as ChannelIdentity[] | undefined) ?? []),
+    channel_identities: storedIdentities(copy((body.channel_identities as ChannelIdentity[] | undefined) ?? [])),
     channel_priority: copy((body.channel_priority as string[] | undefined) ?? []),
     display_name: String(body.display_name ?? ""),
     email: String(body.email ?? ""),
@@ -60,7 +77,7 @@ function list(ctx: OperationContext): Json {
   let all = [...ctx.store.contacts.values()];
   if (externalId !== undefined) all = all.filter((c) => c.external_id === externalId);
   if (channel !== undefined) {
-    all = all.filter((c) => c.channel_identities.some((ci) => ci.channel === channel && ci.identity === identity));
+    all = all.filter((c) => c.channel_identities.some((ci) => ci.channel === channel && sameIdentity(channel, ci.identity, identity as string)));
   }
   const page = paginate(all, size, one(ctx.query, "page_token"));
   return { contacts: copy(page.items), next_page_token: page.nextPageToken };
@@ -70,6 +87,7 @@ function update(ctx: OperationContext): Json {
   const contact = requireContact(ctx, ctx.params.contact_id);
   checkLimits(ctx.body);
   applyMask({ target: contact, patch: copy(ctx.body), mask: updateMask(ctx.query), allowed: UPDATABLE, defaults: DEFAULTS });
+  contact.channel_identities = storedIdentities(contact.channel_identities);
   contactCallback(ctx, "CONTACT_UPDATE", { contact: copy(contact) });
   return copy(contact);
 }

@@ -9,8 +9,8 @@ useHarness(async (started) => {
   contactId = (await h.api("POST", "/contacts", { body: { channel_identities: [{ channel: "SMS", identity: "+46701110001" }], language: "EN_US" } })).body.id;
 });
 
-describe("conversations", () => {
-  it("creates, gets, lists with total_size, stops and deletes", async () => {
+describe("conversations [docs: §4]", () => {
+  it("creates, gets, lists with total_size, stops and deletes [fixture: conversation-response.json] [fixture: conversation-list-response-last-page.json]", async () => {
     const c = await h.api("POST", "/conversations", { body: { app_id: appId, contact_id: contactId, metadata_json: { a: 1 } } });
     expect(c.status).toBe(200);
     expect(c.body).toMatchObject({ app_id: appId, contact_id: contactId, active: true });
@@ -34,7 +34,7 @@ describe("conversations", () => {
     expect((await h.api("POST", "/conversations", { body: { app_id: appId, contact_id: contactId, correlation_id: "x".repeat(129) } })).status).toBe(400);
   });
 
-  it("patches metadata_json with REPLACE and MERGE_PATCH", async () => {
+  it("patches metadata_json with REPLACE and MERGE_PATCH [fixture: conversation-update-request.json]", async () => {
     const c = await h.api("POST", "/conversations", { body: { app_id: appId, contact_id: contactId, metadata_json: { a: 1, b: { c: 2 } } } });
     const id = c.body.id;
     const merged = await h.api("PATCH", `/conversations/${id}`, {
@@ -47,7 +47,7 @@ describe("conversations", () => {
     expect(bad.status).toBe(400);
   });
 
-  it("lists recent conversations with their last message, ordered", async () => {
+  it("lists recent conversations with their last message, ordered [fixture: conversation-list-recent-response.json]", async () => {
     const c1 = await h.api("POST", "/conversations", { body: { app_id: appId, contact_id: contactId } });
     await h.api("POST", `/conversations/${c1.body.id}:inject-message`, {
       body: { app_message: { text_message: { text: "hi" } }, channel_identity: { channel: "SMS", identity: "+46701110001" }, contact_id: contactId, direction: "TO_CONTACT", accept_time: "2030-01-01T00:00:00Z" },
@@ -62,7 +62,7 @@ describe("conversations", () => {
     expect((await h.api("GET", "/conversations:recent")).status).toBe(400);
   });
 
-  it("injects messages and events", async () => {
+  it("injects messages and events [fixture: conversation-inject-app-message-request.json] [fixture: conversation-inject-event-request.json]", async () => {
     const c = await h.api("POST", "/conversations", { body: { app_id: appId, contact_id: contactId } });
     const inj = await h.api("POST", `/conversations/${c.body.id}:inject-message`, {
       body: { contact_message: { text_message: { text: "from contact" } }, channel_identity: { channel: "SMS", identity: "+46701110001" }, contact_id: contactId, direction: "TO_APP", accept_time: "2024-01-01T00:00:00Z" },

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { Region } from "../../vocabulary/regions";
+import type { GLOBAL_TOKEN_SCOPE, Region } from "../../vocabulary/regions";
 import type { Query } from "../query";
 import type { Runtime } from "../runtime";
 import type { ProjectStore } from "../store/project-store";
@@ -8,7 +8,10 @@ import type { Json } from "../store/types";
 /** What an operation handler gets: the request, already routed, authorised and checked against its request schema. */
 export interface OperationContext {
   rt: Runtime;
+  /** the path's region (on the global token endpoint, which has none, the first region: its handler uses tokenScope) */
   region: Region;
+  /** the path's region, or "global" on the global token endpoint: the region a token issued here is valid in */
+  tokenScope: Region | typeof GLOBAL_TOKEN_SCOPE;
   /** the path's project_id ("" on the token endpoint) */
   projectId: string;
   /** the path template's parameters, decoded */

@@ -11,6 +11,7 @@ import { injectOperations } from "./inject";
 import { messageOperations } from "./messages";
 import { sendOperations } from "./send";
 import { templateOperations } from "./templates";
+import { templateV1Operations } from "./templates-v1";
 import { transcodeOperations } from "./transcode";
 import { webhookOperations } from "./webhooks";
 
@@ -19,4 +20,5 @@ export const HANDLERS: HandlerMap = {
   ...tokenOperations, ...appOperations, ...contactOperations, ...contactExtraOperations, ...conversationOperations,
   ...injectOperations, ...sendOperations, ...messageOperations, ...transcodeOperations, ...eventOperations,
   ...webhookOperations, ...asyncOperations, ...consentSettingsOperations, ...templateOperations,
+  ...templateV1Operations,
 };

@@ -1,5 +1,5 @@
 import { computeSignature } from "../callbacks/signing";
-import { useHarnessAndReceiver, type Receiver } from "../testing/receiver";
+import { useHarnessAndReceiver, type Received, type Receiver } from "../testing/receiver";
 import { smsApp, waitFor, type Harness } from "../testing/harness";
 
 const ALL = ["MESSAGE_DELIVERY", "MESSAGE_SUBMIT", "CONTACT_CREATE", "CONVERSATION_START", "EVENT_DELIVERY"];
@@ -20,8 +20,8 @@ function delivered(messageId: string, status: string) {
 
 const sms = (identity: string) => ({ identified_by: { channel_identities: [{ channel: "SMS", identity }] } });
 
-describe("messages:send", () => {
-  it("creates contact and conversation in CONVERSATION mode and reports QUEUED_ON_CHANNEL -> DELIVERED -> READ", async () => {
+describe("messages:send [docs: §6]", () => {
+  it("creates contact and conversation in CONVERSATION mode and reports QUEUED_ON_CHANNEL -> DELIVERED -> READ [docs: §7] [fixture: message-send-response.json]", async () => {
     const appId = await appWithWebhook({ processing_mode: "CONVERSATION" });
     const r = await h.api("POST", "/messages:send", { body: { app_id: appId, recipient: sms("+46702220001"), message: { text_message: { text: "hi" } }, correlation_id: "corr-1", message_metadata: "meta-1" } });
     expect(r.status).toBe(200);
@@ -32,7 +32,7 @@ describe("messages:send", () => {
     expect(read.json.message_delivery_report.metadata).toBe("meta-1");
     // Callbacks are separate POSTs and, as from the real API, may arrive out of order; their event times may not.
     const order = ["QUEUED_ON_CHANNEL", "DELIVERED", "READ"];
-    const rank = (x: { json: any }) => order.indexOf(x.json.message_delivery_report.status);
+    const rank = (x: Received) => order.indexOf(x.json.message_delivery_report.status);
     const reports = rx.received.filter((x) => x.json?.message_delivery_report?.message_id === id).sort((a, b) => rank(a) - rank(b));
     expect(reports.map((x) => x.json.message_delivery_report.status)).toEqual(order);
     const times = reports.map((x) => Date.parse(x.json.event_time));
@@ -45,7 +45,7 @@ describe("messages:send", () => {
     expect(msg.body.message_status.status).toBe("READ");
   });
 
-  it("signs every callback over the exact bytes with all four headers", async () => {
+  it("signs every callback over the exact bytes with all four headers [docs: §7]", async () => {
     const appId = await appWithWebhook({}, "the-secret");
     const r = await h.api("POST", "/messages:send", { body: { app_id: appId, recipient: sms("+46702220002"), message: { text_message: { text: "x" } } } });
     const cb = await waitFor(delivered(r.body.message_id, "DELIVERED"), 5000, "DELIVERED report");
@@ -57,14 +57,14 @@ describe("messages:send", () => {
     expect(Object.keys(cb.json)).toEqual(["app_id", "accepted_time", "event_time", "project_id", "message_delivery_report", "message_metadata", "correlation_id"]);
   });
 
-  it("sends no signature headers when the webhook has no secret", async () => {
+  it("sends no signature headers when the webhook has no secret [docs: §7]", async () => {
     const appId = await appWithWebhook({}, "");
     const r = await h.api("POST", "/messages:send", { body: { app_id: appId, recipient: sms("+46702220003"), message: { text_message: { text: "x" } } } });
     const cb = await waitFor(delivered(r.body.message_id, "QUEUED_ON_CHANNEL"));
     expect(cb.headers["x-sinch-webhook-signature"]).toBeUndefined();
   });
 
-  it("fails an unreachable identity (ending in 0000) with RECIPIENT_NOT_REACHABLE", async () => {
+  it("fails an unreachable identity (ending in 0000) with RECIPIENT_NOT_REACHABLE [emulator-only] [fixture: callback-docs-message-delivery-failed.json]", async () => {
     const appId = await appWithWebhook();
     const r = await h.api("POST", "/messages:send", { body: { app_id: appId, recipient: sms("+15550000000"), message: { text_message: { text: "x" } } } });
     const failed = await waitFor(delivered(r.body.message_id, "FAILED"));
@@ -83,7 +83,7 @@ describe("messages:send", () => {
     expect((await h.api("GET", `/messages/${prio.body.message_id}`)).body.channel_identity.channel).toBe("MESSENGER");
   });
 
-  it("rejects unknown apps and contacts, bad recipients and oversized metadata", async () => {
+  it("rejects unknown apps and contacts, bad recipients and oversized metadata [docs: §8]", async () => {
     const appId = await appWithWebhook();
     const msg = { text_message: { text: "x" } };
     expect((await h.api("POST", "/messages:send", { body: { app_id: "01HZZZZZZZZZZZZZZZZZZZZZZZ", recipient: sms("+1"), message: msg } })).status).toBe(404);
@@ -94,7 +94,7 @@ describe("messages:send", () => {
   });
 });
 
-describe("messages", () => {
+describe("messages [docs: §4]", () => {
   let appId: string;
   let ids: string[];
   beforeAll(async () => {
@@ -106,7 +106,7 @@ describe("messages", () => {
     }
   });
 
-  it("lists with filters, paging and views", async () => {
+  it("lists with filters, paging and views [fixture: message-list-response-page0.json]", async () => {
     const all = await h.api("GET", "/messages", { query: { app_id: appId } });
     expect(all.body.messages).toHaveLength(3);
     const page = await h.api("GET", "/messages", { query: { app_id: appId, page_size: "2" } });
@@ -124,7 +124,7 @@ describe("messages", () => {
     expect((await h.api("GET", "/messages", { query: { start_time: "yesterday" } })).status).toBe(400);
   });
 
-  it("patches metadata, fetches the last message, deletes", async () => {
+  it("patches metadata, fetches the last message, deletes [fixture: message-update-metadata-request.json] [fixture: message-fetch-last-message-request.json]", async () => {
     const p = await h.api("PATCH", `/messages/${ids[0]}`, { body: { metadata: "changed" } });
     expect(p.body.metadata).toBe("changed");
     const last = await h.api("POST", "/messages:fetch-last-message", { body: { app_id: appId, channel_identities: ["+46702230001"], messages_source: "CONVERSATION_SOURCE" } });
@@ -139,16 +139,10 @@ describe("messages", () => {
     expect((await h.api("GET", `/messages/${ids[1]}`)).status).toBe(404);
   });
 
-  it("transcodes an app message per channel", async () => {
-    const r = await h.api("POST", "/messages:transcode", { body: { app_id: appId, app_message: { text_message: { text: "hello" } }, channels: ["WHATSAPP", "SMS"] } });
-    expect(r.status).toBe(200);
-    expect(JSON.parse(r.body.transcoded_message.WHATSAPP).text.body).toBe("hello");
-    expect(typeof r.body.transcoded_message.SMS).toBe("string");
-  });
 });
 
-describe("events", () => {
-  it("sends an event with EVENT_DELIVERY reports, lists, gets and deletes it", async () => {
+describe("events [docs: §4]", () => {
+  it("sends an event with EVENT_DELIVERY reports, lists, gets and deletes it [fixture: event-send-response.json] [fixture: callback-event-delivery.json]", async () => {
     const appId = await appWithWebhook({ processing_mode: "CONVERSATION" });
     const r = await h.api("POST", "/events:send", { body: { app_id: appId, recipient: sms("+46702240001"), event: { composing_event: {} } } });
     expect(r.status).toBe(200);

@@ -2,6 +2,7 @@ import { badField, notFound } from "../errors";
 import { paginate } from "../paging";
 import { bool, enumParam, one, pageSize, timeParam, type Query } from "../query";
 import type { HandlerMap, OperationContext } from "./handler";
+import { sameIdentity } from "../store/identity";
 import type { Json, MessageRecord } from "../store/types";
 import { copy, maxLength } from "./common";
 import { emptyReply } from "./empty";
@@ -35,7 +36,7 @@ function matchesParties(r: MessageRecord, f: MessageFilter): boolean {
     (f.conversationId === undefined || m.conversation_id === f.conversationId) &&
     (f.contactIds === undefined || f.contactIds.includes(m.contact_id)) &&
     (f.appId === undefined || r.appId === f.appId) &&
-    (f.identities === undefined || f.identities.includes(m.channel_identity.identity))
+    (f.identities === undefined || f.identities.some((i) => sameIdentity(m.channel_identity.channel, m.channel_identity.identity, i)))
   );
 }
 
@@ -86,10 +87,11 @@ function list(ctx: OperationContext): Json {
   return { messages: view(page.items, withoutMetadata), next_page_token: page.nextPageToken };
 }
 
+/** The message of the path; with messages_source given, only a message from that source (as the list filters). */
 function requireMessage(ctx: OperationContext): MessageRecord {
-  enumParam(ctx.query, "messages_source", SOURCES);
+  const source = enumParam(ctx.query, "messages_source", SOURCES);
   const r = ctx.store.messages.get(ctx.params.message_id as string);
-  if (!r) throw notFound("Message", ctx.params.message_id as string);
+  if (!r || (source !== undefined && r.source !== source)) throw notFound("Message", ctx.params.message_id as string);
   return r;
 }
 

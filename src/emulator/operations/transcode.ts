@@ -1,24 +1,35 @@
-import { badField } from "../errors";
+import { ApiError, badField } from "../errors";
 import type { HandlerMap, OperationContext } from "./handler";
 import type { Json } from "../store/types";
 import { requireApp } from "./common";
 
-function whatsapp(msg: Json, to: string): Json {
+/**
+ * WhatsApp Cloud API messages, as the SDK's transcode fixture shows them (a location; `biz_opaque_callback_data`
+ * is null) and, for text, WhatsApp's own text message. Other message kinds: undefined (not emulated).
+ */
+function whatsapp(msg: Json, to: string): Json | undefined {
+  const envelope = { messaging_product: "whatsapp", biz_opaque_callback_data: null, to };
   const text = (msg.text_message as { text?: string } | undefined)?.text;
-  if (text !== undefined) return { messaging_product: "whatsapp", to, type: "text", recipient_type: "individual", text: { body: text } };
+  if (text !== undefined) return { ...envelope, type: "text", recipient_type: "individual", text: { body: text } };
   const loc = msg.location_message as { coordinates?: { latitude?: number; longitude?: number }; title?: string } | undefined;
-  if (loc) {
-    return {
-      messaging_product: "whatsapp", to, type: "location", recipient_type: "individual",
-      location: { longitude: String(loc.coordinates?.longitude ?? ""), latitude: String(loc.coordinates?.latitude ?? ""), name: loc.title ?? "" },
-    };
-  }
-  return { messaging_product: "whatsapp", to, type: "interactive", recipient_type: "individual", omni: msg };
+  if (!loc) return undefined;
+  return {
+    ...envelope, type: "location", recipient_type: "individual",
+    location: { longitude: String(loc.coordinates?.longitude ?? ""), latitude: String(loc.coordinates?.latitude ?? ""), name: loc.title ?? "" },
+  };
 }
 
-function generic(channel: string, msg: Json, to: string): Json {
-  const text = (msg.text_message as { text?: string } | undefined)?.text;
-  return text !== undefined ? { channel, to, text } : { channel, to, message: msg };
+/** The channels whose native format is known (API.md: only WhatsApp, from the SDK fixture), by channel. */
+const TRANSCODERS: Record<string, (msg: Json, to: string) => Json | undefined> = { WHATSAPP: whatsapp };
+
+/** What the emulator does not transcode: 501 NOT_IMPLEMENTED naming each channel, rather than an invented format. */
+function notEmulated(channels: string[]): ApiError {
+  return new ApiError(501, `The emulator does not transcode to ${channels.join(", ")}: it renders only WhatsApp text and location messages, the format the API documents`, [
+    {
+      "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "TRANSCODING_NOT_EMULATED", domain: "conversation-contract emulator",
+      metadata: { channels: channels.join(",") },
+    },
+  ]);
 }
 
 /** POST messages:transcode: a channel-native JSON string per requested channel. */
@@ -29,7 +40,13 @@ function transcode(ctx: OperationContext): Json {
   const msg = (ctx.body.app_message ?? {}) as Json;
   const to = String(ctx.body.to ?? "");
   const out: Record<string, string> = {};
-  for (const ch of channels) out[ch] = JSON.stringify(ch === "WHATSAPP" ? whatsapp(msg, to) : generic(ch, msg, to));
+  const missing: string[] = [];
+  for (const ch of channels) {
+    const native = TRANSCODERS[ch]?.(msg, to);
+    if (native === undefined) missing.push(ch);
+    else out[ch] = JSON.stringify(native);
+  }
+  if (missing.length) throw notEmulated(missing);
   return { transcoded_message: out };
 }
 

@@ -7,8 +7,8 @@ useHarnessAndReceiver((started) => ({ h, rx } = started));
 
 const newApp = async (extra: Record<string, unknown> = {}): Promise<string> => (await h.api("POST", "/apps", { body: smsApp(extra) })).body.id;
 
-describe("webhooks", () => {
-  it("creates, lists by app, gets, patches and deletes", async () => {
+describe("webhooks [docs: §4]", () => {
+  it("creates, lists by app, gets, patches and deletes [fixture: webhook-response.json]", async () => {
     const appId = await newApp();
     const w = await h.api("POST", "/webhooks", { body: { app_id: appId, target: "http://127.0.0.1:9/a", triggers: ["MESSAGE_DELIVERY"] } });
     expect(w.status).toBe(200);
@@ -40,8 +40,8 @@ describe("webhooks", () => {
   });
 });
 
-describe("capability, opt-in and opt-out, consents", () => {
-  it("echoes capability:query with a request_id and fires CAPABILITY", async () => {
+describe("capability, opt-in and opt-out, consents [docs: §4]", () => {
+  it("echoes capability:query with a request_id and fires CAPABILITY [fixture: capability-query-response.json] [fixture: callback-capability.json]", async () => {
     const appId = await newApp();
     await h.api("POST", "/webhooks", { body: { app_id: appId, target: `${rx.url}/cap`, triggers: ["CAPABILITY", "OPT_IN", "OPT_OUT"] } });
     const recipient = { identified_by: { channel_identities: [{ channel: "SMS", identity: "+46703330001" }] } };
@@ -52,7 +52,7 @@ describe("capability, opt-in and opt-out, consents", () => {
     expect(cb.json.capability_notification.capability_status).toBe("CAPABILITY_FULL");
   });
 
-  it("registers opt-outs and opt-ins, fires OPT_OUT/OPT_IN and keeps the consent lists", async () => {
+  it("registers opt-outs and opt-ins, fires OPT_OUT/OPT_IN and keeps the consent lists [fixture: callback-docs-opt-out.json] [fixture: callback-docs-opt-in.json] [fixture: consents-list-identities-response-page0.json]", async () => {
     const appId = await newApp();
     await h.api("POST", "/webhooks", { body: { app_id: appId, target: `${rx.url}/opt`, triggers: ["OPT_IN", "OPT_OUT"] } });
     const body = { app_id: appId, channels: ["SMS"], recipient: { identified_by: { channel_identities: [{ channel: "SMS", identity: "+46703330002" }] } } };
@@ -61,7 +61,7 @@ describe("capability, opt-in and opt-out, consents", () => {
     expect(out.body.request_id).toBe("req-1");
     await waitFor(() => rx.received.find((x) => x.json?.opt_out_notification?.request_id === "req-1"));
     const list = await h.api("GET", `/apps/${appId}/consents/OPT_OUT_ALL`);
-    expect(list.body.identities).toEqual([{ identity: "+46703330002" }]);
+    expect(list.body.identities).toEqual([{ identity: "46703330002" }]); // stored as the API returns phone numbers
     const inn = await h.api("POST", "/optins:register", { body });
     await waitFor(() => rx.received.find((x) => x.json?.opt_in_notification?.request_id === inn.body.request_id));
     expect((await h.api("GET", `/apps/${appId}/consents/OPT_OUT_ALL`)).body.identities).toEqual([]);
@@ -72,7 +72,7 @@ describe("capability, opt-in and opt-out, consents", () => {
   });
 });
 
-describe("project settings", () => {
+describe("project settings [fixture: project-settings-response.json] [docs: §4]", () => {
   it("reads defaults, writes, patches and deletes", async () => {
     const d = await h.api("GET", "/settings");
     expect(d.body).toEqual({ project_id: h.project, settings: { contact_settings: { unified_contact_id_enabled: false } } });
@@ -84,7 +84,7 @@ describe("project settings", () => {
   });
 });
 
-describe("templates v2", () => {
+describe("templates v2 [fixture: template-v2-response.json] [docs: §4]", () => {
   const tpl = {
     description: "d", default_translation: "en-US",
     translations: [{ language_code: "en-US", version: "1", variables: [], text_message: { text: "Hello" } }],

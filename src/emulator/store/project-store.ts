@@ -1,5 +1,6 @@
 import { EntityMap } from "./entity-map";
-import type { App, AuditRecord, Contact, Conversation, EventRecord, Json, MessageRecord, Template, Webhook } from "./types";
+import { sameIdentity } from "./identity";
+import type { App, AuditRecord, Contact, Conversation, EventRecord, Json, MessageRecord, Template, TemplateV1, Webhook } from "./types";
 
 /** Everything one project owns in one region. */
 export class ProjectStore {
@@ -10,6 +11,8 @@ export class ProjectStore {
   readonly events: EntityMap<EventRecord>;
   readonly webhooks: EntityMap<Webhook>;
   readonly templates: EntityMap<Template>;
+  /** the deprecated Templates v1: a store of their own, as the two APIs have different shapes */
+  readonly templatesV1: EntityMap<TemplateV1>;
   /** app id -> list type -> identities opted out */
   readonly consents = new Map<string, Map<string, Set<string>>>();
   /** app id -> identity -> audit trail */
@@ -25,6 +28,7 @@ export class ProjectStore {
     this.events = new EntityMap(origin);
     this.webhooks = new EntityMap(origin);
     this.templates = new EntityMap(origin);
+    this.templatesV1 = new EntityMap(origin);
   }
 
   /** Every entity with its kind (as counts() names it) and who created it. */
@@ -32,6 +36,7 @@ export class ProjectStore {
     const kinds: Array<[string, EntityMap<unknown>]> = [
       ["apps", this.apps], ["contacts", this.contacts], ["conversations", this.conversations], ["messages", this.messages],
       ["events", this.events], ["webhooks", this.webhooks], ["templates", this.templates],
+      ["templates_v1", this.templatesV1],
     ];
     return kinds.flatMap(([kind, map]) => [...map.keys()].map((id) => {
       const createdBy = map.createdBy(id);
@@ -49,6 +54,7 @@ export class ProjectStore {
       events: this.events.size,
       webhooks: this.webhooks.size,
       templates: this.templates.size,
+      templates_v1: this.templatesV1.size,
     };
   }
 
@@ -66,11 +72,11 @@ export class ProjectStore {
     return found;
   }
 
-  /** The contact owning a channel identity (app-scoped identities match only their app). */
+  /** The contact owning a channel identity, given with or without "+" (app-scoped identities match only their app). */
   contactByIdentity(channel: string, identity: string, appId?: string): Contact | undefined {
     for (const c of this.contacts.values()) {
       const hit = c.channel_identities.some(
-        (ci) => ci.channel === channel && ci.identity === identity && (!ci.app_id || !appId || ci.app_id === appId),
+        (ci) => ci.channel === channel && sameIdentity(channel, ci.identity, identity) && (!ci.app_id || !appId || ci.app_id === appId),
       );
       if (hit) return c;
     }

@@ -72,6 +72,13 @@ export interface Template extends Json {
   translations: Json[];
 }
 
+/** A Templates v1 resource (deprecated API): translations carry `content`, the template has no version. */
+export interface TemplateV1 extends Json {
+  id: string;
+  default_translation: string;
+  translations: Json[];
+}
+
 /** One audit record of the consents API. */
 export interface AuditRecord extends Json {
   origin: string;

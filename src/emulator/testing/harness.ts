@@ -2,6 +2,7 @@ import { request } from "undici";
 import { validateReply } from "../../contract";
 import type { Contract } from "../../model";
 import { loadOwnContract } from "../contract-loader";
+import { recordReply } from "../parity/testing/recorder";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type InternalError, type ReplyViolation } from "../index";
 
 /** A parsed reply of the emulator. */
@@ -55,8 +56,8 @@ function qs(query: Record<string, string | string[]> | undefined): string {
   return s ? `?${s}` : "";
 }
 
-/** The token endpoint's host below a region: its errors take the ORY form. */
-const AUTH_HOST = /^\/[a-z]{2}\/auth\//;
+/** The token endpoint's host, below a region or global: its errors take the ORY form. */
+const AUTH_HOST = /^(\/[a-z]{2})?\/auth\//;
 
 /**
  * Contract problems of one reply; a request no operation knows (wrong method, unknown route) must still carry the
@@ -88,7 +89,8 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   const origin = emu.info.adminUrl.replace(/\/_emulator$/, "");
   const tokens = new Map<string, string>();
 
-  async function send(method: string, url: string, o: CallOptions, check: boolean): Promise<Reply> {
+  // `record`: whether the reply is the running test's evidence for the parity table (a token fetched for a call is not)
+  async function send(method: string, url: string, o: CallOptions, check: boolean, record = check): Promise<Reply> {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     const auth = o.auth ?? "token";
     if (auth === "token") headers.authorization = `Bearer ${await token(o.region ?? "us")}`;
@@ -110,6 +112,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
       // the contract's paths are /v1/...; the emulator serves the introduction's /v1beta/ as the same operations
       const path = (url.split("?")[0] as string).replace(/%3A/gi, ":").replace(/\/v1beta\//, "/v1/");
       problems.push(...checkReply(contract, { method, path, status: res.statusCode }, parsed));
+      if (record) recordReply(contract.matchOperation(method, path)?.id, res.statusCode);
     }
     return { status: res.statusCode, headers: res.headers, body: parsed, text };
   }
@@ -120,7 +123,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     const r = await send("POST", `/${region}/auth/oauth2/token`, {
       raw: "grant_type=client_credentials", contentType: "application/x-www-form-urlencoded",
       auth: { basic: [emu.info.clientId, emu.info.clientSecret] },
-    }, true);
+    }, true, false);
     if (r.status !== 200) throw new Error(`token: ${r.status} ${r.text}`);
     tokens.set(region, r.body.access_token);
     return r.body.access_token;

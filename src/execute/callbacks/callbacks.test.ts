@@ -70,7 +70,7 @@ describe("callback receiver", () => {
     await post("a@us", JSON.stringify({ event_delivery_report: {} }));
     await post("b@us", JSON.stringify({ message_delivery_report: {} }));
     expect(await receiver.take("a@us", isDelivery, 50)).toBeUndefined();
-    expect(receiver.seen("a@us")).toEqual(["EVENT_DELIVERY"]);
+    expect(receiver.arrived("a@us").map((cb) => cb.trigger)).toEqual(["EVENT_DELIVERY"]);
     expect(receiver.hookUrl("a@us", "https://example.test/fwd/")).toBe("https://example.test/fwd/hooks/a%40us");
   });
 });

@@ -20,9 +20,11 @@ interface Waiter {
 interface Inbox {
   buffered: ReceivedCallback[];
   waiters: Waiter[];
-  /** triggers of everything that arrived, for hints */
-  seen: string[];
+  /** everything that arrived (the first MAX_KEPT), consumed or not: a callback step that waits in vain lists it */
+  arrived: ReceivedCallback[];
 }
+
+const MAX_KEPT = 100;
 
 const MAX_BODY = 5 * 1024 * 1024;
 
@@ -109,9 +111,9 @@ export class CallbackReceiver {
     });
   }
 
-  /** Triggers of every callback that reached a suite run so far. */
-  seen(key: string): string[] {
-    return [...this.inbox(key).seen];
+  /** Every callback that reached a suite run so far (the first 100), in arrival order. */
+  arrived(key: string): ReceivedCallback[] {
+    return [...this.inbox(key).arrived];
   }
 
   /** Stop listening and drop buffered callbacks. */
@@ -126,7 +128,7 @@ export class CallbackReceiver {
   private inbox(key: string): Inbox {
     let inbox = this.inboxes.get(key);
     if (!inbox) {
-      inbox = { buffered: [], waiters: [], seen: [] };
+      inbox = { buffered: [], waiters: [], arrived: [] };
       this.inboxes.set(key, inbox);
     }
     return inbox;
@@ -159,7 +161,7 @@ export class CallbackReceiver {
     }
     cb.trigger = triggerOfBody(cb.json);
     const inbox = this.inbox(key);
-    inbox.seen.push(cb.trigger ?? "(unknown)");
+    if (inbox.arrived.length < MAX_KEPT) inbox.arrived.push(cb);
     const index = inbox.waiters.findIndex((w) => w.accept(cb));
     if (index < 0) {
       inbox.buffered.push(cb);

@@ -54,6 +54,23 @@ describe("callback steps", () => {
     expect(step.failures[0]).toMatchObject({ kind: "callback", actual: "arrived: EVENT_DELIVERY, MESSAGE_DELIVERY x2" });
   });
 
+  it("names, for the callback closest to `match`, the key that differed and its line, and keeps what arrived", async () => {
+    const match = { "$.message_delivery_report.message_id": "M1", "$.message_delivery_report.status": "READ" };
+    const fieldPos = { "callback.match.$.message_delivery_report.status#key": { file: "suites/near.yaml", line: 9, column: 11 } };
+    const s = suite("near", { steps: [
+      fire([{ event_delivery_report: { secret: "x" } }, report("M2", "QUEUED"), report("M1", "DELIVERED")]),
+      cbStep("wait", { match, withinMs: 400 }, { fieldPos }),
+    ] });
+    const step = (await run([s])).suites[0]!.steps[1]!;
+    const failure = step.failures[0]!;
+    expect(failure).toMatchObject({ kind: "callback", line: 9, column: 11 });
+    expect(failure.arrived!.map((a) => a.trigger)).toEqual(["MESSAGE_DELIVERY", "MESSAGE_DELIVERY", "EVENT_DELIVERY"]);
+    expect(failure.arrived![0]!.differs).toEqual(['$.message_delivery_report.status: expected "READ", got "DELIVERED"']);
+    expect(JSON.parse(failure.arrived![0]!.body)).toEqual(report("M1", "DELIVERED"));
+    expect(failure.arrived!.slice(1).every((a) => a.differs === undefined && a.body.length > 0)).toBe(true);
+    expect(JSON.parse(step.exchange!.request.body!)).toEqual(report("M1", "DELIVERED"));
+  });
+
   it("validates the callback against the trigger's schema", async () => {
     const s = suite("bad", { steps: [fire([{ message_delivery_report: "not an object" }]), cbStep("wait", {})] });
     const step = (await run([s])).suites[0]!.steps[1]!;

@@ -1,12 +1,13 @@
 import type { CallbackStep, CheckFailure, StepResult } from "../../model";
 import { checkBody, compileBodyChecks, compilePath, type CompiledBodyChecks, type CompiledPath } from "../assertions";
 import { checkPayload } from "../check-payload";
-import { buildExchange, redactResult } from "../exchange";
+import { buildExchange, learnCaptures, redactResult } from "../exchange";
 import { newResult, setError, settle, skippedResult, stepLabel } from "../step-result";
 import { noteShape } from "../step-facts";
 import type { SuiteRun } from "../suite-run";
 import { resolveValue } from "../variables";
 import type { ReceivedCallback } from "./receiver";
+import { timeoutFailure } from "./explain-timeout";
 import { verifySignature } from "./signature";
 import { TRIGGER_KEYS } from "./triggers";
 
@@ -59,15 +60,19 @@ export async function runCallbackStep(run: SuiteRun, step: CallbackStep): Promis
   const signal = run.env.ctx.signal;
   const cb = signal?.aborted ? undefined : await run.env.receiver.take(run.item.key, accept, withinMs, signal);
   result.durationMs = performance.now() - started;
+  let shown = cb;
   if (!cb && signal?.aborted) setError(result, "CC_INTERRUPTED", `the run was interrupted while waiting for a ${trigger} callback`);
-  else if (!cb) result.failures.push(timeoutFailure(run, step));
-  else checkCallback(run, step, c, cb, result);
-  settle(result);
+  else if (!cb) {
+    const timedOut = timeoutFailure(run, { step, payloadKey: c.payloadKey, match: c.match });
+    result.failures.push(timedOut.failure);
+    shown = timedOut.closest;
+  } else checkCallback(run, step, c, cb, result);
+  settle(result, step);
   if (result.outcome !== "passed") {
     const redactor = run.env.redactor;
-    if (cb) {
+    if (shown) {
       result.exchange = buildExchange(redactor, {
-        request: { method: "POST", url: String(run.scope.lookup("WEBHOOK_URL") ?? ""), headers: cb.headers, body: cb.raw.toString("utf8") },
+        request: { method: "POST", url: String(run.scope.lookup("WEBHOOK_URL") ?? ""), headers: shown.headers, body: shown.raw.toString("utf8") },
       });
     }
     redactResult(redactor, result);
@@ -75,20 +80,7 @@ export async function runCallbackStep(run: SuiteRun, step: CallbackStep): Promis
   return result;
 }
 
-function timeoutFailure(run: SuiteRun, step: CallbackStep): CheckFailure {
-  const seen = run.env.receiver.seen(run.item.key);
-  const arrived = seen.length === 0 ? "no callback arrived" : `arrived: ${summarize(seen)}`;
-  const { trigger, withinMs } = step.callback;
-  const matching = Object.keys(step.callback.match).length > 0 ? " matching the step's `match`" : "";
-  return { kind: "callback", expected: trigger, actual: arrived,
-    message: `no ${trigger} callback${matching} arrived within ${withinMs} ms (${arrived})` };
-}
 
-function summarize(triggers: string[]): string {
-  const counts = new Map<string, number>();
-  for (const t of triggers) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].map(([t, n]) => (n > 1 ? `${t} x${n}` : t)).join(", ");
-}
 
 function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackStep, cb: ReceivedCallback, result: StepResult): void {
   const { contract, options } = run.env.ctx;
@@ -96,6 +88,7 @@ function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackSte
   const noSchema: CheckFailure = { kind: "no-schema", message: `no callback schema is known for trigger ${trigger}` };
   const schema = contract.callbackSchema(trigger) ?? noSchema;
   noteShape(result, { json: cb.json });
+  run.env.redactor.learn(cb.json);
   checkPayload({ contract, strict: options.strict, schema, body: { json: cb.json }, what: "callback" }, result);
   if (signed) {
     const secret = run.scope.lookup("WEBHOOK_SECRET");
@@ -107,4 +100,5 @@ function checkCallback(run: SuiteRun, step: CallbackStep, c: CompiledCallbackSte
     if (value !== undefined) run.scope.captures.set(name, value);
     else result.failures.push({ kind: "capture", path: path.path, message: `found nothing in the callback to capture as ${name}` });
   }
+  learnCaptures(run.env.redactor, c.captures, (name) => run.scope.captures.get(name));
 }

@@ -3,3 +3,4 @@ export { HttpError } from "./http-error";
 export { createDispatcher, createSend } from "./dispatcher";
 export { withRetry } from "./with-retry";
 export { isIdempotent } from "./idempotent";
+export { withObserver } from "./observe";

@@ -25,6 +25,8 @@ export interface HttpResponse {
 /** Per-request bookkeeping shared by the layers: every attempt is recorded here. */
 export interface SendContext {
   attempts: Attempt[];
+  /** called with each attempt as sent (auth applied) and its response, if one came (--verbose) */
+  onAttempt?(req: HttpRequest, res: HttpResponse | undefined): void;
 }
 
 /** One layer of the HTTP stack (undici style: each wraps the one below, the bottom one owns the dispatcher). */

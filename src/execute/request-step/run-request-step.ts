@@ -1,6 +1,7 @@
 import type { RequestStep, StepResult } from "../../model";
 import { TokenError } from "../auth";
-import { buildExchange, redactResult } from "../exchange";
+import { emit } from "../emit";
+import { buildExchange, learnCaptures, redactResult } from "../exchange";
 import { HttpError, type HttpRequest, type HttpResponse, type SendContext } from "../http";
 import { regionOfVariable } from "../../vocabulary/run-variables";
 import { SUITE_RUN_HEADER } from "../../vocabulary/suite-run-header";
@@ -12,6 +13,7 @@ import { capture, checkResponse, checkSchema, type ResponseCheckInput } from "./
 import { pollUntil, type PollOutcome } from "./poll";
 import { noteOperation, noteShape } from "../step-facts";
 import { renderRequest } from "./render-request";
+import { explainStatus } from "./response-reason";
 
 /** Send one request step (with its polls and transient retries), check the response, store captures. */
 export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<StepResult> {
@@ -29,7 +31,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   if (run.env.ctx.options.tagRequests) req.headers[SUITE_RUN_HEADER] = run.item.key;
   const result = newResult(step, c.label);
   noteOperation(result, { method: c.method, url: req.url, operation: c.operation }, run.env.ctx.contract);
-  const ctx: SendContext = { attempts: result.attempts };
+  const ctx: SendContext = { attempts: result.attempts, ...(run.env.ctx.options.verbose ? { onAttempt: showAttempt(run, step) } : {}) };
   let res: HttpResponse | undefined;
   try {
     if (c.poll) {
@@ -47,7 +49,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   }
   result.durationMs = performance.now() - started;
   if (res) result.status = res.status;
-  settle(result);
+  settle(result, step);
   if (result.outcome !== "passed") {
     const redactor = run.env.redactor;
     result.exchange = buildExchange(redactor, { request: req, response: res });
@@ -63,12 +65,11 @@ function checkAndCapture(run: SuiteRun, c: CompiledRequestStep, req: HttpRequest
   const input: ResponseCheckInput = { c, contract: env.ctx.contract, strict: env.ctx.options.strict, req, res, body, scope };
   if (out.exhausted) checkSchema(input, result);
   else checkResponse(input, result);
+  env.redactor.learn(body.json);
+  explainStatus(result.failures, body, res.body, env.redactor);
   if (body.notJson !== undefined || c.captures.length === 0) return;
   capture(c, body.json, scope, result, c.expect.status.test(res.status));
-  for (const [name, path] of c.captures) {
-    const value = scope.captures.get(name);
-    if (path.path.endsWith("access_token") && typeof value === "string") env.redactor.add(value);
-  }
+  learnCaptures(env.redactor, c.captures, (name) => scope.captures.get(name));
 }
 
 function compiled(run: SuiteRun, step: RequestStep): CompiledRequestStep {
@@ -100,6 +101,11 @@ function regionNote(names: string[]): string {
   const regions = names.map(regionOfVariable).filter((r): r is string => r !== undefined);
   if (regions.length === 0) return "";
   return `; region ${[...new Set(regions)].join(", ")} is not part of this run (add it with --region)`;
+}
+
+/** --verbose: each attempt goes to the listeners as a redacted exchange. */
+function showAttempt(run: SuiteRun, step: RequestStep): NonNullable<SendContext["onAttempt"]> {
+  return (request, response) => emit(run.env.ctx.listeners, "onExchange", run.item, step, buildExchange(run.env.redactor, { request, response }));
 }
 
 function failWith(result: StepResult, error: unknown): void {

@@ -20,6 +20,8 @@ export interface HtmlReporterOptions {
   header?: RunHeader;
   /** called with the written path */
   onWritten?(path: string): void;
+  /** tags by suite key, for a finished result handed over whole (a merge); a run's plan has them otherwise */
+  tags?: ReadonlyMap<string, string[]>;
 }
 
 /** The HTML reporter: run events, and the gate's report once a gate has compared the run with a baseline. */
@@ -64,7 +66,7 @@ export function createHtmlReporter(opts: HtmlReporterOptions): HtmlReporter {
       if (run) writeSuite(run, result, item);
     },
     onRunEnd(result: RunResult) {
-      const current = run ?? start(opts.header ?? headerOf(result), new Map());
+      const current = run ?? start(opts.header ?? headerOf(result), new Map(opts.tags));
       run = undefined;
       // suites the runner did not announce (the cleanup check, a result handed over whole) are written now
       for (const suite of result.suites) if (!current.written.has(suite.key)) writeSuite(current, suite);

@@ -1,0 +1,89 @@
+import { join } from "node:path";
+import type { Diagnostic, GateReport, RunFooter, RunHeader, RunResult, SuiteRecord } from "../model";
+import { makeDiagnostic, type Redactor } from "../diagnostics";
+import { reportToGithub, type GithubActionsOutput } from "./github-actions";
+import { createHtmlReporter } from "./html";
+import { JSON_REPORT } from "./json-reporter";
+import { createJunitReporter } from "./junit-reporter";
+import { openResultsFile, type ResultsFile } from "./results-writer";
+import type { ReportsOutcome } from "./report-session";
+
+/** Where a merge writes, and the header of the merged run. */
+export interface MergedReportsSettings {
+  outDir: string;
+  redactor: Redactor;
+  header: RunHeader;
+  /** report.html reads suite lines around failures relative to it */
+  cwd?: string;
+  /** inside GitHub Actions: annotations of the merged run's failing steps and the step summary */
+  github?: GithubActionsOutput;
+}
+
+/** The reports of a merge: results.json written record by record as the shards are read, junit.xml and report.html at the end. */
+export interface MergedReports {
+  /** appends one shard's suite record to results.json */
+  add(record: SuiteRecord): Promise<void>;
+  /** writes results.json's footer, then junit.xml and report.html; each on its own, so one failure loses no other report */
+  finish(footer: RunFooter): Promise<ReportsOutcome>;
+  /** after finish(): the gate's findings appended to report.html */
+  reportGate(report: GateReport): Promise<Diagnostic[]>;
+}
+
+/**
+ * Opens the merged reports. The records come from results files written (and redacted) by runs; they pass through
+ * the redactor once more, so a secret of this environment never reaches a merged report either.
+ */
+export function openMergedReports(settings: MergedReportsSettings): MergedReports {
+  const { outDir, redactor, header } = settings;
+  const written: string[] = [];
+  const onWritten = (path: string): void => {
+    written.push(path);
+  };
+  const path = join(outDir, JSON_REPORT);
+  let file: Promise<ResultsFile> | undefined;
+  const opened = (): Promise<ResultsFile> => (file ??= openResultsFile(path, header, { redactor }));
+  const suites: SuiteRecord[] = [];
+  const tags = new Map<string, string[]>();
+  const html = createHtmlReporter({ outDir, redactor, cwd: settings.cwd, header, tags, onWritten });
+  const junit = createJunitReporter({ outDir, redactor, onWritten });
+  return {
+    async add(record) {
+      await (await opened()).write(record);
+      suites.push(record);
+      tags.set(record.key, record.tags);
+    },
+    async finish(footer) {
+      const failures: Diagnostic[] = [];
+      const result = mergedResult(header, footer, suites);
+      await each(failures, async () => {
+        await (await opened()).close(footer);
+        onWritten(path);
+      });
+      await each(failures, () => junit.onRunEnd?.(result));
+      await each(failures, () => html.onRunEnd?.(result));
+      const { github } = settings;
+      if (github) await each(failures, () => reportToGithub(result, github, redactor));
+      return { written: [...written], failures };
+    },
+    async reportGate(report) {
+      const failures: Diagnostic[] = [];
+      await each(failures, () => html.onGateReport(report));
+      return failures;
+    },
+  };
+}
+
+/** The merged run in memory, as JUnit and the HTML page take it (a suite record is a suite result with keys and fingerprints). */
+function mergedResult(header: RunHeader, footer: RunFooter, suites: SuiteRecord[]): RunResult {
+  const { tool, target, regions, strict, startedAt } = header;
+  const results = suites.map((suite) => ({ ...suite, steps: suite.steps.map(({ operationId, ...step }) => (operationId === null ? step : { ...step, operationId })) }));
+  return { formatVersion: 1, tool, target, regions, strict, startedAt, finishedAt: footer.finishedAt, durationMs: footer.durationMs, totals: footer.totals, suites: results };
+}
+
+async function each(failures: Diagnostic[], write: () => unknown): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    failures.push(makeDiagnostic("CC_REPORT_WRITE", `could not write a report: ${(e as Error).message}`));
+  }
+}
