@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveCacheDir } from "../load/disk-cache";
-import { fmt, ratio, targetFigure, type Figure } from "./figures";
+import { fmt, infoFigure, ratio, targetFigure, type Figure } from "./figures";
 import { FIXTURES } from "./runner-bench";
 import { median, spawnMeasured, type ProcessMeasure } from "./spawn-measured";
 
@@ -97,35 +97,39 @@ export async function wholeProcessFigures(url: string, token: string, steps: num
   }
 }
 
-/** Peak RSS of `run` on one suite of each size (first run, start-up cache emptied), and the slope between the sizes. */
+/** Peak RSS of `run` on one suite of each size, first run (start-up cache emptied) and warm; the slope between the sizes. */
 export async function rssFigures(url: string, sizes: number[]): Promise<{ lines: string[]; figures: Figure[] }> {
-  const measured: Array<{ steps: number; run: ProcessMeasure }> = [];
+  const measured: Array<{ steps: number; first: ProcessMeasure; warm: ProcessMeasure }> = [];
   for (const steps of sizes) {
     const { dir, args } = cliJob(url, steps);
     try {
       clearStartupCache();
-      measured.push({ steps, run: await spawnMeasured(args, dir, ENV) });
+      const first = await spawnMeasured(args, dir, ENV);
+      measured.push({ steps, first, warm: await spawnMeasured(args, dir, ENV) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const first = measured[0]!;
-  const last = measured.at(-1)!;
-  const slopeKiB = ((last.run.maxRssMiB - first.run.maxRssMiB) * 1024) / Math.max(1, last.steps - first.steps);
+  const worst = (m: (typeof measured)[number]) => Math.max(m.first.maxRssMiB, m.warm.maxRssMiB);
+  const low = measured[0]!;
+  const high = measured.at(-1)!;
+  const slopeKiB = ((worst(high) - worst(low)) * 1024) / Math.max(1, high.steps - low.steps);
   const lines = [
-    `peak RSS of \`run\`, one suite, first run: ${measured.map((m) => `${m.steps} steps ${fmt(m.run.maxRssMiB)} MiB (${fmt(m.run.ms / 1000)} s)`).join(", ")}`,
-    `peak RSS slope from ${first.steps} to ${last.steps} steps: ${slopeKiB.toFixed(2)} KiB per step`,
+    `peak RSS of \`run\`, one suite, first run / warm start-up cache: ${measured.map((m) => `${m.steps} steps ${fmt(m.first.maxRssMiB)} / ${fmt(m.warm.maxRssMiB)} MiB (${fmt(m.first.ms / 1000)} / ${fmt(m.warm.ms / 1000)} s)`).join(", ")}`,
+    `peak RSS slope from ${low.steps} to ${high.steps} steps (the higher of first run and warm): ${slopeKiB.toFixed(2)} KiB per step`,
   ];
-  const figures: Figure[] = measured.map(({ steps, run }) => rssFigure(steps, run));
-  figures.push({ measure: `peak RSS slope, ${first.steps} to ${last.steps} steps`, value: `${slopeKiB.toFixed(2)} KiB/step`, target: `flat (< ${FLAT_KIB_PER_STEP} KiB/step)`, holds: slopeKiB < FLAT_KIB_PER_STEP });
+  const figures: Figure[] = measured.map(rssFigure);
+  figures.push({ measure: `peak RSS slope, ${low.steps} to ${high.steps} steps`, value: `${slopeKiB.toFixed(2)} KiB/step`, target: `flat (< ${FLAT_KIB_PER_STEP} KiB/step)`, holds: slopeKiB < FLAT_KIB_PER_STEP });
   return { lines, figures };
 }
 
-/** The issue's targets: 10,000 steps in 120 MB, 100,000 in 150 MB; other sizes are shown without one. */
-function rssFigure(steps: number, run: ProcessMeasure): Figure {
-  const problems = run.code === 0 ? [] : [`exited ${run.code}`];
+/** The issue's targets, for first run and warm alike: 10,000 steps in 120 MB, 100,000 in 150 MB; other sizes have none. */
+function rssFigure({ steps, first, warm }: { steps: number; first: ProcessMeasure; warm: ProcessMeasure }): Figure {
+  const problems = [first, warm].flatMap((run, i) => (run.code === 0 ? [] : [`${i === 0 ? "first run" : "warm"} exited ${run.code}`]));
   const limit = steps === 10_000 ? 120 : steps === 100_000 ? 150 : undefined;
-  const value = `${fmt(run.maxRssMiB)} MiB`;
-  if (limit === undefined) return { measure: `peak RSS, ${steps} steps${problems.length ? ` (${problems[0]})` : ""}`, value };
-  return targetFigure(`peak RSS, ${steps} steps`, value, `<= ${limit} MB`, run.maxRssMiB * 1.048576 <= limit, problems);
+  const measure = `peak RSS, ${steps} steps (first run / warm)`;
+  const value = `${fmt(first.maxRssMiB)} / ${fmt(warm.maxRssMiB)} MiB`;
+  if (limit === undefined) return infoFigure(measure, value, problems);
+  const met = Math.max(first.maxRssMiB, warm.maxRssMiB) * 1.048576 <= limit;
+  return targetFigure(measure, value, `<= ${limit} MB`, met, problems);
 }

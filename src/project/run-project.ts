@@ -18,7 +18,7 @@ import { planRun } from "./plan-run";
 import { runVerdict, type ProjectStatus } from "./verdict";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
-import { readShardTimings } from "./shard-timings";
+import type { ShardTimings } from "./shard-timings";
 import { githubOutput } from "./github-output";
 
 /** What runProject needs: the resolved config, the environment credentials come from, and where output goes. */
@@ -58,9 +58,16 @@ interface ProjectRun {
   timings?: ReadonlyMap<string, number>;
 }
 
-// the gate's part of a run is loaded only with --baseline: a plain run does not pay for the gate and its readers;
-// each export is destructured from its require() because that is what knip sees as a use
+// the gate's part of a run is loaded only with --baseline, the results reader only with --shard-timings: a plain run
+// does not pay for the gate, its readers and yaml; each export is destructured from its require() because that is
+// what knip sees as a use
 /* eslint-disable @typescript-eslint/no-require-imports */
+async function readShardTimings(config: Config): Promise<ShardTimings> {
+  if (config.shardTimings === undefined) return { diagnostics: [] };
+  const { readShardTimings: read }: typeof import("./shard-timings") = require("./shard-timings");
+  return read(config);
+}
+
 async function baselineProblems(config: Config): Promise<DiagnosticBatch | undefined> {
   if (config.baseline === undefined) return undefined;
   const { baselineProblems: problems }: typeof import("./run-gate") = require("./run-gate");

@@ -28,6 +28,23 @@ describe("createSuiteParser", () => {
     expect(second).toEqual(parseSuite(SUITE, "suites/one.yaml", schema()));
   });
 
+  it("stores positions compactly: the file's path once per suite, not in every position of every step", () => {
+    const file = "/a/long/path/to/the/project/suites/contacts-lifecycle.yaml";
+    const fresh = createSuiteParser(schema(), startupCache(dir))(SUITE, file);
+    const payload = (JSON.parse(readFileSync(join(dir, entries()[0]!), "utf8")) as { payload: string }).payload;
+    expect(payload.split(file)).toHaveLength(2);
+    const cached = createSuiteParser(schema(), startupCache(dir))(SUITE, file);
+    expect(cached).toEqual(fresh);
+    expect(cached.suite?.steps[0]?.fieldPos["expect.status"]).toEqual({ file, line: 6, column: 23 });
+  });
+
+  it("does not cache a suite whose own data looks like a compact position, so it never comes back changed", () => {
+    const text = 'name: One\nsteps:\n  - name: a\n    request: A/b\n    body: { a: ["\\0pos", 1, 2], b: { file: suites/m.yaml, line: 1, column: 2 } }\n';
+    const parsed = createSuiteParser(schema(), startupCache(dir))(text, "suites/m.yaml");
+    expect(parsed.suite?.steps[0]).toMatchObject({ body: { a: ["\u0000pos", 1, 2], b: { file: "suites/m.yaml", line: 1, column: 2 } } });
+    expect(entries()).toHaveLength(0);
+  });
+
   it("parses again when the text changes, and never caches a suite with diagnostics", () => {
     const cache = startupCache(dir);
     createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml");

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Suite } from "../model";
+import type { SourcePos, Suite } from "../model";
 import type { CollectionCacheContext } from "../load/collection-cache";
 import { cacheKey, readCacheEntry, sealKey, writeCacheEntry } from "../load/disk-cache";
 import { parseCollection } from "../parse/collection";
@@ -52,6 +52,32 @@ function jsonExact(value: unknown): boolean {
   return false;
 }
 
+/** What a source position in the suite's own file is stored as: [MARK, line, column] instead of 18 copies of its path per step. */
+const POSITION_MARK = "\u0000pos";
+
+function isOwnPosition(value: unknown, file: string): value is SourcePos {
+  if (typeof value !== "object" || value === null || (value as SourcePos).file !== file) return false;
+  const keys = Object.keys(value);
+  return keys.length === 3 && keys[0] === "file" && keys[1] === "line" && keys[2] === "column";
+}
+
+/** The suite as cached: positions in its own file made compact; undefined when its data holds the mark itself. */
+function encodeSuite(suite: Suite, file: string): string | undefined {
+  let clash = false;
+  const text = JSON.stringify(suite, (_key, value: unknown) => {
+    if (isOwnPosition(value, file)) return [POSITION_MARK, value.line, value.column];
+    if (Array.isArray(value) && value[0] === POSITION_MARK) clash = true;
+    return value;
+  });
+  return clash ? undefined : text;
+}
+
+/** A cached suite back as parse/ made it: each compact position one object again, all sharing one path string. */
+function decodeSuite(text: string, file: string): Suite {
+  return JSON.parse(text, (_key, value: unknown) =>
+    Array.isArray(value) && value.length === 3 && value[0] === POSITION_MARK ? { file, line: value[1], column: value[2] } : value) as Suite;
+}
+
 /** Suites that parsed cleanly come from the cache; anything else is parsed (and its diagnostics made) anew. */
 export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (text: string, file: string) => ParsedSuite {
   const schemaText = JSON.stringify(schema);
@@ -73,14 +99,15 @@ export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (te
     const stored = readCacheEntry(ref);
     if (stored !== undefined) {
       try {
-        const suite = JSON.parse(stored) as Suite;
+        const suite = decodeSuite(stored, file);
         if (typeof suite === "object" && suite !== null && Array.isArray(suite.steps)) return { suite, diagnostics: [] };
       } catch {
         // corrupt: parse again below
       }
     }
     const parsed = parseNow(text, file);
-    if (parsed.suite && parsed.diagnostics.length === 0 && jsonExact(parsed.suite)) writeCacheEntry(ref, JSON.stringify(parsed.suite));
+    const encoded = parsed.suite && parsed.diagnostics.length === 0 && jsonExact(parsed.suite) ? encodeSuite(parsed.suite, file) : undefined;
+    if (encoded !== undefined) writeCacheEntry(ref, encoded);
     return parsed;
   };
 }

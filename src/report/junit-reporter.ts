@@ -1,9 +1,9 @@
 import { hostname } from "node:os";
-import type { RunEvents, RunResult } from "../model";
+import type { RunEvents, RunResult, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
-import { buildJunitXml } from "./junit-xml";
-import { redactResult } from "./redact-result";
-import { writeReportFile } from "./write-file";
+import { writeJunitXml } from "./junit-xml";
+import { redactStep, redactSuiteFields } from "./redact-result";
+import { writeReportChunks } from "./write-file";
 
 /** File name of the JUnit report inside the output directory. */
 export const JUNIT_REPORT = "junit.xml";
@@ -17,12 +17,17 @@ export interface JunitReporterOptions {
   onWritten?(path: string): void;
 }
 
-/** Writes `junit.xml`, valid against the JUnit XSD (src/testdata/junit/JUnit.xsd). */
+/**
+ * Writes `junit.xml`, valid against the JUnit XSD (src/testdata/junit/JUnit.xsd), as a stream of chunks, each step
+ * redacted as it is written: neither a redacted copy of the run nor the whole document is held in memory.
+ */
 export function createJunitReporter(opts: JunitReporterOptions): RunEvents {
+  const { redactor } = opts;
+  const redact = { suite: (suite: SuiteResult) => redactSuiteFields(suite, redactor), step: (step: StepResult) => redactStep(step, redactor) };
   return {
     onRunEnd(result: RunResult) {
-      const xml = buildJunitXml(redactResult(result, opts.redactor), { hostname: opts.hostname ?? safeHostname() });
-      const path = writeReportFile(opts.outDir, JUNIT_REPORT, xml);
+      const ctx = { hostname: opts.hostname ?? safeHostname() };
+      const path = writeReportChunks(opts.outDir, JUNIT_REPORT, (write) => writeJunitXml(result, ctx, write, redact));
       opts.onWritten?.(path);
     },
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { create } from "xmlbuilder2";
@@ -6,6 +6,7 @@ import { createRedactor } from "../diagnostics";
 import { junitXsdErrors } from "../testdata/junit-xsd";
 import { createJunitReporter } from "./junit-reporter";
 import { buildJunitXml } from "./junit-xml";
+import { redactResult } from "./redact-result";
 import { sampleMixedRun, sampleRun, sampleStep, sampleSuite } from "./testing/sample-result";
 
 const SECRET = "s3cr3t-client-value";
@@ -43,6 +44,20 @@ describe("junit report", () => {
     expect(xml).toContain("&gt; Authorization: [REDACTED]");
     expect(xml).not.toContain(SECRET);
     expect(xml).not.toContain(TOKEN);
+  });
+
+  it("redacts each record as it streams: the same document as building it from a redacted copy of the whole run", () => {
+    const run = sampleMixedRun(SECRET, TOKEN);
+    run.suites[0] = { ...run.suites[0]!, name: `suite of ${SECRET}`, key: `contacts@us/${TOKEN}` };
+    const outDir = mkdtempSync(join(tmpdir(), "cc-junit-"));
+    const redactor = createRedactor([SECRET, TOKEN]);
+    createJunitReporter({ outDir, redactor, hostname: "ci-host" }).onRunEnd?.(run);
+    const streamed = readFileSync(join(outDir, "junit.xml"), "utf8");
+    expect(streamed).toBe(buildJunitXml(redactResult(run, redactor), { hostname: "ci-host" }));
+    expect(streamed).toContain('name="suite of [REDACTED] [us]"');
+    expect(streamed).not.toContain(SECRET);
+    expect(streamed).not.toContain(TOKEN);
+    expect(readdirSync(outDir)).toEqual(["junit.xml"]); // the temp file was renamed, not left behind
   });
 
   it("replaces characters XML cannot hold", () => {

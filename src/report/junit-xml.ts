@@ -24,28 +24,72 @@ function caseName(step: StepResult): string {
   return step.phase === "steps" ? step.name : `${step.phase}: ${step.name}`;
 }
 
+/** How each record is redacted on its way into the document: a suite's own fields, then each step. */
+export interface JunitRedaction {
+  suite(suite: SuiteResult): Omit<SuiteResult, "steps">;
+  step(step: StepResult): StepResult;
+}
+
+const AS_IS: JunitRedaction = { suite: (suite) => suite, step: (step) => step };
+
 /** The JUnit document of an (already redacted) run result. */
 export function buildJunitXml(result: RunResult, ctx: JunitContext): string {
-  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-  if (result.suites.length === 0) return parts[0] + "<testsuites/>\n";
-  parts.push("<testsuites>\n");
-  result.suites.forEach((suite, id) => parts.push(suiteXml(suite, id, ctx)));
-  parts.push("</testsuites>\n");
+  const parts: string[] = [];
+  writeJunitXml(result, ctx, (chunk) => parts.push(chunk));
   return parts.join("");
 }
 
-function suiteXml(suite: SuiteResult, id: number, ctx: JunitContext): string {
+/**
+ * The JUnit document, chunk by chunk (a suite's head, then a test case per step, then its system-out), each record
+ * redacted as it is written: no whole copy of the run is made, however many steps it has.
+ */
+export function writeJunitXml(result: RunResult, ctx: JunitContext, write: (chunk: string) => void, redact: JunitRedaction = AS_IS): void {
+  write('<?xml version="1.0" encoding="UTF-8"?>\n');
+  if (result.suites.length === 0) return write("<testsuites/>\n");
+  write("<testsuites>\n");
+  result.suites.forEach((suite, id) => writeSuite(suite, { id, ctx, write, redact }));
+  write("</testsuites>\n");
+}
+
+/** What writing one suite needs besides the suite. */
+interface SuiteWriting {
+  id: number;
+  ctx: JunitContext;
+  write: (chunk: string) => void;
+  redact: JunitRedaction;
+}
+
+function writeSuite(suite: SuiteResult, { id, ctx, write, redact }: SuiteWriting): void {
+  write(suiteHead(redact.suite(suite), suite.steps, id, ctx));
+  const classname = `${suite.suiteId}.${suite.region}`;
+  // the XSD puts system-out after every test case: each step's lines wait there, escaped, until the cases are out
+  const outputs: string[] = [];
+  for (const raw of suite.steps) {
+    const step = redact.step(raw);
+    write(caseXml(step, classname));
+    outputs.push(escapeText(stepOutput(step)));
+  }
+  if (outputs.length === 0) write("    <system-out/>\n");
+  else {
+    write("    <system-out>");
+    outputs.forEach((text, i) => write(i === 0 ? text : `\n${text}`));
+    write("</system-out>\n");
+  }
+  write("    <system-err/>\n  </testsuite>\n");
+}
+
+function suiteHead(suite: Omit<SuiteResult, "steps">, steps: StepResult[], id: number, ctx: JunitContext): string {
   let failures = 0;
   let errors = 0;
   let skipped = 0;
-  for (const s of suite.steps) {
+  for (const s of steps) {
     if (s.outcome === "failed") failures += 1;
     else if (s.outcome === "error") errors += 1;
     else if (s.outcome === "skipped") skipped += 1;
   }
   const head = attrs({
     name: `${suite.name} [${suite.region}]`,
-    tests: String(suite.steps.length),
+    tests: String(steps.length),
     failures: String(failures),
     errors: String(errors),
     skipped: String(skipped),
@@ -60,10 +104,6 @@ function suiteXml(suite: SuiteResult, id: number, ctx: JunitContext): string {
     parts.push(element("      ", "property", { name: name!, value: value! }));
   }
   parts.push("    </properties>\n");
-  const classname = `${suite.suiteId}.${suite.region}`;
-  for (const step of suite.steps) parts.push(caseXml(step, classname));
-  const out = suite.steps.map(stepOutput).join("\n");
-  parts.push(out ? `    <system-out>${escapeText(out)}</system-out>\n` : "    <system-out/>\n", "    <system-err/>\n", "  </testsuite>\n");
   return parts.join("");
 }
 

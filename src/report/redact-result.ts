@@ -1,4 +1,4 @@
-import type { Exchange, RunResult, StepResult } from "../model";
+import type { Exchange, RunResult, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
 
 function redactExchange(ex: Exchange, redactor: Redactor): Exchange {
@@ -9,6 +9,24 @@ function redactExchange(ex: Exchange, redactor: Redactor): Exchange {
 
 function withRedactedHeaders(step: StepResult, redactor: Redactor): StepResult {
   return step.exchange ? { ...step, exchange: redactExchange(step.exchange, redactor) } : step;
+}
+
+/** A record as reports show it: the redactor over its JSON text (parsed back only when something was replaced). */
+function redactRecord<T>(record: T, redactor: Redactor): T {
+  const text = JSON.stringify(record);
+  const redacted = redactor.redact(text);
+  return redacted === text ? record : (JSON.parse(redacted) as T);
+}
+
+/** One step as every report shows it: auth headers blanked, then secrets anywhere else replaced. */
+export function redactStep(step: StepResult, redactor: Redactor): StepResult {
+  return redactRecord(withRedactedHeaders(step, redactor), redactor);
+}
+
+/** A suite's own fields (name, file, key...) as every report shows them; its steps go through redactStep. */
+export function redactSuiteFields(suite: SuiteResult, redactor: Redactor): Omit<SuiteResult, "steps"> {
+  const { steps: _steps, ...fields } = suite;
+  return redactRecord(fields, redactor);
 }
 
 const cache = new WeakMap<RunResult, { redactor: Redactor; text: string; value?: RunResult }>();
