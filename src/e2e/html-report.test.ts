@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { createRedactor } from "../diagnostics";
 import { shapeOf } from "../execute/response-shape";
 import { gateFiles } from "../gate/gate-files";
@@ -16,7 +16,8 @@ import { PROBE, writeBigReport } from "./html-big-run";
 /*
  * report.html in a real browser (Debian's Chromium, driven by playwright-core): a real run against the built-in
  * emulator, opened from file://. It must make no request besides the file itself, filter, show a failing step's
- * violation and source line, and hold no secret in the file or the DOM. A generated 10,000-step report measures
+ * violation and source line, what the response said and the callbacks that arrived while a callback step waited,
+ * and hold no secret in the file or the DOM. A generated 10,000-step report measures
  * time to first paint and to filter (printed, never asserted: timings depend on the machine).
  */
 
@@ -68,6 +69,16 @@ const texts = (page: Page, selector: string) => page.locator(selector).allTextCo
 /** The page redraws a frame after a filter changes: wait for it before reading, instead of racing it. */
 const redrawn = (page: Page) => page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
 
+/** The first failing step of a suite's first run, opened (the page opens only the first few failures itself). */
+async function failingStep(page: Page, suiteName: string): Promise<Locator> {
+  const suite = page.locator(".suite", { hasText: suiteName }).first();
+  const suiteHead = suite.locator(".suite-head[aria-expanded=false]");
+  if ((await suiteHead.count()) > 0) await suiteHead.click();
+  const stepHead = suite.locator(".step.o-failed .step-head").first();
+  if ((await stepHead.getAttribute("aria-expanded")) === "false") await stepHead.click();
+  return suite.locator(".step.o-failed").first();
+}
+
 async function expandEverything(page: Page): Promise<void> {
   for (const head of [".suite-head", ".step-head"]) {
     for (;;) {
@@ -109,7 +120,8 @@ describe("report.html in headless Chromium", () => {
   });
 
   it("shows a failing step's schema violation and the suite line that asked for the schema", async () => {
-    const step = page.locator(".suite", { hasText: "Report showcase" }).first().locator(".step", { hasText: "read it back as an app" });
+    const step = await failingStep(page, "Report showcase");
+    await expect(step.locator(".step-name").textContent()).resolves.toBe("read it back as an app");
     await expect(step.locator(".failure table").textContent()).resolves.toContain("must have required property 'channel_credentials'");
     const lines = readFileSync(join(ROOT, SHOWCASE), "utf8").split("\n");
     const schemaLine = lines.findIndex((l) => l.trim() === "schema: App") + 1;
@@ -117,6 +129,22 @@ describe("report.html in headless Chromium", () => {
     expect(await marked.getAttribute("data-line")).toBe(String(schemaLine));
     expect(await marked.textContent()).toBe(`${schemaLine}      schema: App`);
     expect(await step.locator(".source figcaption").textContent()).toBe(`${SHOWCASE}:${schemaLine}`);
+  });
+
+  it("shows what the response said: the envelope's message (redacted), its field violations, the body's head", async () => {
+    const failure = async (suite: string) => (await failingStep(page, suite)).locator(".failure").first();
+    await expect((await failure("Envelope showcase")).locator(".reason-message").textContent()).resolves.toBe("Contact missing-[REDACTED] not found (NOT_FOUND)");
+    expect(await (await failure("Violations showcase")).locator(".reason tbody tr").allTextContents()).toEqual(["languagemust have required property 'language'"]);
+    await expect((await failure("Token showcase")).locator(".reason-body").textContent()).resolves.toContain('"access_token":"[REDACTED]"');
+  });
+
+  it("shows, for a callback that never came, the callbacks that arrived (redacted) and the match key the closest missed", async () => {
+    const failure = (await failingStep(page, "Explain showcase")).locator(".failure");
+    const arrived = failure.locator(".arrived-callback");
+    await expect(arrived.locator("summary").allTextContents()).resolves.toEqual(["CHANNEL_EVENT closest to the step's match"]);
+    await expect(arrived.locator(".differs li").textContent()).resolves
+      .toBe('$.channel_event_notification.channel_event.event_type: expected "WHATS_APP_PHONE_NUMBER_QUALITY_CHANGED", got "WHATS_APP_QUALITY_RATING_CHANGED"');
+    await expect(arrived.locator("pre").textContent()).resolves.toContain('"quality_rating": "GREEN [REDACTED]"');
   });
 
   it("filters by text, region, tag and outcome", async () => {

@@ -41,5 +41,9 @@ describe("an interrupt during a retry loop (issue 9.5, built CLI, in-process emu
     expect(results.footer).toMatchObject({ interrupted: true, totals: { failed: 0, errors: 1 } });
     expect(results.suites[0].steps[0]).toMatchObject({ outcome: "error", error: { code: "CC_INTERRUPTED" }, failures: [] });
     expect(stdout).not.toContain("retry.until did not hold");
+    // the suite's console line says it was interrupted, not how many of its steps failed
+    expect(stdout).toMatch(/^✗ Polls forever \[us\] \S+poll\.yaml interrupted after 0 of 1 steps /m);
+    expect(stdout).not.toContain("steps failed");
+    expect(results.suites[0]).toMatchObject({ interrupted: true });
   }, 60_000);
 });

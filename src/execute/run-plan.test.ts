@@ -209,14 +209,16 @@ describe("runPlan", () => {
     const later = suite("b", { steps: [contactFlow.create()] });
     const r = await run([bad, later], { options: { concurrency: 1, bail: true } });
     expect(r.suites[1]!.steps[0]).toMatchObject({ outcome: "skipped", skipReason: expect.stringMatching(/bail/) });
+    expect(r.suites.map((x) => x.interrupted)).toEqual([undefined, undefined]);
   });
 
-  it("on abort stops sending new steps but still runs teardown", async () => {
+  it("on abort stops sending new steps but still runs teardown, and marks the suite interrupted", async () => {
     const controller = new AbortController();
     const listener: RunEvents = { onStepResult: (_item, result) => { if (result.name === "create") controller.abort(); } };
     const s = suite("c", { steps: [contactFlow.create(), contactFlow.get()], teardown: [contactFlow.remove()] });
     const r = await run([s], { listeners: [listener], signal: controller.signal });
     expect(outcomes(r)).toEqual(["create:passed", "get:skipped", "delete:passed"]);
+    expect(r.suites[0]!.interrupted).toBe(true);
   });
 
   it("emits events in order", async () => {

@@ -22,17 +22,20 @@ export interface SuiteProgress {
   outcome: SuiteResult["outcome"];
   /** the variables handed to suites that need this one */
   exports: Map<string, unknown>;
+  /** a step was cut short or not started because the run was interrupted */
+  interrupted: boolean;
 }
 
 /** Start a suite: setup and steps in order until one fails. Its exports are ready when this resolves. */
 export async function startSuite(env: RunEnv, item: PlannedSuite, needed: SuiteProgress[]): Promise<SuiteProgress> {
   emit(env.ctx.listeners, "onSuiteStart", item);
   const t0 = performance.now();
-  const progress: SuiteProgress = { item, steps: [], startedAt: new Date(), activeMs: 0, outcome: "passed", exports: new Map() };
+  const progress: SuiteProgress = { item, steps: [], startedAt: new Date(), activeMs: 0, outcome: "passed", exports: new Map(), interrupted: false };
   const blocked = needed.find((n) => n.outcome !== "passed");
   const notStarted = blocked ? `needed suite ${blocked.item.key} ${blocked.outcome}` : stopReason(env);
   const { suite } = item;
   if (notStarted) {
+    progress.interrupted = !blocked && env.stopped === "interrupted";
     for (const step of [...suite.setup, ...suite.steps, ...suite.teardown]) record(env, progress, skippedResult(step, notStarted));
   } else {
     progress.run = startRun(env, item, needed);
@@ -54,6 +57,7 @@ export async function finishSuite(env: RunEnv, progress: SuiteProgress): Promise
     outcome: suiteOutcome(progress.steps), startedAt: progress.startedAt.toISOString(),
     durationMs: roundMs(progress.activeMs + performance.now() - t0), steps: progress.steps,
   };
+  if (progress.interrupted) result.interrupted = true;
   emit(env.ctx.listeners, "onSuiteEnd", item, result);
   return result;
 }
@@ -76,13 +80,17 @@ async function runMain(run: SuiteRun, progress: SuiteProgress): Promise<void> {
   const { env, item } = run;
   let skip: string | undefined;
   for (const step of [...item.suite.setup, ...item.suite.steps]) {
-    skip ??= stopReason(env);
+    if (!skip) {
+      skip = stopReason(env);
+      if (env.stopped === "interrupted") progress.interrupted = true;
+    }
     if (skip) {
       record(env, progress, skippedResult(step, skip));
       continue;
     }
     const result = await runStep(run, step);
     record(env, progress, result);
+    if (result.error?.code === "CC_INTERRUPTED") progress.interrupted = true;
     if (result.outcome === "failed" || result.outcome === "error") skip = `an earlier step failed ("${step.name}")`;
   }
 }

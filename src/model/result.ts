@@ -107,6 +107,8 @@ export interface SuiteResult {
   file: string;
   region: string;
   outcome: Outcome;
+  /** the run was interrupted before this suite run's steps were done (absent otherwise) */
+  interrupted?: true;
   startedAt: string;
   durationMs: number;
   steps: StepResult[];

@@ -84,6 +84,8 @@ export interface SuiteRecord {
   region: string;
   tags: string[];
   outcome: Outcome;
+  /** the run was interrupted before this suite run's steps were done (absent otherwise) */
+  interrupted?: true;
   startedAt: string;
   durationMs: number;
   steps: StepRecord[];

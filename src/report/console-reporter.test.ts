@@ -32,6 +32,18 @@ describe("console reporter", () => {
     expect(out).toContain("/display_name: type: must be string, actual: 42");
   });
 
+  it("says a suite was interrupted, and after how many steps, instead of counting failed steps", () => {
+    let out = "";
+    const reporter = createConsoleReporter({ write: (t) => (out += t), tty: false, color: false });
+    const cut = sampleStep({ name: "poll", outcome: "error", error: { code: "CC_INTERRUPTED", message: "the run was interrupted while waiting" } });
+    const skipped = sampleStep({ name: "read", outcome: "skipped", skipReason: "the run was interrupted" });
+    const suite = { ...sampleSuite([sampleStep(), cut, skipped, sampleStep({ name: "delete", phase: "teardown" })]), interrupted: true as const };
+    reporter.onRunStart?.({ items: [item()], regions: ["us"] });
+    reporter.onSuiteEnd?.(item(), suite);
+    expect(out).toContain(`✗ ${suite.name} [us] ${suite.file} interrupted after 2 of 4 steps `);
+    expect(out).not.toContain("steps failed");
+  });
+
   it("closes with failing steps as file:line, drift, flaky steps, totals and duration", () => {
     const out = replay(false);
     expect(out).toContain("Failures (2):");

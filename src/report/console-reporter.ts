@@ -87,13 +87,20 @@ function receiverLine(plan: Plan, info: RunStartInfo): string | undefined {
 function suiteLines(result: SuiteResult, style: Style, p: Progress): string {
   const mark = result.outcome === "passed" ? style.green("✓") : result.outcome === "skipped" ? style.dim("-") : style.red("✗");
   const bad = result.steps.filter(isBad);
-  const counts = bad.length ? style.red(`${bad.length} of ${result.steps.length} steps failed`) : `${result.steps.length} steps`;
+  const counts = result.interrupted ? style.red(interruptedCount(result.steps))
+    : bad.length ? style.red(`${bad.length} of ${result.steps.length} steps failed`) : `${result.steps.length} steps`;
   const lines = [`${mark} ${result.name} [${result.region}] ${style.dim(result.file)} ${counts} ${style.dim(formatDuration(result.durationMs))} (${p.done}/${p.total})`];
   for (const step of bad) {
     lines.push(`    ${style.red("✗")} ${stepLocation(step)} ${stepTitle(result, step)}`);
     lines.push(...formatStepDetails(step, style, "        "));
   }
   return lines.join("\n") + "\n";
+}
+
+/** An interrupted suite says so, and how far it got: the steps that finished (teardown included), not the ones cut short. */
+function interruptedCount(steps: StepResult[]): string {
+  const finished = steps.filter((s) => s.outcome !== "skipped" && s.error?.code !== "CC_INTERRUPTED").length;
+  return `interrupted after ${finished} of ${steps.length} steps`;
 }
 
 /** Plain text on purpose: cutting it to the terminal width must not cut an ANSI sequence in half. */

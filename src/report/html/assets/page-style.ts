@@ -86,6 +86,8 @@ details > summary { cursor: pointer; font-weight: 600; }
 .failure { border-left: 3px solid var(--failed); padding: 4px 10px; margin: 6px 0; background: var(--failed-bg); border-radius: 0 4px 4px 0; }
 .failure .title { font-weight: 600; }
 .failure table { margin-top: 4px; background: var(--card); }
+.failure h4 { margin: 8px 0 2px; font-size: 12.5px; }
+.differs { margin: 2px 0; padding-left: 18px; }
 .errorbox { border-left: 3px solid var(--error); padding: 4px 10px; margin: 6px 0; background: var(--error-bg); }
 .source { margin: 8px 0; }
 .source figcaption { font-size: 12px; color: var(--muted); margin-bottom: 2px; }

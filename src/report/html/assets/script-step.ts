@@ -1,7 +1,8 @@
 /** One step's details: failures with their violations, the suite source around them, attempts, drift, the exchange. */
 export const SCRIPT_STEP = String.raw`
 function failureLine(f) {
-  return (f.path ? f.path + ": " : "") + f.message;
+  const said = f.reason && f.reason.message ? ": " + f.reason.message : "";
+  return (f.path ? f.path + ": " : "") + f.message + said;
 }
 
 function stepDetails(step) {
@@ -28,7 +29,26 @@ function failureView(f) {
     f.expected !== undefined || f.actual !== undefined ? kv([["expected", f.expected === undefined ? "–" : f.expected], ["actual", f.actual === undefined ? "–" : f.actual]]) : undefined,
     violations.length ? table(["Instance path", "Keyword", "Violation", "Actual"],
       violations.map((v) => [v.instancePath || "(root)", v.keyword, v.message, v.actual])) : undefined,
+    f.reason ? reasonView(f.reason) : undefined,
+    f.arrived ? arrivedView(f.arrived) : undefined,
     f.fingerprint ? h("div", { class: "muted mono", title: "names this failure in an accept file", text: "fingerprint " + f.fingerprint }) : undefined);
+}
+
+function reasonView(r) {
+  const violations = r.fieldViolations || [];
+  return h("div", { class: "reason" }, h("h4", { text: "What the response said" }),
+    r.message !== undefined ? h("div", { class: "mono reason-message", text: r.message }) : undefined,
+    violations.length ? table(["Field", "Field violation"], violations.map((v) => [v.field || "(request)", v.description])) : undefined,
+    r.body !== undefined ? h("pre", { class: "reason-body", text: r.body }) : undefined);
+}
+
+/** The callbacks that arrived while the step waited; the closest (first, with the match keys it missed) shown open. */
+function arrivedView(arrived) {
+  return h("div", { class: "arrived" }, h("h4", { text: "Callbacks that arrived instead (" + arrived.length + ")" }),
+    arrived.map((cb) => h("details", { class: "arrived-callback", open: cb.differs ? true : undefined },
+      h("summary", {}, h("span", { class: "mono", text: cb.trigger }), cb.differs ? " closest to the step's match" : undefined),
+      cb.differs ? h("ul", { class: "differs" }, cb.differs.map((d) => h("li", { class: "mono", text: d }))) : undefined,
+      h("pre", { text: pretty(cb.body) }))));
 }
 
 function sourceView(step) {
