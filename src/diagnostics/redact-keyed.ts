@@ -1,9 +1,13 @@
 import { isPlaceholder, isSecretKey, SECRET_WORD } from "../vocabulary/secrets";
+import { isShapeTypeText } from "../vocabulary/shape-notation";
 
 /**
  * Values a text shows under a secret-like key, found by the text's own syntax, for secrets nobody told the redactor
  * about: JSON (`"client_secret": "x"`, also JSON inside a JSON string), forms and queries (`client_secret=x`) and
  * indented YAML lines (`  client_secret: x`, as in a code frame or a source excerpt).
+ *
+ * A value that is a recorded shape type (`"$.x.static_token": "object?"` in results.json) is left alone: it is no
+ * secret, and the gate needs it.
  *
  * Each pattern starts at a secret word, so a long text without one costs a single scan; the part of the key
  * before the word is read backwards from there.
@@ -66,7 +70,7 @@ function redactSyntax(text: string, syntax: KeyedSyntax, mask: string): string {
     const { head, key, value } = m.groups as { head: string; key: string; value: string };
     const start = keyStart(text, m.index, syntax.keyChar);
     const fullKey = decodedKey(text.slice(start, m.index) + key);
-    if (!syntax.opens(text, start) || !isSecretKey(fullKey) || isPlaceholder(value) || value.includes(mask)) {
+    if (!syntax.opens(text, start) || !isSecretKey(fullKey) || isPlaceholder(value) || isShapeTypeText(value) || value.includes(mask)) {
       pattern.lastIndex = m.index + 1;
       continue;
     }

@@ -84,6 +84,13 @@ describe("a redactor that was told nothing", () => {
     });
   });
 
+  it("leaves a recorded shape's types alone under a secret-like path (results.json: the gate reads them)", () => {
+    const shape = { shape: { "$.channel_credentials[].static_token": "object?", "$.channel_credentials[].static_token.token": "string", "$.secret": "null|string" } };
+    const text = JSON.stringify(shape);
+    expect(createRedactor([]).redact(text)).toBe(text);
+    expect(createRedactor([]).redact('{"$.access_token":"eyJ-not-a-type"}')).not.toContain("eyJ-not-a-type");
+  });
+
   it("leaves text without secrets as it was", () => {
     const text = '{"name":"Contacts lifecycle","token_type":"Bearer","status":"DELIVERED"}\nname: x\nsteps: []\nurl=https://h.test/?page_token=abc';
     expect(createRedactor([]).redact(text)).toBe(text);

@@ -86,3 +86,10 @@ export function parseShapeType(value: string): ShapeType {
   const body = optional ? value.slice(0, -OPTIONAL.length) : value;
   return { types: body === "" ? [] : body.split("|"), optional };
 }
+
+const SHAPE_TYPE_TEXT = /^(?:array|boolean|null|number|object|string)(?:\|(?:array|boolean|null|number|object|string))*\??$/;
+
+/** Whether a text is a shape value ("string", "null|object?"): a recorded type, which never holds a secret. */
+export function isShapeTypeText(value: string): boolean {
+  return SHAPE_TYPE_TEXT.test(value);
+}
