@@ -22,6 +22,12 @@ steps:
     request: Things/Create thing
     body: { name: "deep {{DEEP}}", size: 3 }
     expect: { status: 200 }
+  - name: expect it
+    request: Things/Get thing
+    expect:
+      status: 200
+      body:
+        $.extra: "{{DEEP}}"
 `;
 
 function deepText(depth: number, style: "list" | "object"): string {
@@ -57,7 +63,7 @@ const rnd = new Random(1010);
 const RUNS = Number(process.env["CC_DEPTH_FUZZ_RUNS"] ?? 4);
 const cases = [10, 20_000, ...Array.from({ length: RUNS }, () => rnd.int(2_000, 100_000))].map((depth) => ({ depth, style: rnd.pick(["list", "object"] as const) }));
 
-it.each(cases)("a capture $depth levels deep ($style) is sent by the steps that use it, not CC_INTERNAL", async ({ depth, style }) => {
+it.each(cases)("a capture $depth levels deep ($style) is sent and matched by the steps that use it, not CC_INTERNAL", async ({ depth, style }) => {
   deep = deepText(depth, style);
   received.length = 0;
   const args = ["run", SUITE, "--target", url, "--collections", "collections", "--schemas", "schemas", "--var", "THING=thing-1", "--reporter", "console,json", "--out", "reports"];
