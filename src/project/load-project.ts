@@ -49,13 +49,20 @@ export interface LoadHooks {
   onSuiteFiles?(count: number): void;
 }
 
+/** How long parsing suites may hold the event loop; a signal waits at most about this long. */
+const YIELD_AFTER_MS = 20;
+
 async function loadSuites(paths: string[], loading: SuiteLoading, hooks: LoadHooks): Promise<void> {
   const loaded = loadSuiteFiles(paths, loading.config.cwd);
   loading.diagnostics.push(...loaded.diagnostics);
   hooks.onSuiteFiles?.(loaded.files.length);
+  let busySince = performance.now();
   for (const f of loaded.files) {
-    // parsing is synchronous: a turn of the event loop between files lets a signal handler (SIGINT) run
-    await nextTurn();
+    // parsing is synchronous: a turn of the event loop between files now and then lets a signal handler (SIGINT) run
+    if (performance.now() - busySince > YIELD_AFTER_MS) {
+      await nextTurn();
+      busySince = performance.now();
+    }
     loading.sources.set(f.file, f.text);
     const parsed = loading.parse(f.text, f.file);
     loading.diagnostics.push(...parsed.diagnostics);
