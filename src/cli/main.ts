@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from "node:v8";
 import { parseArgv } from "../config";
+import { makeDiagnostic } from "../diagnostics";
+import { EXIT } from "./io";
+import { renderDiagnostics } from "./print-diagnostics";
 import { runCli } from "./run-cli";
 
 // undici's HTTP parser is WebAssembly: V8's optimizing compile of it runs in the background and process exit
@@ -8,12 +11,20 @@ import { runCli } from "./run-cli";
 setFlagsFromString("--liftoff-only");
 
 const controller = new AbortController();
-// only a run has teardowns and reports to finish; the emulator and the static commands simply stop
-const stopping = parseArgv(process.argv.slice(2)).command === "run" ? "stopping; teardowns run and reports are written (repeat to quit now)" : "stopping";
+const command = parseArgv(process.argv.slice(2)).command;
+// only a run has teardowns and reports to finish; the emulator simply stops
+const stopping = command === "run" ? "stopping; teardowns run and reports are written (repeat to quit now)" : "stopping";
+// these only read and check files: nothing is sent or written, so they end on the first signal
+const STOP_AT_ONCE: ReadonlySet<string | undefined> = new Set(["check", "coverage"]);
 let interrupts = 0;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     interrupts += 1;
+    if (STOP_AT_ONCE.has(command)) {
+      const interrupted = makeDiagnostic("CC_INTERRUPTED", `${signal}: the ${command} was stopped before it finished`);
+      process.stderr.write(`\n${renderDiagnostics([interrupted], { cwd: process.cwd() })}`);
+      process.exit(EXIT.couldNotRun);
+    }
     // the first signal lets teardowns run and reports be written; a second one stops at once
     if (interrupts > 1) process.exit(130);
     process.stderr.write(`\n${signal}: ${stopping}\n`);

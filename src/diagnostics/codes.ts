@@ -66,7 +66,7 @@ export const DIAGNOSTIC_CODES = {
   CC_NETWORK_ERROR: { title: "network error", hint: "the connection failed; check the target and retry" },
   CC_TIMEOUT: { title: "request timed out", hint: "raise the request timeout or check the target's health" },
   CC_TOKEN_FAILED: { title: "could not obtain an access token", hint: "check AUTH_URL and the credentials for this region" },
-  CC_INTERRUPTED: { title: "run interrupted", hint: "the run was stopped before this step finished" },
+  CC_INTERRUPTED: { title: "run interrupted", hint: "a signal (SIGINT or SIGTERM) stopped the command before this finished" },
   CC_NEWMAN_MISSING: { title: "newman cannot be loaded", hint: "the newman command runs the newman library: npm install --save-dev newman@6" },
   CC_INTERNAL: { title: "internal error", hint: "this is a bug in conversation-contract; please report it" },
 } as const satisfies Record<string, DiagnosticCodeInfo>;

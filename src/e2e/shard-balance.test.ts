@@ -22,12 +22,12 @@ async function shardLoads(total: number, timed: boolean): Promise<{ loads: numbe
   // a suite added since the timings were recorded counts as their average, as --shard-timings weighs it
   const average = [...recorded.values()].reduce((a, b) => a + b, 0) / recorded.size;
   const whole = configOf(["run"]);
-  const planned = planRun(whole, loadProject(whole)).plan!.items.length;
+  const planned = planRun(whole, await loadProject(whole)).plan!.items.length;
   const loads: number[] = [];
   const shards: PlannedSuite[][] = [];
   for (let index = 1; index <= total; index++) {
     const config = configOf(["run", "--shard", `${index}/${total}`, ...(timed ? ["--shard-timings", TIMINGS] : [])]);
-    const plan = planRun(config, loadProject(config), (await readShardTimings(config)).timings).plan!;
+    const plan = planRun(config, await loadProject(config), (await readShardTimings(config)).timings).plan!;
     shards.push(plan.items);
     loads.push(plan.items.reduce((sum, item) => sum + (recorded.get(item.key) ?? average), 0));
   }

@@ -1,12 +1,15 @@
 import { resolve } from "node:path";
 import { resolveConfig } from "../config";
-import { loadProject } from "../project/load-project";
+import { loadProject, type Project } from "../project/load-project";
 
 const ROOT = resolve(__dirname, "..", "..");
 
 describe("the package's suites", () => {
   const { config } = resolveConfig({ argv: ["check"], env: {}, cwd: ROOT });
-  const project = loadProject(config!);
+  let project: Project;
+  beforeAll(async () => {
+    project = await loadProject(config!);
+  });
 
   it("load and check without a problem", () => {
     expect(project.diagnostics).toEqual([]);
@@ -14,7 +17,7 @@ describe("the package's suites", () => {
   });
 
   it("tag every suite with a callback step `callbacks`, and no other, so --exclude-tag callbacks needs no tunnel", () => {
-    const waits = (s: (typeof project.suites)[number]) => [...s.setup, ...s.steps, ...s.teardown].some((step) => step.kind === "callback");
+    const waits = (s: Project["suites"][number]) => [...s.setup, ...s.steps, ...s.teardown].some((step) => step.kind === "callback");
     const untagged = project.suites.filter((s) => waits(s) && !s.tags.includes("callbacks")).map((s) => s.file);
     const needless = project.suites.filter((s) => !waits(s) && s.tags.includes("callbacks")).map((s) => s.file);
     expect({ untagged, needless }).toEqual({ untagged: [], needless: [] });

@@ -4,7 +4,7 @@ import { hasErrors } from "../diagnostics";
 import { computeCoverage, type CoverageReport } from "../check/coverage";
 import { checkAcceptFile } from "../gate";
 import { acceptFileOf } from "./gate-settings";
-import { loadProject } from "./load-project";
+import { loadProject, type LoadHooks } from "./load-project";
 import { withShownPaths } from "./shown-paths";
 
 /** What `check` found: everything a run would reject, and how much was checked. */
@@ -30,8 +30,8 @@ export interface ProjectCoverageOutcome {
  * load -> parse -> check of the config's suites, collections and schemas, without sending a request; and the
  * accept file of the regression gate (--accept, or the default one when present), with positions.
  */
-export async function checkProject(config: Config): Promise<ProjectCheckOutcome> {
-  const project = loadProject(config);
+export async function checkProject(config: Config, hooks: LoadHooks = {}): Promise<ProjectCheckOutcome> {
+  const project = await loadProject(config, hooks);
   const steps = project.suites.reduce((n, s) => n + s.setup.length + s.steps.length + s.teardown.length, 0);
   const accept = acceptFileOf(config);
   const diagnostics = accept === undefined ? project.diagnostics : [...project.diagnostics, ...withShownPaths(await checkAcceptFile(accept), config.cwd)];
@@ -43,8 +43,8 @@ export async function checkProject(config: Config): Promise<ProjectCheckOutcome>
 }
 
 /** The coverage of the contract's operations by the config's suites (checked first, as a run would). */
-export async function coverageOfProject(config: Config): Promise<ProjectCoverageOutcome> {
-  const project = loadProject(config);
+export async function coverageOfProject(config: Config, hooks: LoadHooks = {}): Promise<ProjectCoverageOutcome> {
+  const project = await loadProject(config, hooks);
   const { diagnostics, sources } = project;
   if (hasErrors(diagnostics) || !project.contract) return { status: "invalid", diagnostics, sources };
   return { status: "passed", diagnostics, sources, coverage: computeCoverage(project.suites, project.requests, project.contract) };

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Contract, Diagnostic, RequestTemplate, Suite } from "../model";
 import { readRunEnvironments, runInputNames, type Config, type RunEnvironments } from "../config";
 import { loadSuiteFiles, loadSuiteSchema } from "../load";
@@ -42,10 +43,26 @@ interface SuiteLoading {
   diagnostics: Diagnostic[];
 }
 
-function loadSuites(paths: string[], loading: SuiteLoading): void {
+/** What a caller may watch of loading (the CLI shows it with DEBUG=1). */
+export interface LoadHooks {
+  /** suite files were read and are about to be parsed */
+  onSuiteFiles?(count: number): void;
+}
+
+/** How long parsing suites may hold the event loop; a signal waits at most about this long. */
+const YIELD_AFTER_MS = 20;
+
+async function loadSuites(paths: string[], loading: SuiteLoading, hooks: LoadHooks): Promise<void> {
   const loaded = loadSuiteFiles(paths, loading.config.cwd);
   loading.diagnostics.push(...loaded.diagnostics);
+  hooks.onSuiteFiles?.(loaded.files.length);
+  let busySince = performance.now();
   for (const f of loaded.files) {
+    // parsing is synchronous: a turn of the event loop between files now and then lets a signal handler (SIGINT) run
+    if (performance.now() - busySince > YIELD_AFTER_MS) {
+      await nextTurn();
+      busySince = performance.now();
+    }
     loading.sources.set(f.file, f.text);
     const parsed = loading.parse(f.text, f.file);
     loading.diagnostics.push(...parsed.diagnostics);
@@ -54,10 +71,10 @@ function loadSuites(paths: string[], loading: SuiteLoading): void {
 }
 
 /** The suites given, then every suite they need that was not given (found next to them or in the package), until none is missing. */
-function loadSuitesWithNeeds(dirs: ReturnType<typeof projectDirs>, loading: SuiteLoading): void {
-  loadSuites(dirs.suites, loading);
+async function loadSuitesWithNeeds(dirs: ReturnType<typeof projectDirs>, loading: SuiteLoading, hooks: LoadHooks): Promise<void> {
+  await loadSuites(dirs.suites, loading, hooks);
   const search = { suites: loading.suites, cwd: loading.config.cwd, packageSuites: resolve(PACKAGE_ROOT, "suites") };
-  for (let more = neededSuiteFiles(search); more.length > 0; more = neededSuiteFiles(search)) loadSuites(more, loading);
+  for (let more = neededSuiteFiles(search); more.length > 0; more = neededSuiteFiles(search)) await loadSuites(more, loading, hooks);
 }
 
 function parserFor(cache: StartupCache, diagnostics: Diagnostic[]): ReturnType<typeof createSuiteParser> | undefined {
@@ -68,7 +85,7 @@ function parserFor(cache: StartupCache, diagnostics: Diagnostic[]): ReturnType<t
 }
 
 /** load -> parse -> check; problems come back as diagnostics, nothing is sent. */
-export function loadProject(config: Config): Project {
+export async function loadProject(config: Config, hooks: LoadHooks = {}): Promise<Project> {
   const dirs = projectDirs(config);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -76,7 +93,7 @@ export function loadProject(config: Config): Project {
   const suites: Suite[] = [];
   const cache = startupCache(resolveCacheDir(PACKAGE_ROOT));
   const parse = parserFor(cache, diagnostics);
-  if (parse) loadSuitesWithNeeds(dirs, { config, parse, suites, sources, diagnostics });
+  if (parse) await loadSuitesWithNeeds(dirs, { config, parse, suites, sources, diagnostics }, hooks);
   const requests = new Map<string, RequestTemplate>();
   const collections = loadParsedCollections(dirs.collections, collectionCache(cache));
   diagnostics.push(...collections.loadDiagnostics);

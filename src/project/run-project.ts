@@ -91,7 +91,7 @@ const COULD_NOT_RUN = new Set(["CC_PORT_IN_USE"]);
  */
 export async function runProject(options: RunProjectOptions): Promise<ProjectRunOutcome> {
   const sink = createDiagnosticSink(options.onDiagnostics);
-  const project = loadProject(options.config);
+  const project = await loadProject(options.config);
   sink.add(project.diagnostics, project.sources);
   if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
   const timed = await readShardTimings(options.config);

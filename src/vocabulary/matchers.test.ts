@@ -74,3 +74,12 @@ describe("contains on an object: a subset (issue 7)", () => {
     expect(applyMatcher(undefined, { contains: { channel: "SMS" } })).toBe(false);
   });
 });
+
+describe("eq on values nested deeper than recursion goes (a deep captured value)", () => {
+  const deep = (depth: number, leaf: string) => JSON.parse('{"a":['.repeat(depth) + JSON.stringify(leaf) + "]}".repeat(depth));
+  it("holds for equal values and fails on a difference at the bottom, without overflowing the stack", () => {
+    expect(applyMatcher(deep(50_000, "x"), { eq: deep(50_000, "x") })).toBe(true);
+    expect(applyMatcher(deep(50_000, "x"), { eq: deep(50_000, "y") })).toBe(false);
+    expect(applyMatcher(deep(50_000, "x"), deep(49_999, "x"))).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { toJsonText } from "./json-text";
 import { compileText, renderText, renderValue, type CompiledText, type Resolver } from "./template";
 
 /** A JSON value precompiled into ready JSON text with slots where variables go. */
@@ -60,7 +61,7 @@ export function renderJson(c: CompiledJson, r: Resolver): string {
     if (typeof part === "string") out += part;
     else if (part.text.whole !== undefined) {
       const value = renderValue(part.text, r);
-      out += value === undefined ? "null" : JSON.stringify(value);
+      out += value === undefined ? "null" : toJsonText(value);
     } else out += JSON.stringify(renderText(part.text, r));
   }
   return out;
@@ -76,7 +77,7 @@ export function renderJsonValue(value: unknown, r: Resolver): string {
     const text = compileText(value);
     if (text.whole === undefined) return JSON.stringify(renderText(text, r));
     const typed = renderValue(text, r);
-    return typed === undefined ? "null" : JSON.stringify(typed);
+    return typed === undefined ? "null" : toJsonText(typed);
   }
   if (Array.isArray(value)) {
     let out = "[";

@@ -1,3 +1,5 @@
+import { toJsonText } from "./json-text";
+
 /** A reference to one variable inside a text. */
 export interface VarRef {
   name: string;
@@ -74,5 +76,5 @@ export function renderValue(c: CompiledText, r: Resolver): unknown {
 }
 
 function stringify(value: unknown): string {
-  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  return typeof value === "object" && value !== null ? toJsonText(value) : String(value);
 }

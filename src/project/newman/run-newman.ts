@@ -37,7 +37,7 @@ export async function newmanProject(options: NewmanProjectOptions): Promise<Proj
   if ("missing" in newman) {
     return { status: "could-not-run", written: [], diagnostics: [makeDiagnostic("CC_NEWMAN_MISSING", `newman cannot be loaded: ${newman.missing}`)] };
   }
-  const project = loadProject(config);
+  const project = await loadProject(config);
   const loaded = loadCollections(projectDirs(config).collections);
   const problems = [...project.diagnostics, ...loaded.diagnostics];
   if (hasErrors(problems) || !project.contract) return { status: "invalid", written: [], diagnostics: problems };
