@@ -48,14 +48,25 @@ describe("the cache's size", () => {
     for (let i = 0; i < 40; i++) {
       const r = ref(`s${i}`);
       writeCacheEntry(r, "x".repeat(500 + ((i * 7919) % 3000)), limits);
-      age(r, 1000 - i);
       const sizes = files().map((f) => statSync(join(dir, f)).size);
       expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(limits.maxBytes);
       expect(readCacheEntry(r)).toBeDefined();
+      age(r, 1000 - i); // as if a later run wrote the next one
     }
     const huge = ref("huge");
     writeCacheEntry(huge, "y".repeat(50_000), limits);
     expect(files()).toEqual([`huge-${huge.key}.json`]);
+  });
+
+  it("keeps what this run used even past the budget (a suite larger than it), and prunes it once a later run has not", () => {
+    const limits = { maxBytes: 20_000, maxEntries: 1000 };
+    const big = ref("big");
+    writeCacheEntry(big, "z".repeat(50_000), limits);
+    writeCacheEntry(ref("small"), "small", limits);
+    expect(readCacheEntry(big)).toBe("z".repeat(50_000));
+    age(big, 60);
+    writeCacheEntry(ref("later"), "later", limits);
+    expect(readCacheEntry(big)).toBeUndefined();
   });
 
   it("removes temp files a dead run left behind", () => {

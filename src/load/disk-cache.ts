@@ -156,7 +156,10 @@ export function writeCacheEntry(ref: CacheRef, payload: string, limits: CacheLim
   }
 }
 
-/** Keep the cache within `limits`, removing the entries used longest ago (never `keep`), and dead temp files. */
+/**
+ * Keep the cache within `limits`, removing the entries used longest ago and dead temp files. Never removed: `keep`, and
+ * what this process read or wrote (used since it started), so one suite larger than the budget still hits next run.
+ */
 function pruneCache(dir: string, keep: string, limits: CacheLimits): void {
   const now = Date.now();
   const entries = readdirSync(dir).flatMap((name) => {
@@ -173,6 +176,7 @@ function pruneCache(dir: string, keep: string, limits: CacheLimits): void {
   let bytes = 0;
   entries.forEach((entry, index) => {
     bytes += entry.size;
-    if (index > 0 && (bytes > limits.maxBytes || index >= limits.maxEntries)) rmSync(entry.path, { force: true });
+    const usedByThisRun = entry.usedAt >= performance.timeOrigin;
+    if (index > 0 && !usedByThisRun && (bytes > limits.maxBytes || index >= limits.maxEntries)) rmSync(entry.path, { force: true });
   });
 }

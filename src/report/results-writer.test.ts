@@ -75,6 +75,28 @@ describe("results writer", () => {
     expect(JSON.parse(text).suites[0].steps[0].error.message).toBe('failed for "[REDACTED]"');
   });
 
+  it("writes a large suite's line in pieces, the same text as the whole line redacted", async () => {
+    const steps = Array.from({ length: 3000 }, (_, i) => ({ name: `step ${i}`, error: { code: "CC_NETWORK_ERROR", message: `failed for "${SECRET}" µ` } }));
+    const large = suiteRecord("contacts", "us", steps);
+    const redactor = createRedactor([SECRET]);
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+    const writer = createResultsWriter(stream, runHeader(), { redactor });
+    await writer.write(suite);
+    await writer.write(large);
+    await writer.close(runFooter());
+    const lines = chunks.join("").split("\n");
+    expect(lines[2]).toBe(`,${redactor.redact(JSON.stringify(large))}`);
+    expect(lines[2]).not.toContain(SECRET);
+    expect(chunks.length).toBeGreaterThan(4); // header, small record, footer, and the large one in more than one piece
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(lines[2]!.length / 2);
+  });
+
   it("turns an unwritable path into a CC_REPORT_WRITE diagnostic", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "file"), "");

@@ -44,6 +44,32 @@ export function footerLine(footer: RunFooter): string {
   return `${FOOTER_PREFIX}${JSON.stringify(footer)}}\n`;
 }
 
+/** About how many characters of a record's line are made, redacted and written at a time. */
+const PIECE_CHARS = 64 * 1024;
+
+/**
+ * A record's line (`separator`, JSON.stringify(record), newline) in pieces cut between steps: a suite of 100,000 steps
+ * is never one string (nor two, its redacted copy). A secret or token cannot span a cut: it falls between "}" and ",{".
+ */
+function* recordLine(record: SuiteRecord, separator: string): Generator<string> {
+  const { steps, ...rest } = record;
+  const keys = Object.keys(record);
+  if (keys[keys.length - 1] !== "steps" || !Array.isArray(steps)) {
+    yield `${separator}${JSON.stringify(record)}\n`;
+    return;
+  }
+  const head = JSON.stringify({ ...rest, steps: [] }); // ends with "[]}"
+  let piece = separator + head.slice(0, -2);
+  for (let i = 0; i < steps.length; i++) {
+    piece += (i > 0 ? "," : "") + (JSON.stringify(steps[i]) ?? "null");
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield `${piece}]}\n`;
+}
+
 /** A results writer over any writable stream (a file, a socket, a test buffer). */
 export function createResultsWriter(stream: Writable, header: RunHeader, opts: ResultsWriterOptions = {}): ResultsWriter {
   const redact = (text: string) => (opts.redactor ? opts.redactor.redact(text) : text);
@@ -62,10 +88,12 @@ export function createResultsWriter(stream: Writable, header: RunHeader, opts: R
   return {
     async write(record) {
       check();
-      const line = (first ? "" : ",") + redact(JSON.stringify(record)) + "\n";
+      const separator = first ? "" : ",";
       first = false;
-      if (!stream.write(line)) await once(stream, "drain");
-      check();
+      for (const piece of recordLine(record, separator)) {
+        if (!stream.write(redact(piece))) await once(stream, "drain");
+        check();
+      }
     },
     async close(footer) {
       check();
