@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Part of `npm run build`: ajv standalone code for the package's own suite schema and contract schemas, generated into dist/ next to
-// the code that uses it, so a run compiles no schema of its own (src/parse/suite-validator.ts, useBuiltSuiteValidator).
+// Part of `npm run build`: ajv standalone code for the package's own schemas (suite schema, contract schemas, matcher
+// arguments), generated into dist/ next to the code that uses it, so a run compiles no schema of its own.
 "use strict";
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");

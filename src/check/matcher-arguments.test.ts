@@ -1,3 +1,4 @@
+import { loadStandaloneModule } from "../testdata";
 import { MATCHERS } from "../vocabulary/matchers";
 import { compileMatcherArgumentValidators, matcherArgumentProblem, matcherArgumentsKey, useBuiltMatcherValidators } from "./matcher-arguments";
 
@@ -5,10 +6,7 @@ const ARGUMENTS: unknown[] = [1, -1, 0, 3.5, "x", "", "{{A}}", "^a", "(", "numbe
 
 /** What `npm run build` writes (.ci/gen-validators.js): the standalone source, loaded as a module, with its key. */
 function builtModule(key = matcherArgumentsKey()): unknown {
-  const module = { exports: {} as { schemaKey?: string } };
-  new Function("require", "module", "exports", compileMatcherArgumentValidators())(require, module, module.exports);
-  module.exports.schemaKey = key;
-  return module.exports;
+  return Object.assign(loadStandaloneModule(compileMatcherArgumentValidators()), { schemaKey: key });
 }
 
 const problems = () => MATCHERS.map((m) => [m.name, ARGUMENTS.map((arg) => matcherArgumentProblem(m, arg)?.code ?? "ok")]);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadSchemaFiles, type LoadedSchema } from "../load/schemas";
 import type { SchemaCheck } from "../model";
-import { SINCH_PAYLOADS_DIR as FIXTURES } from "../testdata";
+import { loadStandaloneModule, SINCH_PAYLOADS_DIR as FIXTURES } from "../testdata";
 import { builtContractValidators, compileContractValidators, contractSchemaKey, type BuiltPair } from "./contract-ajv";
 import { schemaNameOf } from "./names";
 import { SchemaValidator } from "./schema-validator";
@@ -13,11 +13,7 @@ const table = JSON.parse(readFileSync(join(__dirname, "fixture-table.json"), "ut
 
 /** What `npm run build` writes (.ci/gen-validators.js): one module per schema, loaded here from its source. */
 function builtModules(list: LoadedSchema[]): Map<string, BuiltPair> {
-  return new Map(compileContractValidators(list).map(({ id, source }) => {
-    const module = { exports: {} as BuiltPair };
-    new Function("require", "module", "exports", source)(require, module, module.exports);
-    return [id, module.exports];
-  }));
+  return new Map(compileContractValidators(list).map(({ id, source }) => [id, loadStandaloneModule<BuiltPair>(source)]));
 }
 
 const modules = builtModules(schemas);
