@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { resolve, sep } from "node:path";
-import Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type Ajv2020 from "ajv/dist/2020";
 import type { Diagnostic, DriftWarning, SchemaCheck } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import type { LoadedSchema } from "../load/schemas";
-import { CLOSED_PREFIX, closedVariant } from "./closed-schema";
 import { compileProblemPosition } from "./compile-problem";
+import { addContractSchema, builtContractValidators, closedCheckKey, createContractAjv, type BuiltContractValidators } from "./contract-ajv";
 import { schemaIdOf } from "./names";
 import { toViolations } from "./violations";
 
@@ -66,32 +65,41 @@ function metaFingerprint(schemas: LoadedSchema[]): string {
   return createHash("sha256").update(`ajv ${version}\0`).update(content).digest("hex");
 }
 
-/** Every schema in one ajv instance; each compiled on first use, then reused. */
+/** Every schema in one ajv instance, each compiled on first use, then reused; or the validators built from them. */
 export class SchemaValidator {
-  private readonly ajv: Ajv2020;
+  private readonly ajv: Ajv2020 | undefined;
+  private readonly built: BuiltContractValidators | undefined;
   private readonly compiled = new Map<string, Compiled>();
   private readonly files = new Map<string, string>();
   private readonly texts = new Map<string, string>();
 
-  constructor(schemas: LoadedSchema[], sink: Diagnostic[]) {
+  /** `findBuilt`: the validators generated at build time for exactly these schemas, if there are any */
+  constructor(schemas: LoadedSchema[], sink: Diagnostic[], findBuilt = () => builtContractValidators(schemas)) {
+    this.built = findBuilt();
+    if (this.built) {
+      for (const s of schemas) this.register(s);
+      return;
+    }
     // checking every schema against the 2020-12 meta-schema costs more than a short run; the package's own schemas
     // are checked by a test (schemas-meta.test.ts), so only schemas from elsewhere (--schemas) are checked here
     const others = schemas.filter((s) => !isPackageSchema(s.file));
     const fingerprint = others.length > 0 && memo ? metaFingerprint(others) : undefined;
     const validateSchema = others.length > 0 && !(fingerprint !== undefined && memo?.has(fingerprint));
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, logger: false, validateSchema });
-    addFormats(this.ajv);
+    this.ajv = createContractAjv(validateSchema);
     const before = sink.length;
-    for (const s of schemas) this.add(s, sink);
+    for (const s of schemas) this.add(this.ajv, s, sink);
     if (validateSchema && fingerprint !== undefined && sink.length === before) memo?.add(fingerprint);
   }
 
-  private add(s: LoadedSchema, sink: Diagnostic[]): void {
+  private register(s: LoadedSchema): void {
+    this.files.set(s.id, s.file);
+    if (s.text !== undefined) this.texts.set(s.id, s.text);
+  }
+
+  private add(ajv: Ajv2020, s: LoadedSchema, sink: Diagnostic[]): void {
     try {
-      this.ajv.addSchema(s.schema, s.id);
-      this.ajv.addSchema(closedVariant(s.schema, s.id), CLOSED_PREFIX + s.id);
-      this.files.set(s.id, s.file);
-      if (s.text !== undefined) this.texts.set(s.id, s.text);
+      addContractSchema(ajv, s);
+      this.register(s);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       sink.push(makeDiagnostic("CC_SCHEMA_INVALID", `${s.id}: ${message}`, { file: s.file }));
@@ -103,12 +111,16 @@ export class SchemaValidator {
     const cached = this.compiled.get(name);
     if (cached) return cached;
     const id = schemaIdOf(name);
-    const open = this.ajv.getSchema(id);
-    if (!open) throw new Error(`no schema with $id "${id}"`);
-    const closed = this.ajv.compile({ $ref: CLOSED_PREFIX + id, unevaluatedProperties: false });
-    const pair = { open, closed };
+    const pair = this.built ? this.built(id) : this.compile(id);
+    if (!pair) throw new Error(`no schema with $id "${id}"`);
     this.compiled.set(name, pair);
     return pair;
+  }
+
+  private compile(id: string): Compiled | undefined {
+    const open = this.ajv?.getSchema(id);
+    const closed = open && this.ajv?.getSchema(closedCheckKey(id));
+    return open && closed ? { open, closed } : undefined;
   }
 
   /** Whether a canonical name was registered. */

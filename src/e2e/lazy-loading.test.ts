@@ -15,22 +15,32 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 /** Runs the built CLI with a --require probe that lists, at exit, every module the process loaded (package-relative). */
-async function modulesOfRun(extra: string[]): Promise<string[]> {
+async function modulesOfRun(extra: string[], where: { cwd: string; args: string[]; env: Record<string, string> } = fakeApiRun()): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "cc-lazy-"));
   const probe = join(dir, "probe.js");
   const list = join(dir, "modules.json");
   writeFileSync(probe, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));\n`);
-  const args = ["run", "suites/green.yaml", "--target", api.url, "--collections", "collections", "--schemas", "schemas", "--out", join(dir, "reports"), ...extra];
-  await runBuiltCli(args, { cwd: FIXTURES, env: CREDS }); // fills the start-up cache: the run measured below is a warm one
-  const run = await runBuiltCli(args, { cwd: FIXTURES, env: { ...CREDS, NODE_OPTIONS: `--require ${probe}` } });
+  const args = ["run", ...where.args, "--out", join(dir, "reports"), ...extra];
+  await runBuiltCli(args, { cwd: where.cwd, env: where.env }); // fills the start-up cache: the run measured below is a warm one
+  const run = await runBuiltCli(args, { cwd: where.cwd, env: { ...where.env, NODE_OPTIONS: `--require ${probe}` } });
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
   return (JSON.parse(readFileSync(list, "utf8")) as string[]).map((file) => relative(ROOT, file));
 }
 
+/** The fixtures' suite, collections and schemas against the fake API. */
+function fakeApiRun() {
+  return { cwd: FIXTURES, args: ["suites/green.yaml", "--target", api.url, "--collections", "collections", "--schemas", "schemas"], env: CREDS };
+}
+
+/** One of the package's suites with its own collections and schemas, against the built-in emulator. */
+const emulatorRun = { cwd: ROOT, args: ["suites/app.yaml", "--region", "us"], env: { CI: "true" } };
+
 const yamlLib = (m: string) => m.startsWith("node_modules/yaml/");
 const gateStage = (m: string) => m.startsWith("dist/gate/");
 const htmlReporter = (m: string) => m.startsWith("dist/report/html/");
+/** ajv itself (its compiler); the validators generated at build time need only a few files of ajv/dist/runtime/. */
+const ajvCompiler = (m: string) => /^node_modules\/ajv(-formats)?\//.test(m) && !/^node_modules\/ajv\/dist\/runtime\/|package\.json$/.test(m);
 
 describe("what a run loads (cold start: modules it does not need are not loaded)", () => {
   it("a plain warm run loads neither yaml, nor the gate, nor the HTML reporter", async () => {
@@ -39,6 +49,18 @@ describe("what a run loads (cold start: modules it does not need are not loaded)
     expect(loaded.filter(yamlLib)).toEqual([]);
     expect(loaded.filter(gateStage)).toEqual([]);
     expect(loaded.filter(htmlReporter)).toEqual([]);
+  });
+
+  it("a plain warm run with the package's schemas against the emulator compiles no schema: ajv is not loaded", async () => {
+    const loaded = await modulesOfRun([], emulatorRun);
+    expect(loaded).toContain("dist/contract/schema-validator.js"); // the run checked replies against the contract
+    expect(loaded.filter(ajvCompiler)).toEqual([]);
+    expect(loaded).toContain("dist/check/matcher-arguments.generated.js"); // matcher arguments were checked, not compiled
+  });
+
+  it("compiles the schemas of another --schemas folder (the probe sees ajv when it is loaded)", async () => {
+    const loaded = await modulesOfRun([]);
+    expect(loaded.filter(ajvCompiler)).toContain("node_modules/ajv/dist/2020.js");
   });
 
   it("loads the HTML reporter when it is named (the probe sees what is loaded)", async () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadStandaloneModule } from "../testdata";
 import { parseSuite, type SuiteSchema } from "./suite";
 import { compileSuiteValidator, suiteSchemaKey, useBuiltSuiteValidator } from "./suite-validator";
 
@@ -29,10 +30,7 @@ function suitesOnDisk(): string[] {
 
 /** What `npm run build` writes (.ci/gen-validators.js): the standalone source, loaded as a module, with its schema's key. */
 function builtModule(source: string, schema: SuiteSchema): unknown {
-  const module = { exports: {} as { schemaKey?: string } };
-  new Function("require", "module", "exports", source)(require, module, module.exports);
-  module.exports.schemaKey = suiteSchemaKey(schema);
-  return module.exports;
+  return Object.assign(loadStandaloneModule(source), { schemaKey: suiteSchemaKey(schema) });
 }
 
 describe("the suite validator generated at build time", () => {

@@ -34,3 +34,10 @@ export function loadSignatureVectors(): SignatureVector[] {
     .sort()
     .map((file) => ({ file, ...(JSON.parse(readFileSync(join(SIGNATURE_VECTORS_DIR, file), "utf8")) as Omit<SignatureVector, "file">) }));
 }
+
+/** Standalone code (what `npm run build` writes with .ci/gen-validators.js) loaded as a module, as a built run loads it. */
+export function loadStandaloneModule<T extends object>(source: string): T {
+  const module = { exports: {} as T };
+  new Function("require", "module", "exports", source)(require, module, module.exports);
+  return module.exports;
+}

@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { ValidateFunction } from "ajv";
+import type Ajv2020 from "ajv/dist/2020";
+import type { LoadedSchema } from "../load/schemas";
+import { CLOSED_PREFIX, closedVariant } from "./closed-schema";
+
+const OPTIONS = { allErrors: true, strict: false, verbose: true, logger: false } as const;
+
+/**
+ * The key under which the check "closed at every level" of a schema is registered. It has no "/", so the relative
+ * $ref to the closed variant resolves to that variant's own $id.
+ */
+export function closedCheckKey(id: string): string {
+  return `closed-check~${id.replace(/\//g, "~")}`;
+}
+
+/** A contract's ajv instance with formats; loaded here, not at the top, so a run with built validators never loads ajv. */
+export function createContractAjv(validateSchema: boolean, source = false): Ajv2020 {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const Ajv = (require("ajv/dist/2020") as { default: typeof Ajv2020 }).default;
+  const addFormats = (require("ajv-formats") as { default: (ajv: Ajv2020) => void }).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const ajv = new Ajv({ ...OPTIONS, validateSchema, code: { source } });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Add a schema, its closed variant and the check against that variant; throws what ajv throws. */
+export function addContractSchema(ajv: Ajv2020, s: LoadedSchema): void {
+  ajv.addSchema(s.schema, s.id);
+  ajv.addSchema(closedVariant(s.schema, s.id), CLOSED_PREFIX + s.id);
+  ajv.addSchema({ $ref: CLOSED_PREFIX + s.id, unevaluatedProperties: false }, closedCheckKey(s.id));
+}
+
+/** What built validators were made from: every schema (id and content), the options and ajv's versions. */
+export function contractSchemaKey(schemas: LoadedSchema[]): string {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { version } = require("ajv/package.json") as { version: string };
+  const formats = (require("ajv-formats/package.json") as { version: string }).version;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const hash = createHash("sha256").update(JSON.stringify({ ajv: version, formats, options: OPTIONS })).update("\0");
+  return hash.update(JSON.stringify(schemas.map((s) => [s.id, s.schema]))).digest("hex");
+}
+
+/**
+ * Standalone code per schema, exporting `open` (the schema) and `closed` (its closed check); `npm run build` writes one
+ * file each into dist/ (.ci/gen-validators.js), so a run loads only those it uses. Throws when a schema does not
+ * compile, so a broken package schema fails the build.
+ */
+export function compileContractValidators(schemas: LoadedSchema[]): Array<{ id: string; source: string }> {
+  const ajv = createContractAjv(true, true);
+  for (const s of schemas) addContractSchema(ajv, s);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const standaloneCode = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone")).default;
+  return schemas.map((s) => ({ id: s.id, source: standaloneCode(ajv, { open: s.id, closed: closedCheckKey(s.id) }) }));
+}
+
+/** The index the build writes: the key of the schemas the validators came from, and each schema's file. */
+export interface BuiltContractIndex {
+  schemaKey: string;
+  files: Record<string, string>;
+}
+
+/** One generated validator file. */
+export interface BuiltPair {
+  open: ValidateFunction;
+  closed: ValidateFunction;
+}
+
+/** Written by the build (missing when running from source): paths, not module names, for tools that resolve imports. */
+const BUILT_DIR = join(__dirname, "validators");
+/* eslint-disable @typescript-eslint/no-require-imports */
+const loadBuiltIndex = (): unknown => require(join(BUILT_DIR, "index.json"));
+const loadBuiltPair = (file: string): BuiltPair => require(join(BUILT_DIR, file)) as BuiltPair;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The validators of one schema, read when first asked for; undefined for an id the index does not hold. */
+export type BuiltContractValidators = (id: string) => BuiltPair | undefined;
+
+/**
+ * The validators generated at build time (dist/contract/validators/) when they were made from exactly these schemas,
+ * so nothing is compiled; undefined when there are none (running from source) or they differ.
+ */
+export function builtContractValidators(
+  schemas: LoadedSchema[],
+  load: () => unknown = loadBuiltIndex,
+  loadPair: (file: string) => BuiltPair = loadBuiltPair,
+): BuiltContractValidators | undefined {
+  try {
+    const index = load() as BuiltContractIndex;
+    if (index.schemaKey !== contractSchemaKey(schemas)) return undefined;
+    return (id) => {
+      const file = Object.hasOwn(index.files, id) ? index.files[id] : undefined;
+      return file === undefined ? undefined : loadPair(file);
+    };
+  } catch {
+    return undefined;
+  }
+}
