@@ -6,8 +6,8 @@ import { copyRepository, runJestIn } from "./repo-copy";
 // `npm test` must pass on a fresh clone anywhere: no test may read outside the repository.
 const ROOT = resolve(__dirname, "..", "..");
 const USES_TESTDATA = /from "(\.\.\/)+testdata(\/[\w-]+)?"/;
-/** Tests that run the built CLI need dist/, which a copy does not have; the static scan covers them. */
-const RUNS_BUILT_CLI = /from "\.\/cli-process"/;
+/** Tests that run the built CLI or read what the build generated need dist/, which a copy does not have; the static scan covers them. */
+const NEEDS_BUILD = /from "\.\/cli-process"|"(?:\.\.\/)+dist\//;
 
 const rel = (file: string) => relative(ROOT, file).split("\\").join("/");
 
@@ -17,7 +17,7 @@ function testDataUsers(): string[] {
     if (!file.endsWith(".test.ts")) return false;
     const text = readFileSync(file, "utf8");
     const inTestData = rel(dirname(file)) === "src/testdata";
-    return (inTestData || USES_TESTDATA.test(text)) && !RUNS_BUILT_CLI.test(text);
+    return (inTestData || USES_TESTDATA.test(text)) && !NEEDS_BUILD.test(text);
   });
 }
 

@@ -12,8 +12,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const ref = (slot: string, input = slot, sealed = false): CacheRef => ({ dir, slot, key: cacheKey([input]), ...(sealed ? { seal: sealKey([input]) } : {}) });
 const files = () => readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 /** Make an entry look used `ageS` seconds ago. */
+/** Last used `ageS` seconds before this process started: by an earlier run (a run never prunes what it used itself). */
 const age = (r: CacheRef, ageS: number) => {
-  const at = new Date(Date.now() - ageS * 1000);
+  const at = new Date(performance.timeOrigin - ageS * 1000);
   utimesSync(join(dir, `${r.slot}-${r.key}.json`), at, at);
 };
 
