@@ -62,6 +62,17 @@ describe("resolveConfig", () => {
     expect(formatHelp("run")).toContain(`--target ${["emulator", ...REGIONS, "URL"].join("|")}`);
   });
 
+  it("rejects --shard-timings (flag, environment or config file) without --shard: the timings would be ignored", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cc-config-timings-"));
+    writeFileSync(join(dir, "conversation-contract.config.json"), JSON.stringify({ "shard-timings": "t.json" }));
+    for (const [argv, env, at] of [[["run", "--shard-timings", "t.json"], {}, cwd], [["run"], { CC_SHARD_TIMINGS: "t.json" }, cwd], [["run"], {}, dir]] as const) {
+      const { config, diagnostics } = resolve([...argv], env, at);
+      expect(config).toBeUndefined();
+      expect(diagnostics).toEqual([expect.objectContaining({ code: "CC_BAD_OPTION", message: expect.stringContaining("without --shard"), hint: expect.stringContaining("--shard I/N") })]);
+    }
+    expect(resolve(["run", "--shard", "1/2", "--shard-timings", "t.json"]).diagnostics).toEqual([]);
+  });
+
   it("rejects an unknown command with a suggestion", () => {
     const { diagnostics } = resolve(["runn"]);
     expect(diagnostics[0]).toMatchObject({ code: "CC_UNKNOWN_COMMAND", hint: "did you mean run?" });

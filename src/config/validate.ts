@@ -85,8 +85,11 @@ function checkPort(check: Check): void {
 }
 
 function checkShard(check: Check): ValidatedValues["shard"] {
-  const { shard } = check.v;
-  if (shard === undefined) return undefined;
+  const { shard, shardTimings } = check.v;
+  if (shard === undefined) {
+    if (shardTimings !== undefined) check.out.push(badValue(check.originOf("shardTimings"), `${check.originOf("shardTimings").name} without --shard: the timings only balance shards`, "add --shard I/N (e.g. --shard 1/2), or leave out --shard-timings"));
+    return undefined;
+  }
   const m = /^(\d+)\/(\d+)$/.exec(shard.trim());
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);

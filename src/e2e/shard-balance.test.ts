@@ -18,7 +18,7 @@ function configOf(argv: string[]): Config {
 
 /** The main job's shards as `run --shard I/N` plans them, each with the recorded time of its suites. */
 async function shardLoads(total: number, timed: boolean): Promise<{ loads: number[]; shards: PlannedSuite[][]; planned: number }> {
-  const recorded = (await readShardTimings(configOf(["run", "--shard-timings", TIMINGS]))).timings!;
+  const recorded = (await readShardTimings(configOf(["run", "--shard", "1/1", "--shard-timings", TIMINGS]))).timings!;
   // a suite added since the timings were recorded counts as their average, as --shard-timings weighs it
   const average = [...recorded.values()].reduce((a, b) => a + b, 0) / recorded.size;
   const whole = configOf(["run"]);
