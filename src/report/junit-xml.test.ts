@@ -86,6 +86,15 @@ describe("junit report", () => {
     expect(await junitXsdErrors(readFileSync(join(empty, "junit.xml"), "utf8"))).toEqual([]);
   });
 
+  it("marks a suite the interrupt cut short with an interrupted property, valid against JUnit.xsd; a finished one has none", async () => {
+    const steps = [sampleStep(), sampleStep({ name: "cut short", outcome: "error" })];
+    const xml = buildJunitXml(sampleRun([sampleSuite(steps, { interrupted: true }), sampleSuite(steps, { key: "contacts@eu", region: "eu" })]), { hostname: "h" });
+    const [cut, finished] = xml.split("</testsuite>");
+    expect(cut).toContain('<property name="interrupted" value="true"/>');
+    expect(finished).not.toContain("interrupted");
+    expect(await junitXsdErrors(xml)).toEqual([]);
+  });
+
   it("the XSD check rejects a document that breaks the XSD (the check can fail)", async () => {
     const { xml } = writeMixed();
     const errors = await junitXsdErrors(xml.replace(/ hostname="ci-host"/g, ""));

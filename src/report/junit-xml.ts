@@ -100,7 +100,10 @@ function suiteHead(suite: Omit<SuiteResult, "steps">, steps: StepResult[], id: n
     package: `conversation-contract.${suite.suiteId}`,
   });
   const parts = [`  <testsuite${head}>\n`, "    <properties>\n"];
-  for (const [name, value] of [["region", suite.region], ["file", suite.file], ["suite", suite.key]]) {
+  const properties = [["region", suite.region], ["file", suite.file], ["suite", suite.key]];
+  // the XSD has no attribute for a suite cut short; a property says it, as results.json's "interrupted": true does
+  if (suite.interrupted) properties.push(["interrupted", "true"]);
+  for (const [name, value] of properties) {
     parts.push(element("      ", "property", { name: name!, value: value! }));
   }
   parts.push("    </properties>\n");

@@ -41,7 +41,7 @@ button { font: inherit; color: inherit; }
 .verdict.o-passed { color: var(--passed); } .verdict.o-failed { color: var(--failed); }
 .mark { font-size: 11.5px; font-weight: 600; border-radius: 4px; padding: 0 5px; white-space: nowrap; }
 .mark.flaky { color: var(--flaky); background: var(--flaky-bg); } .mark.drift { color: var(--drift); background: var(--drift-bg); }
-.mark.retry { color: var(--muted); background: var(--skipped-bg); }
+.mark.retry { color: var(--muted); background: var(--skipped-bg); } .mark.interrupted { color: var(--failed); background: var(--failed-bg); }
 .pill { font-size: 12px; border: 1px solid var(--line); border-radius: 999px; padding: 0 7px; color: var(--muted); white-space: nowrap; }
 .pill.region { color: var(--drift); border-color: var(--drift); }
 .filters { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; }

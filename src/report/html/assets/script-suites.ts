@@ -40,6 +40,7 @@ function suiteView(suite) {
   } },
     h("span", { class: "chev", text: "▸" }), badge(suite.outcome),
     h("span", { class: "suite-name", text: suite.name }), h("span", { class: "pill region", text: suite.region }),
+    suite.interrupted && h("span", { class: "mark interrupted", title: "the run was interrupted before this suite's steps were done", text: "interrupted" }),
     suite.tags.map((t) => h("span", { class: "pill", text: "#" + t })),
     h("span", { class: "muted mono", text: suite.file }), h("span", { class: "grow" }),
     h("span", { class: "muted", text: matchNote + plural(c.steps, "step") + (parts.length ? " (" + parts.join(", ") + ")" : "") }),
