@@ -80,7 +80,31 @@ describe("the runner's token manager with the global endpoint [docs: §10]", () 
     return (await send(req, { attempts: [] })).status;
   }
 
-  it("fetches one global token per region target, valid in every region; regional tokens stay in their region", async () => {
+  /** Concurrent requests to every region, through one token manager; how many token requests reached the emulator. */
+  async function tokenRequests(mode: "global" | "regional", clock: { ms: number }, rounds = 1): Promise<number> {
+    let asked = 0;
+    const real = createSend(agent);
+    const counted: typeof real = (req, ctx) => ((asked += 1), real(req, ctx));
+    const t = targets(mode);
+    const send = withAuth(createSend(agent), { tokens: new TokenManager(counted, { now: () => clock.ms }), targets: t });
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) clock.ms += 2 * h.emu.info.tokenLifetimeSec * 1000;
+      const statuses = await Promise.all(REGIONS.flatMap((region) => [1, 2, 3].map(async () => (await send({
+        method: "GET", url: `${t[region]?.baseUrl}/v1/projects/${h.project}/apps`, headers: {}, idempotent: true, auth: { mode: "oauth2", region },
+      }, { attempts: [] })).status)));
+      expect(statuses.every((s) => s === 200)).toBe(true);
+    }
+    return asked;
+  }
+
+  it("shares one global token and its refresh between the regions; regional endpoints get one token each", async () => {
+    expect(await tokenRequests("global", { ms: Date.now() })).toBe(1);
+    expect(await tokenRequests("global", { ms: Date.now() }, 2)).toBe(2);
+    expect(await tokenRequests("regional", { ms: Date.now() })).toBe(REGIONS.length);
+    expect(await tokenRequests("regional", { ms: Date.now() }, 2)).toBe(2 * REGIONS.length);
+  });
+
+  it("sends a global token to every region, where it is valid; regional tokens stay in their region", async () => {
     expect(await crossRegion("global", "us", "us")).toBe(200);
     expect(await crossRegion("global", "us", "eu")).toBe(200);
     expect(await crossRegion("global", "eu", "br")).toBe(200);

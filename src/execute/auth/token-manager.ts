@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RegionTarget } from "../../model";
 import { HttpError, type HttpResponse, type Send } from "../http";
 import { TokenError } from "./token-error";
@@ -15,8 +16,9 @@ interface Cached {
 }
 
 /**
- * OAuth2 client-credentials tokens, cached per (region, client id) so a token never crosses regions,
- * fetched once for all concurrent callers, refreshed ahead of expiry.
+ * OAuth2 client-credentials tokens, cached per (token endpoint, credentials), fetched once for all concurrent
+ * callers, refreshed ahead of expiry. Regional endpoints differ per region, so a regional token never crosses
+ * regions; regions that share an endpoint (`--auth global`) share its token and its refresh.
  */
 export class TokenManager {
   private readonly cache = new Map<string, Cached>();
@@ -64,7 +66,7 @@ export class TokenManager {
     let res: HttpResponse;
     try {
       res = await this.send({
-        method: "POST", url: `${target.authUrl.replace(/\/+$/, "")}/oauth2/token`, idempotent: true,
+        method: "POST", url: tokenUrl(target), idempotent: true,
         headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
         body: "grant_type=client_credentials",
       }, { attempts: [] });
@@ -100,8 +102,22 @@ export class TokenManager {
   }
 }
 
+/** Cache keys by target: the hot path (a cached token) hashes nothing. */
+const keys = new WeakMap<RegionTarget, string>();
+
 function keyOf(target: RegionTarget): string {
-  return `${target.region}\n${target.clientId}`;
+  let key = keys.get(target);
+  if (key === undefined) {
+    // the secret is hashed so that the cache holds no second copy of it
+    const secret = createHash("sha256").update(target.clientSecret).digest("base64");
+    key = `${tokenUrl(target)}\n${target.clientId}\n${secret}`;
+    keys.set(target, key);
+  }
+  return key;
+}
+
+function tokenUrl(target: RegionTarget): string {
+  return `${target.authUrl.replace(/\/+$/, "")}/oauth2/token`;
 }
 
 /** ": invalid_client" from an ORY-style error body (it holds no secret). */
