@@ -87,7 +87,8 @@ function checkPort(check: Check): void {
 function checkShard(check: Check): ValidatedValues["shard"] {
   const { shard, shardTimings } = check.v;
   if (shard === undefined) {
-    if (shardTimings !== undefined) check.out.push(badValue(check.originOf("shardTimings"), `${check.originOf("shardTimings").name} without --shard: the timings only balance shards`, "add --shard I/N (e.g. --shard 1/2), or leave out --shard-timings"));
+    const origin = check.originOf("shardTimings");
+    if (shardTimings !== undefined) check.out.push(badValue(origin, `${origin.name} without --shard: the timings only balance shards`, "add --shard I/N (e.g. --shard 1/2), or leave out --shard-timings"));
     return undefined;
   }
   const m = /^(\d+)\/(\d+)$/.exec(shard.trim());
