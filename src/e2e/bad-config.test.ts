@@ -2,7 +2,7 @@
 // `run` with exit 2 before anything is sent, at the value's file:line:column, and never blames a flag nobody typed.
 import { OPTIONS, type OptionType } from "../config/options";
 import type { FakeApi } from "./fake-api";
-import { cliIn, expectRejected, fixtureWorkspace, runArgs, startCountingApi, type CliResult, type Workspace } from "./bad-input";
+import { cliIn, expectRejected, runArgs, useCountingApiAndWorkspace, type CliResult, type Workspace } from "./bad-input";
 
 const CONFIG = "conversation-contract.config.json";
 const ENV = "env.postman_environment.json";
@@ -55,14 +55,7 @@ function blamedFlags(result: CliResult, typed: string[]): string[] {
 
 let api: FakeApi;
 let ws: Workspace;
-beforeAll(async () => {
-  api = await startCountingApi();
-  ws = fixtureWorkspace();
-});
-afterAll(async () => {
-  ws.close();
-  await api.close();
-});
+useCountingApiAndWorkspace((started) => ({ api, ws } = started));
 afterEach(() => {
   ws.remove(CONFIG);
   ws.remove(ENV);

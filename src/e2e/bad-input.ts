@@ -60,6 +60,19 @@ export function startCountingApi(): Promise<FakeApi> {
   return startFakeApi({ clientId: CREDENTIALS.SINCH_CLIENT_ID, clientSecret: CREDENTIALS.SINCH_CLIENT_SECRET, token: "bad-input-token" });
 }
 
+/** For the whole file: a counting fake API and a fixture workspace, handed to `use` once started; closed after. */
+export function useCountingApiAndWorkspace(use: (started: { api: FakeApi; ws: Workspace }) => void): void {
+  let started: { api: FakeApi; ws: Workspace } | undefined;
+  beforeAll(async () => {
+    started = { api: await startCountingApi(), ws: fixtureWorkspace() };
+    use(started);
+  });
+  afterAll(async () => {
+    started?.ws.close();
+    await started?.api.close();
+  });
+}
+
 /** The arguments of `run` against `api` with the workspace's collection and schemas, for the suite given. */
 export function runArgs(api: FakeApi, suite = "suites/green.yaml"): string[] {
   return ["run", suite, "--target", api.url, "--collections", "collections", "--schemas", "schemas", "--reporter", "json", "--out", "reports"];

@@ -1,7 +1,7 @@
 // Issue 10, item 2 (suite input): an unclosed {{VAR}, an invalid JSONPath, a NUL byte, a YAML tag, an undefined alias are
 // rejected by `check` and `run` with exit 2 before anything is sent, pointed at their own line and column (not 1:1).
 import type { FakeApi } from "./fake-api";
-import { checkArgs, cliIn, expectRejected, fixtureWorkspace, placeOf, runArgs, startCountingApi, type Workspace } from "./bad-input";
+import { checkArgs, cliIn, expectRejected, placeOf, runArgs, useCountingApiAndWorkspace, type Workspace } from "./bad-input";
 
 const SUITE = "suites/case.yaml";
 /** A suite that runs green against the fake API; each @SLOT@ is a place a case writes its bad input into. */
@@ -89,14 +89,7 @@ const CASES = [...malformedTemplates, ...invalidPaths, ...controlCharacters, ...
 
 let api: FakeApi;
 let ws: Workspace;
-beforeAll(async () => {
-  api = await startCountingApi();
-  ws = fixtureWorkspace();
-});
-afterAll(async () => {
-  ws.close();
-  await api.close();
-});
+useCountingApiAndWorkspace((started) => ({ api, ws } = started));
 
 it("the base suite, filled with good values, passes check and runs green (each case below breaks one thing)", async () => {
   ws.write(SUITE, fill(BASE, {}));

@@ -3,7 +3,7 @@
 // every candidate name, a printed megabyte or a stack overflow. (How fast is measured in src/bench, not asserted.)
 import { INPUT_LIMITS } from "../vocabulary/input-limits";
 import type { FakeApi } from "./fake-api";
-import { checkArgs, cliIn, expectRejected, fixtureWorkspace, placeOf, runArgs, startCountingApi, type Workspace } from "./bad-input";
+import { checkArgs, cliIn, expectRejected, placeOf, runArgs, useCountingApiAndWorkspace, type Workspace } from "./bad-input";
 
 const SUITE = "suites/huge.yaml";
 const BASE = `name: "@SUITE@"
@@ -66,14 +66,7 @@ const CASES = [...longNames, ...deepFlow, ...deepBlocks];
 
 let api: FakeApi;
 let ws: Workspace;
-beforeAll(async () => {
-  api = await startCountingApi();
-  ws = fixtureWorkspace();
-});
-afterAll(async () => {
-  ws.close();
-  await api.close();
-});
+useCountingApiAndWorkspace((started) => ({ api, ws } = started));
 
 it("the base suite, filled with good values, passes check", async () => {
   ws.write(SUITE, fill({}));
