@@ -254,7 +254,7 @@ describe("run against the in-process emulator (default target)", () => {
     expect(stdout).toContain("✓ Contacts lifecycle [us] suites/contacts.yaml");
     expect(code).toBe(0);
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-    expect(results).toMatchObject({ formatVersion: 2, header: { target: "emulator", regions: ["us"], apiVersion: "v1" }, footer: { totals: { failed: 0, errors: 0 } } });
+    expect(results).toMatchObject({ formatVersion: 3, header: { target: "emulator", regions: ["us"], apiVersion: "v1" }, footer: { totals: { failed: 0, errors: 0 } } });
     expect(readFileSync(join(out, "junit.xml"), "utf8")).not.toContain("emulator-secret");
   });
 });

@@ -47,7 +47,7 @@ describe("conversation-contract run (built CLI, fake API)", () => {
     expect(r.code).toBe(0);
     expectGolden("green.stdout.txt", scrub(r.stdout, [[r.out, "<OUT>"]]));
     expectGolden("green.junit.xml", scrub(r.junit ?? ""));
-    expect(JSON.parse(r.results ?? "{}")).toMatchObject({ formatVersion: 2, footer: { totals: { steps: 3, passed: 3, failed: 0 }, interrupted: false } });
+    expect(JSON.parse(r.results ?? "{}")).toMatchObject({ formatVersion: 3, footer: { totals: { steps: 3, passed: 3, failed: 0 }, interrupted: false } });
     await validateJunit(r.out);
   });
 
@@ -158,7 +158,7 @@ describe("conversation-contract run (built CLI, fake API)", () => {
     const r = await runBuiltCli(["run", "suites/green.yaml", "--target", api.url, "--collections", "collections", "--schemas", "schemas", "--out", out], { cwd: FIXTURES, env: CREDS });
     expect(r.code).toBe(3);
     expect(r.stderr.match(/error\[CC_REPORT_WRITE\]/g)).toHaveLength(1);
-    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8"))).toMatchObject({ formatVersion: 2, footer: { totals: { passed: 3 } } });
+    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8"))).toMatchObject({ formatVersion: 3, footer: { totals: { passed: 3 } } });
   });
 
   it("exits 2 on a mistyped flag, with a did-you-mean", async () => {
@@ -187,7 +187,7 @@ describe("interrupting a run (built CLI)", () => {
     expect(stderr).toContain("SIGINT: stopping; teardowns run and reports are written");
     expect(api.log().slice(seen).filter((l) => l.startsWith("DELETE ")).length).toBe(1);
     expect(existsSync(join(out, "junit.xml"))).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8"))).toMatchObject({ formatVersion: 2, footer: { interrupted: true } });
+    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8"))).toMatchObject({ formatVersion: 3, footer: { interrupted: true } });
   });
 });
 

@@ -1,8 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import type { LineCounter, Node, Pair, YAMLMap } from "yaml";
 import type { AcceptEntry, Diagnostic, SourcePos } from "../model";
 import { DiagnosticError, didYouMean, makeDiagnostic } from "../diagnostics";
 import { FINDING_CLASSES } from "./findings";
+
+/** yaml is loaded only when there is an accept file to read: a compare without one does not pay for it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof import("yaml") => require("yaml") as typeof import("yaml");
 
 /*
  * conversation-contract.accept.yaml:
@@ -43,8 +47,8 @@ interface ReadContext {
 
 /** Parses the text of an accept file; every bad entry is a CC_BAD_ACCEPT diagnostic with file:line:column. */
 export function parseAcceptFile(text: string, file: string): AcceptFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const ctx: ReadContext = { file, lines, diagnostics: [] };
   for (const err of doc.errors) {
     ctx.diagnostics.push(makeDiagnostic("CC_YAML_SYNTAX", `${err.message.split("\n")[0]} (${err.code})`, posAt(ctx, err.pos[0])));
@@ -79,8 +83,8 @@ export async function readAcceptEntries(path: string): Promise<AcceptEntry[]> {
 }
 
 function readRoot(ctx: ReadContext, root: Node | null): AcceptEntry[] {
-  if (root === null || (isScalar(root) && root.value === null)) return []; // an empty file accepts nothing
-  if (!isMap(root)) return bad(ctx, root, "the accept file must be a mapping with an `accept:` list");
+  if (root === null || (yaml().isScalar(root) && root.value === null)) return []; // an empty file accepts nothing
+  if (!yaml().isMap(root)) return bad(ctx, root, "the accept file must be a mapping with an `accept:` list");
   let list: Node | null | undefined;
   for (const pair of root.items) {
     const key = keyName(pair);
@@ -88,8 +92,8 @@ function readRoot(ctx: ReadContext, root: Node | null): AcceptEntry[] {
     else bad(ctx, pair.key as Node, `unknown key \`${key}\`${suggest(key, ["accept"])}`);
   }
   if (list === undefined) return bad(ctx, root, "the accept file has no `accept:` list");
-  if (list === null || (isScalar(list) && list.value === null)) return [];
-  if (!isSeq(list)) return bad(ctx, list, "`accept` must be a list of entries");
+  if (list === null || (yaml().isScalar(list) && list.value === null)) return [];
+  if (!yaml().isSeq(list)) return bad(ctx, list, "`accept` must be a list of entries");
   const entries: AcceptEntry[] = [];
   for (const item of list.items) {
     const entry = readEntry(ctx, item as Node);
@@ -99,7 +103,7 @@ function readRoot(ctx: ReadContext, root: Node | null): AcceptEntry[] {
 }
 
 function readEntry(ctx: ReadContext, node: Node): AcceptEntry | undefined {
-  if (!isMap(node)) {
+  if (!yaml().isMap(node)) {
     bad(ctx, node, "an accept entry must be a mapping (fingerprint or patterns, reason, until)");
     return undefined;
   }
@@ -147,7 +151,7 @@ function readValues(ctx: ReadContext, node: YAMLMap): EntryValues | undefined {
     if (!ENTRY_KEYS.includes(key)) {
       bad(ctx, pair.key as Node, `unknown key \`${key}\` in an accept entry${suggest(key, ENTRY_KEYS)}`);
       ok = false;
-    } else if (!isScalar(value) || value.value === null || typeof value.value === "object") {
+    } else if (!yaml().isScalar(value) || value.value === null || typeof value.value === "object") {
       bad(ctx, value ?? (pair.key as Node), `\`${key}\` must be a text`);
       ok = false;
     } else {
@@ -165,7 +169,7 @@ function isDate(text: string): boolean {
 }
 
 function keyName(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+  return yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
 function suggest(name: string, known: Iterable<string>): string {

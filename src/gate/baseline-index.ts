@@ -25,6 +25,8 @@ export interface BaselineSuite {
   key: string;
   region: string;
   file: string;
+  /** the line of its first record in the baseline file */
+  line: number;
   /** keys of its steps, in run order */
   steps: string[];
 }
@@ -50,7 +52,7 @@ export async function indexBaseline(entries: AsyncIterable<ResultsEntry>): Promi
     const file = intern(suite.file);
     const known = index.suites.get(suite.key);
     const keys = known?.steps ?? [];
-    if (!known) index.suites.set(suite.key, { key: suite.key, region: intern(suite.region), file, steps: keys });
+    if (!known) index.suites.set(suite.key, { key: suite.key, region: intern(suite.region), file, line: entry.line, steps: keys });
     for (const step of suite.steps) {
       tallyStep(index.tally, step, suite.key);
       index.steps.set(step.key, factsOf(step, suite, { intern, internShape }));
@@ -88,24 +90,34 @@ export function factsOf(step: StepRecord, suite: SuiteRecord, { intern, internSh
 
 /**
  * Most steps of a run share a handful of shapes (one per operation and outcome); keeping one object per distinct
- * shape instead of one per step roughly halves what the index holds. Shapes are bucketed by size and last path,
+ * shape instead of one per step roughly halves what the index holds. A v3 file already shares them (shape ids);
+ * a v2 file, or shapes past the writer's id limit, do not. Shapes are bucketed by size and last path,
  * then compared field by field (no signature strings to build).
  */
 function shapeInterner(): (shape: Shape) => Shape {
   const buckets = new Map<string, Shape[]>();
+  const seen = new WeakMap<Shape, Shape>(); // a v3 file hands out one object per shape id: the usual case is one lookup
   return (shape) => {
-    const paths = Object.keys(shape);
-    const bucketKey = `${paths.length}|${paths[paths.length - 1] ?? ""}`;
-    const bucket = buckets.get(bucketKey);
-    if (!bucket) {
-      buckets.set(bucketKey, [shape]);
-      return shape;
-    }
-    const same = bucket.find((known) => paths.every((p) => known[p] === shape[p]));
-    if (same) return same;
-    if (bucket.length < MAX_BUCKET) bucket.push(shape);
-    return shape;
+    const known = seen.get(shape);
+    if (known) return known;
+    const shared = shareShape(buckets, shape);
+    seen.set(shape, shared);
+    return shared;
   };
+}
+
+function shareShape(buckets: Map<string, Shape[]>, shape: Shape): Shape {
+  const paths = Object.keys(shape);
+  const bucketKey = `${paths.length}|${paths[paths.length - 1] ?? ""}`;
+  const bucket = buckets.get(bucketKey);
+  if (!bucket) {
+    buckets.set(bucketKey, [shape]);
+    return shape;
+  }
+  const same = bucket.find((known) => paths.every((p) => known[p] === shape[p]));
+  if (same) return same;
+  if (bucket.length < MAX_BUCKET) bucket.push(shape);
+  return shape;
 }
 
 /** Shapes kept per bucket: a run whose shapes all differ must not make each lookup slower. */

@@ -1,7 +1,7 @@
-import type { GateFinding, StepRecord, SuiteRecord } from "../model";
+import type { GateFinding, Shape, StepRecord, SuiteRecord } from "../model";
 import type { StepFacts } from "./baseline-index";
 import { makeFinding, type FindingInput } from "./findings";
-import { diffShapes } from "./shape-diff";
+import { diffShapes, type ShapeDifference } from "./shape-diff";
 
 /** A step of the candidate and what the baseline knew of the same step key. */
 export interface StepPair {
@@ -14,6 +14,7 @@ type Detail = Omit<FindingInput, "stepKey" | "suiteKey" | "region" | "file" | "l
 
 /** Every difference of one step between the runs: outcome, status, shape, violations, drift. */
 export function compareStep(pair: StepPair, out: GateFinding[]): void {
+  if (isUnchanged(pair)) return; // most steps of a run: nothing to allocate for them
   const { step, suite } = pair;
   const at = {
     stepKey: step.key, suiteKey: suite.key, region: suite.region, file: step.file ?? suite.file, line: step.line,
@@ -25,6 +26,26 @@ export function compareStep(pair: StepPair, out: GateFinding[]): void {
   compareShape(pair, add);
   compareViolations(pair, add);
   compareDrift(pair, add);
+}
+
+/** The same outcome, status and shape, no failures and no drift: no finding can come of this step. */
+function isUnchanged({ base, step }: StepPair): boolean {
+  return base.outcome === step.outcome && base.status === step.status && step.failures.length === 0 && step.drift.length === 0
+    && (!base.shape || !step.shape || shapeDifferences(base.shape, step.shape).length === 0);
+}
+
+/**
+ * Shape differences by baseline shape and candidate shape. Steps share a handful of shape objects (results.json
+ * writes each shape once and the reader hands out that one object), so each pair is compared once.
+ */
+const differencesByPair = new WeakMap<Shape, WeakMap<Shape, ShapeDifference[]>>();
+
+function shapeDifferences(baseline: Shape, candidate: Shape): ShapeDifference[] {
+  let byCandidate = differencesByPair.get(baseline);
+  if (!byCandidate) differencesByPair.set(baseline, (byCandidate = new WeakMap()));
+  let differences = byCandidate.get(candidate);
+  if (!differences) byCandidate.set(candidate, (differences = diffShapes(baseline, candidate)));
+  return differences;
 }
 
 function compareOutcome({ base, step }: StepPair, add: (d: Detail) => void): void {
@@ -56,7 +77,7 @@ function compareShape({ base, step }: StepPair, add: (d: Detail) => void): void 
   // another status answers with another body (an error envelope): the status change is the finding, not its fields
   if (!base.shape || !step.shape || base.status !== step.status) return;
   const body = step.request?.startsWith("callback ") ? "callback" : "response";
-  for (const d of diffShapes(base.shape, step.shape)) {
+  for (const d of shapeDifferences(base.shape, step.shape)) {
     const message =
       d.class === "field-gone" ? `${d.path} (${d.baseline}) is gone from the ${body}`
       : d.class === "type-changed" ? `${d.path} was ${d.baseline} in the baseline, now ${d.candidate}`

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiagnosticError } from "../diagnostics";
+import { RESULTS_FORMAT_VERSION } from "../model";
 import { readResults, type ResultsEntry } from "./read-results";
 import { runFooter, runHeader, suiteRecord, tempDir, writeResults } from "./testing/records";
 
@@ -40,12 +41,58 @@ describe("results file round trip", () => {
     const file = await writeResults(join(tempDir(), "results.json"), suites);
     const text = readFileSync(file, "utf8");
     const lines = text.split("\n");
-    expect(lines[0]).toBe(`{"formatVersion":2,"header":${JSON.stringify(runHeader())},"suites":[`);
-    expect(lines[1]).toBe(JSON.stringify(suites[0]));
+    // a shape is written last in its step, in full with its id the first time
+    const { shape, ...rest } = suites[0]!.steps[0]!;
+    const written = { ...suites[0]!, steps: [{ ...rest, shape, shapeId: 0 }, suites[0]!.steps[1]] };
+    expect(lines[0]).toBe(`{"formatVersion":${RESULTS_FORMAT_VERSION},"header":${JSON.stringify(runHeader())},"suites":[`);
+    expect(lines[1]).toBe(JSON.stringify(written));
     expect(lines[2]).toBe(`,${JSON.stringify(suites[1])}`);
     expect(lines[3]).toBe(`],"footer":${JSON.stringify(runFooter())}}`);
     expect(lines[4]).toBe("");
-    expect(JSON.parse(text)).toEqual({ formatVersion: 2, header: runHeader(), suites, footer: runFooter() });
+    expect(JSON.parse(text)).toEqual({ formatVersion: 3, header: runHeader(), suites: [written, suites[1]], footer: runFooter() });
+  });
+
+  it("writes a shape seen before as its id, and reads it back as the one shape object", async () => {
+    const shape = { $: "object", "$.id": "string" };
+    const other = { $: "object", "$.ok": "boolean" };
+    const runs = [
+      suiteRecord("a", "us", [{ name: "one", shape }, { name: "two", shape: { ...shape } }, { name: "three", shape: other }]),
+      suiteRecord("b", "us", [{ name: "four", shape: { ...other } }]),
+    ];
+    const file = await writeResults(join(tempDir(), "results.json"), runs);
+    const lines = readFileSync(file, "utf8").split("\n");
+    expect(lines[1]!.match(/"shape":(\d+|\{[^}]*\})(,"shapeId":\d+)?/g)).toEqual([
+      '"shape":{"$":"object","$.id":"string"},"shapeId":0', '"shape":0', '"shape":{"$":"object","$.ok":"boolean"},"shapeId":1',
+    ]);
+    expect(lines[2]).toContain('"shape":1}');
+    const read = (await readAll(file)).flatMap((e) => (e.type === "suite" ? e.suite.steps : []));
+    expect(read.map((s) => s.shape)).toEqual([shape, shape, other, other]);
+    expect(read[1]!.shape).toBe(read[0]!.shape);
+    expect(read[3]!.shape).toBe(read[2]!.shape);
+    expect(read.some((s) => "shapeId" in s)).toBe(false);
+  });
+
+  it("reads a version 2 file (every shape in full)", async () => {
+    const file = join(tempDir(), "v2.json");
+    writeFileSync(file, `{"formatVersion":2,"header":${JSON.stringify(runHeader())},"suites":[\n${suites.map((x) => JSON.stringify(x)).join("\n,")}\n],"footer":${JSON.stringify(runFooter())}}\n`);
+    expect((await readAll(file)).flatMap((e) => (e.type === "suite" ? [e.suite] : []))).toEqual(suites);
+  });
+
+  it("reads one part of the suites without parsing the others' lines, shapes defined in them included", async () => {
+    const shape = { $: "object", "$.id": "string" };
+    const runs = Array.from({ length: 12 }, (_, i) => suiteRecord(`suite-${i}`, i % 2 ? "us" : "eu", [{ name: "get", shape: i % 4 === 0 ? { ...shape, [`$.f${i}`]: "string" } : shape }]));
+    const file = await writeResults(join(tempDir(), "results.json"), runs);
+    const partOf = async (index: number) => {
+      const keys: string[] = [];
+      for await (const e of readResults(file, { part: { index, count: 2 } })) if (e.type === "suite") keys.push(`${e.suite.key}:${Object.keys(e.suite.steps[0]!.shape!).join(",")}:${e.line}`);
+      return keys;
+    };
+    const [zero, one] = [await partOf(0), await partOf(1)];
+    expect(zero.length).toBeGreaterThan(0);
+    expect(one.length).toBeGreaterThan(0);
+    const whole: string[] = [];
+    for (const e of await readAll(file)) if (e.type === "suite") whole.push(`${e.suite.key}:${Object.keys(e.suite.steps[0]!.shape!).join(",")}:${e.line}`);
+    expect([...zero, ...one].sort()).toEqual([...whole].sort());
   });
 
   it("reads a run without suites", async () => {
@@ -81,7 +128,7 @@ describe("what is not a results file", () => {
   it("says CC_RESULTS_VERSION for a 0.1.0 results file, with the hint to re-record", async () => {
     const v1 = write(JSON.stringify({ formatVersion: 1, tool: {}, suites: [] }) + "\n");
     expect(await diagnosticOf(v1)).toMatchObject({ code: "CC_RESULTS_VERSION", file: v1, line: 1, hint: "re-run with this version to record a baseline" });
-    expect(await diagnosticOf(write('{"formatVersion":3,"header":{}}'))).toMatchObject({ code: "CC_RESULTS_VERSION", message: expect.stringContaining("version 3") });
+    expect(await diagnosticOf(write('{"formatVersion":4,"header":{}}'))).toMatchObject({ code: "CC_RESULTS_VERSION", message: expect.stringContaining("version 4") });
   });
 
   it("says CC_NOT_RESULTS for other JSON, an empty file, or a reformatted results file", async () => {
@@ -97,6 +144,12 @@ describe("what is not a results file", () => {
     lines[1] = lines[1]!.slice(0, 30);
     writeFileSync(file, lines.join("\n"));
     expect(await diagnosticOf(file)).toMatchObject({ code: "CC_NOT_RESULTS", file, line: 2 });
+  });
+
+  it("names the line of a step that refers to a shape no earlier step defined", async () => {
+    const file = await writeResults(join(tempDir(), "results.json"), suites);
+    writeFileSync(file, readFileSync(file, "utf8").replace('"shape":{"$":"object","$.id":"string"},"shapeId":0', '"shape":7'));
+    expect(await diagnosticOf(file)).toMatchObject({ code: "CC_NOT_RESULTS", line: 2, message: expect.stringContaining("step 1 refers to shape 7, which no earlier step defined") });
   });
 
   it("names the line of a record without step keys, and content after the footer", async () => {

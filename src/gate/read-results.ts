@@ -1,7 +1,17 @@
 import { open } from "node:fs/promises";
-import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type StepRecord, type SuiteRecord } from "../model";
+import { OLDEST_RESULTS_FORMAT_READ, RESULTS_FORMAT_VERSION, type RunFooter, type Shape, type RunHeader, type StepRecord, type SuiteRecord } from "../model";
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
-import { readLines } from "./read-lines";
+import { readLines, type SkipLine } from "./read-lines";
+
+/** How much of a results file to read. */
+export interface ReadOptions {
+  /**
+   * Only the suite records of this part (of `count` parts, by a hash of the suite key): records of one suite key
+   * always fall in the same part, so parts can be compared apart, in parallel. Lines of other parts are skipped
+   * without being parsed, unless they define shapes that later records refer to.
+   */
+  part?: { index: number; count: number };
+}
 
 /** One piece of a results file, in file order: the header, each suite record, then the end. */
 export type ResultsEntry =
@@ -16,14 +26,14 @@ const FOOTER_PREFIX = "],\"footer\":";
 const SNIFF_BYTES = 256;
 
 /**
- * Reads a results.json (v2) as a stream: header, suite records, end. Never holds more than one line. A file cut
+ * Reads a results.json (v3, or v2) as a stream: header, suite records, end. Never holds more than one line. A file cut
  * short (no footer; maybe half a last line) ends with `truncated: true` after every complete record; anything
  * else that is not the v2 layout is a CC_NOT_RESULTS or CC_RESULTS_VERSION diagnostic with the file and line.
  */
-export async function* readResults(file: string): AsyncGenerator<ResultsEntry> {
+export async function* readResults(file: string, options: ReadOptions = {}): AsyncGenerator<ResultsEntry> {
   await sniffVersion(file);
-  const state: ReadState = { file, lineNo: 0, footer: undefined, pendingBad: undefined };
-  const lines = readLines(file);
+  const state: ReadState = { file, lineNo: 0, footer: undefined, pendingBad: undefined, shapes: [], part: options.part };
+  const lines = readLines(file, options.part && skipOtherParts(options.part));
   try {
     for (let next = await nextLine(lines, file); !next.done; next = await nextLine(lines, file)) {
       state.lineNo++;
@@ -43,11 +53,15 @@ interface ReadState {
   footer?: RunFooter;
   /** a record line that did not parse: fine as the cut-off last line of a killed run, wrong anywhere else */
   pendingBad?: { line: number; reason: string };
+  /** shapes by the id they were written with, for the steps that refer to them */
+  shapes: Shape[];
+  part?: { index: number; count: number };
 }
 
-function readLine(state: ReadState, text: string): ResultsEntry | undefined {
-  if (state.lineNo === 1) return { type: "header", header: parseHeader(state, text), file: state.file };
+function readLine(state: ReadState, text: string | undefined): ResultsEntry | undefined {
+  if (state.lineNo === 1) return { type: "header", header: parseHeader(state, text ?? ""), file: state.file };
   if (state.pendingBad) throw notResults(state, state.pendingBad.line, state.pendingBad.reason);
+  if (text === undefined) return undefined; // a record of another part
   if (state.footer) {
     if (text.trim() === "") return undefined;
     throw notResults(state, state.lineNo, "there is more after the footer line");
@@ -65,13 +79,56 @@ function readLine(state: ReadState, text: string): ResultsEntry | undefined {
     state.pendingBad = { line: state.lineNo, reason: "this line is not a suite record (not JSON)" };
     return undefined;
   }
-  const problem = recordProblem(suite);
+  const problem = recordProblem(suite, state.shapes);
   if (problem) throw notResults(state, state.lineNo, `this line is not a suite record: ${problem}`);
-  return { type: "suite", suite: suite as SuiteRecord, line: state.lineNo };
+  const record = suite as SuiteRecord;
+  // read for the shapes it defines; or a record without the key in front (hand-written), placed by its parsed key
+  if (state.part && partOf(keyTextOf(body) ?? JSON.stringify(record.key).slice(1, -1), state.part.count) !== state.part.index) return undefined;
+  return { type: "suite", suite: record, line: state.lineNo };
+}
+
+const KEY_START = '{"key":"';
+const KEY_START_BYTES = Buffer.from(KEY_START);
+const SHAPE_ID_BYTES = Buffer.from('"shapeId":');
+
+/** Skips, undecoded, the record lines of other parts that define no shape (written with the key in front). */
+function skipOtherParts(part: { index: number; count: number }): SkipLine {
+  return (line) => {
+    const from = line[0] === 0x2c ? 1 : 0; // "," before every record but the first
+    const key = keyBytesAt(line, from);
+    return key !== undefined && partOfBytes(key, part.count) !== part.index && line.indexOf(SHAPE_ID_BYTES) < 0;
+  };
+}
+
+/** The suite key of a record line as written (JSON-escaped), when the line starts with it as the writer writes it. */
+function keyBytesAt(line: Buffer, from: number): Buffer | undefined {
+  if (line.length < from + KEY_START_BYTES.length || !line.subarray(from, from + KEY_START_BYTES.length).equals(KEY_START_BYTES)) return undefined;
+  const start = from + KEY_START_BYTES.length;
+  for (let i = start; i < line.length; i++) {
+    if (line[i] === 0x5c) i++; // a backslash escapes the next byte
+    else if (line[i] === 0x22) return line.subarray(start, i);
+  }
+  return undefined;
+}
+
+function keyTextOf(body: string): string | undefined {
+  const key = keyBytesAt(Buffer.from(body.slice(0, 4096)), 0); // keys are short: the line's start is enough
+  return key?.toString("utf8");
+}
+
+/** The part of a suite key, from its JSON-escaped text: FNV-1a over its UTF-8 bytes. */
+function partOf(keyText: string, count: number): number {
+  return partOfBytes(Buffer.from(keyText), count);
+}
+
+function partOfBytes(key: Buffer, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key[i]!, 0x01000193);
+  return (hash >>> 0) % count;
 }
 
 /** The next line; an I/O error on the way (the file went away, a disk error) is a diagnostic, not a stack trace. */
-async function nextLine(lines: AsyncGenerator<string>, file: string): Promise<IteratorResult<string>> {
+async function nextLine(lines: AsyncGenerator<string | undefined>, file: string): Promise<IteratorResult<string | undefined>> {
   try {
     return await lines.next();
   } catch (e) {
@@ -104,24 +161,47 @@ function parseFooter(text: string): RunFooter | undefined {
   }
 }
 
-/** What is wrong with a parsed record line, checked only as far as the gate relies on it. */
-function recordProblem(value: unknown): string | undefined {
+/**
+ * What is wrong with a parsed record line, checked only as far as the gate relies on it. Resolves the steps'
+ * shape ids on the way (v3): a shape written in full with its id is kept for the later steps that refer to it.
+ */
+function recordProblem(value: unknown, shapes: Shape[]): string | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return "not an object";
   const suite = value as Partial<SuiteRecord>;
   if (typeof suite.key !== "string" || typeof suite.region !== "string") return "no key or region";
   if (!Array.isArray(suite.steps)) return "no steps";
-  for (const [i, step] of suite.steps.entries()) {
-    const problem = stepProblem(step);
+  for (let i = 0; i < suite.steps.length; i++) {
+    const problem = stepProblem(suite.steps[i] as WrittenStep | null, shapes);
     if (problem) return `step ${i + 1} ${problem}`;
   }
   return undefined;
 }
 
-function stepProblem(step: Partial<StepRecord> | null): string | undefined {
+/** A step as written: its shape may be the id of one written earlier, or carry the id it is given. */
+type WrittenStep = Omit<Partial<StepRecord>, "shape"> & { shape?: unknown; shapeId?: unknown };
+
+function stepProblem(step: WrittenStep | null, shapes: Shape[]): string | undefined {
   if (!step || typeof step !== "object") return "is not an object";
   if (typeof step.key !== "string" || typeof step.outcome !== "string" || typeof step.name !== "string") return "has no key, name or outcome";
   if (!Array.isArray(step.failures) || !Array.isArray(step.drift) || !Array.isArray(step.attempts)) return "has no failures, drift or attempts list";
-  if (step.shape !== undefined && (typeof step.shape !== "object" || step.shape === null || Array.isArray(step.shape))) return "has a shape that is not an object";
+  return step.shape === undefined ? undefined : shapeProblem(step, shapes);
+}
+
+/** Resolves a step's shape id, or keeps a shape written in full with its id; what is wrong with either. */
+function shapeProblem(step: WrittenStep, shapes: Shape[]): string | undefined {
+  const shape = step.shape;
+  if (typeof shape === "number") {
+    const known = shapes[shape];
+    if (!known) return `refers to shape ${shape}, which no earlier step defined`;
+    step.shape = known;
+    return undefined;
+  }
+  if (typeof shape !== "object" || shape === null || Array.isArray(shape)) return "has a shape that is not an object";
+  if (step.shapeId !== undefined) {
+    if (!Number.isInteger(step.shapeId) || (step.shapeId as number) < 0) return "has a shapeId that is not a whole number";
+    shapes[step.shapeId as number] = shape as Shape;
+    delete step.shapeId;
+  }
   return undefined;
 }
 
@@ -131,9 +211,10 @@ async function sniffVersion(file: string): Promise<void> {
   const version = /^\s*\{\s*"formatVersion"\s*:\s*(\d+)/.exec(start)?.[1];
   const at = { file, line: 1, column: 1 };
   if (version === undefined) throw new DiagnosticError(makeDiagnostic("CC_NOT_RESULTS", `${file} is not a results file of conversation-contract`, at));
-  if (Number(version) !== RESULTS_FORMAT_VERSION) {
+  if (Number(version) < OLDEST_RESULTS_FORMAT_READ || Number(version) > RESULTS_FORMAT_VERSION) {
     const hint = Number(version) < RESULTS_FORMAT_VERSION ? undefined : "this file was written by a newer conversation-contract; compare with that version";
-    throw new DiagnosticError(makeDiagnostic("CC_RESULTS_VERSION", `${file} has results format version ${version}; this version reads version ${RESULTS_FORMAT_VERSION}`, at, hint));
+    const read = `${OLDEST_RESULTS_FORMAT_READ} to ${RESULTS_FORMAT_VERSION}`;
+    throw new DiagnosticError(makeDiagnostic("CC_RESULTS_VERSION", `${file} has results format version ${version}; this version reads versions ${read}`, at, hint));
   }
   if (!start.startsWith(HEAD)) throw notResults({ file }, 1, "the file was reformatted (one suite per line is needed to read it as a stream)");
 }

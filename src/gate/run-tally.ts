@@ -62,6 +62,29 @@ export function tallyStep(tally: RunTally, step: StepRecord, suiteKey: string): 
   addSamples(op.samples, step.attempts ?? []);
 }
 
+/** One tally of the parts of a run that were tallied apart (the frame is the same in every part). */
+export function mergeTallies(parts: RunTally[]): RunTally {
+  const [first, ...rest] = parts;
+  if (!first || rest.length === 0) return first ?? newTally();
+  const merged: RunTally = { ...first, suites: new Set(first.suites), regions: new Set(first.regions), operations: new Map() };
+  for (const part of parts) {
+    if (part !== first) {
+      for (const key of part.suites) merged.suites.add(key);
+      for (const region of part.regions) merged.regions.add(region);
+      merged.stepsRun += part.stepsRun;
+    }
+    for (const [id, op] of part.operations) {
+      const into = merged.operations.get(id);
+      if (!into) merged.operations.set(id, { suites: new Set(op.suites), samples: [...op.samples] });
+      else {
+        for (const key of op.suites) into.suites.add(key);
+        for (const ms of op.samples) into.samples.push(ms);
+      }
+    }
+  }
+  return merged;
+}
+
 /** The summary of a run the gate reports. */
 export function summarize(tally: RunTally): GateRunSummary {
   const header = tally.header;

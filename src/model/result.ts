@@ -125,7 +125,7 @@ export interface RunTotals {
   drift: number;
 }
 
-/** The whole run in memory, as runPlan returns it; results.json (formatVersion 2, run-record.ts) is written from it. */
+/** The whole run in memory, as runPlan returns it; results.json (formatVersion 3, run-record.ts) is written from it. */
 export interface RunResult {
   formatVersion: 1;
   tool: { name: string; version: string };

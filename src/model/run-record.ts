@@ -2,16 +2,21 @@ import type { DriftWarning, Violation } from "./contract";
 import type { CheckFailure, Outcome, RunTotals, StepResult } from "./result";
 
 /*
- * results.json, formatVersion 2: written one suite record at a time and read as a stream. On disk:
- *   line 1:      {"formatVersion":2,"header":<RunHeader>,"suites":[
+ * results.json, formatVersion 3: written one suite record at a time and read as a stream. On disk:
+ *   line 1:      {"formatVersion":3,"header":<RunHeader>,"suites":[
  *   then:        <SuiteRecord>            (the first record)
  *                ,<SuiteRecord>           (every later one, one line each)
  *   last line:   ],"footer":<RunFooter>}
  * A file without the footer line was cut short (a killed run); its complete records still count.
+ * A step's shape is written in full the first time, with `"shapeId": n`; a later step with the same shape has
+ * `"shape": n` instead (version 3; version 2 always wrote shapes in full and is read as well).
  */
 
-/** The results format this version writes and reads. */
-export const RESULTS_FORMAT_VERSION = 2;
+/** The results format this version writes. */
+export const RESULTS_FORMAT_VERSION = 3;
+
+/** The oldest results format this version reads (2 differs from 3 only in writing every shape in full). */
+export const OLDEST_RESULTS_FORMAT_READ = 2;
 
 /**
  * JSON paths of a body with their JSON types, no values: "$.contacts[].email" -> "string?".
@@ -58,7 +63,7 @@ export type FingerprintedFailure = Omit<CheckFailure, "violations"> & {
 /** A drift warning with its fingerprint. */
 export type FingerprintedDrift = DriftWarning & { fingerprint: string };
 
-/** One step as results.json v2 records it. */
+/** One step as results.json records it (as read back: a shape referred to by id is the shape itself). */
 export interface StepRecord extends Omit<StepResult, "operationId"> {
   /** stable `${suiteId}@${region}/${phase}/${name}`; never the line number */
   key: string;
@@ -74,7 +79,7 @@ export interface StepRecord extends Omit<StepResult, "operationId"> {
   drift: FingerprintedDrift[];
 }
 
-/** One suite in one region, as results.json v2 records it. */
+/** One suite in one region, as results.json records it. */
 export interface SuiteRecord {
   /** "<suiteId>@<region>" */
   key: string;

@@ -1,7 +1,7 @@
 import type { ComparedSuite, GateFinding, GateReport } from "../model";
 import type { Redactor } from "../diagnostics";
 import { acceptanceText, runText, subjectOf, whereOf } from "./gate-text";
-import { attrs, element, escapeText } from "./xml-writer";
+import { attrs, element, escapeAttr, escapeText } from "./xml-writer";
 import { stepLabelOfKey } from "../vocabulary/step-key";
 
 /** File name of the gate's JUnit report. */
@@ -30,6 +30,8 @@ interface BuildContext {
   timestamp: string;
   byStep: Map<string, GateFinding[]>;
   bySuite: Map<string, GateFinding[]>;
+  /** classname attribute values by suite key */
+  classnames: Map<string, string>;
 }
 
 /** The gate's JUnit document. */
@@ -55,7 +57,7 @@ function buildContext(report: GateReport, opts: GateJunitOptions): BuildContext 
   }
   const startedAt = report.candidate.startedAt || report.baseline.startedAt;
   const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(startedAt) ? startedAt.slice(0, 19) : "1970-01-01T00:00:00";
-  return { redact: (t) => opts.redactor.redact(t), hostname: opts.hostname || "localhost", timestamp, byStep, bySuite };
+  return { redact: (t) => opts.redactor.redact(t), hostname: opts.hostname || "localhost", timestamp, byStep, bySuite, classnames: new Map() };
 }
 
 interface Case {
@@ -128,7 +130,7 @@ function testsuiteXml(ctx: BuildContext, spec: SuiteSpec): string {
 }
 
 function caseXml(ctx: BuildContext, c: Case): string {
-  const open = attrs({ name: ctx.redact(c.name), classname: ctx.redact(c.classname), time: "0" });
+  const open = ` name="${escapeAttr(ctx.redact(c.name))}" classname="${classnameAttr(ctx, c.classname)}" time="0"`;
   const failing = c.findings.filter((f) => f.failing);
   if (failing.length === 0) return `    <testcase${open}/>\n`;
   const first = failing[0]!.message;
@@ -136,6 +138,13 @@ function caseXml(ctx: BuildContext, c: Case): string {
   const type = [...new Set(failing.map((f) => f.class))].join(",");
   const body = failing.map(failureText).join("\n");
   return `    <testcase${open}>\n${element("      ", "failure", { message: ctx.redact(message), type }, ctx.redact(body))}    </testcase>\n`;
+}
+
+/** A suite's key as an attribute value, redacted and escaped once for all of its steps. */
+function classnameAttr(ctx: BuildContext, classname: string): string {
+  let attr = ctx.classnames.get(classname);
+  if (attr === undefined) ctx.classnames.set(classname, (attr = escapeAttr(ctx.redact(classname))));
+  return attr;
 }
 
 function failureText(f: GateFinding): string {

@@ -36,7 +36,7 @@ describe("json report (results.json v2)", () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(TOKEN);
     const json = JSON.parse(text) as { formatVersion: number; header: RunHeader; suites: SuiteRecord[]; footer: { totals: unknown; interrupted: boolean } };
-    expect(json.formatVersion).toBe(2);
+    expect(json.formatVersion).toBe(3);
     expect(json.header).toMatchObject({ target: "emulator", regions: ["us"], apiVersion: "v1", tool: { name: "conversation-contract" } });
     expect(json.header.planFingerprint).toMatch(/^[0-9a-f]{12}$/);
     expect(json.footer).toMatchObject({ totals: { steps: 5, failed: 1, errors: 1, skipped: 1 }, interrupted: false });
@@ -64,7 +64,7 @@ describe("json report (results.json v2)", () => {
     const cleanup = sampleSuite([sampleStep({ name: "nothing left behind" })], { key: "cleanup@all", region: "us,eu" });
     await reporter.onRunEnd?.(sampleRun([first, second, cleanup]));
     const text = readFileSync(join(dir, "results.json"), "utf8");
-    expect(text.split("\n")[0]).toMatch(/^\{"formatVersion":2,"header":\{.*"apiVersion":"v1beta".*\},"suites":\[$/);
+    expect(text.split("\n")[0]).toMatch(/^\{"formatVersion":3,"header":\{.*"apiVersion":"v1beta".*\},"suites":\[$/);
     expect(text).not.toContain(SECRET);
     const read = await entries(join(dir, "results.json"));
     const suites = read.flatMap((e) => (e.type === "suite" ? [e.suite] : []));

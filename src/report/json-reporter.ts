@@ -20,7 +20,7 @@ export interface JsonReporterOptions {
 }
 
 /**
- * Writes `results.json`, formatVersion 2 (model/run-record.ts): the header when the run starts, one redacted record
+ * Writes `results.json`, formatVersion 3 (model/run-record.ts): the header when the run starts, one redacted record
  * per suite as it finishes, the footer at the end; compact, so a large run stays small (`jq .` pretty-prints it).
  */
 export function createJsonReporter(opts: JsonReporterOptions): RunEvents {

@@ -4,13 +4,14 @@ import { dirname } from "node:path";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import type { Writable } from "node:stream";
-import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type SuiteRecord } from "../model";
+import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type StepRecord, type SuiteRecord } from "../model";
 import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
 
 /*
- * results.json v2 (model/run-record.ts has the layout): a header line, one line per suite record, a footer line;
+ * results.json v3 (model/run-record.ts has the layout): a header line, one line per suite record, a footer line;
  * still one JSON document. Lines are written as suites finish, so memory does not grow with the run, and a
  * reader can take the file apart line by line. A record's JSON never holds a raw newline (JSON.stringify escapes it).
+ * A shape is written in full once, with a `shapeId`; later steps with the same shape refer to it by that number.
  */
 
 /** Writes one run's results.json as a stream: records as they come, then the footer. */
@@ -51,17 +52,16 @@ const PIECE_CHARS = 64 * 1024;
  * A record's line (`separator`, JSON.stringify(record), newline) in pieces cut between steps: a suite of 100,000 steps
  * is never one string (nor two, its redacted copy). A secret or token cannot span a cut: it falls between "}" and ",{".
  */
-function* recordLine(record: SuiteRecord, separator: string): Generator<string> {
+function* recordLine(record: SuiteRecord, separator: string, shapes: ShapeIds): Generator<string> {
   const { steps, ...rest } = record;
-  const keys = Object.keys(record);
-  if (keys[keys.length - 1] !== "steps" || !Array.isArray(steps)) {
+  if (!Array.isArray(steps)) {
     yield `${separator}${JSON.stringify(record)}\n`;
     return;
   }
   const head = JSON.stringify({ ...rest, steps: [] }); // ends with "[]}"
   let piece = separator + head.slice(0, -2);
   for (let i = 0; i < steps.length; i++) {
-    piece += (i > 0 ? "," : "") + (JSON.stringify(steps[i]) ?? "null");
+    piece += (i > 0 ? "," : "") + stepJson(steps[i]!, shapes);
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";
@@ -70,12 +70,37 @@ function* recordLine(record: SuiteRecord, separator: string): Generator<string> 
   yield `${piece}]}\n`;
 }
 
+/** Distinct shapes given an id, at most this many: a run whose shapes all differ writes them in full. */
+const MAX_SHAPE_IDS = 4096;
+
+/** The ids of the shapes written so far in one file, by their JSON text. */
+type ShapeIds = Map<string, number>;
+
+/**
+ * A step's JSON with its shape last: in full with a new `shapeId` the first time, as that id after. Most steps of
+ * a run share a handful of shapes (one per operation and outcome), so this halves a large file and what reading
+ * it costs.
+ */
+function stepJson(step: StepRecord, shapes: ShapeIds): string {
+  if (!step.shape) return JSON.stringify(step);
+  const { shape, ...rest } = step;
+  const text = JSON.stringify(shape);
+  const body = JSON.stringify(rest);
+  const open = body.length > 2 ? `${body.slice(0, -1)},` : "{";
+  const id = shapes.get(text);
+  if (id !== undefined) return `${open}"shape":${id}}`;
+  if (shapes.size >= MAX_SHAPE_IDS) return `${open}"shape":${text}}`;
+  shapes.set(text, shapes.size);
+  return `${open}"shape":${text},"shapeId":${shapes.size - 1}}`;
+}
+
 /** A results writer over any writable stream (a file, a socket, a test buffer). */
 export function createResultsWriter(stream: Writable, header: RunHeader, opts: ResultsWriterOptions = {}): ResultsWriter {
   const redact = (text: string) => (opts.redactor ? opts.redactor.redact(text) : text);
   let failure: Error | undefined;
   let first = true;
   let closed = false;
+  const shapes: ShapeIds = new Map();
   stream.on("error", (e: Error) => {
     failure ??= e;
   });
@@ -90,7 +115,7 @@ export function createResultsWriter(stream: Writable, header: RunHeader, opts: R
       check();
       const separator = first ? "" : ",";
       first = false;
-      for (const piece of recordLine(record, separator)) {
+      for (const piece of recordLine(record, separator, shapes)) {
         if (!stream.write(redact(piece))) await once(stream, "drain");
         check();
       }

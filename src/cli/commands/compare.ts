@@ -2,7 +2,7 @@ import type { Config } from "../../config";
 import { compareProject } from "../../project/compare-runs";
 import { EXIT_CODE_OF, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
-import { consoleOutput } from "./run";
+import { consoleOutput } from "../console-output";
 
 /** `compare BASELINE CANDIDATE`: the regression gate; exit 1 on a regression, 2 when a file is not what it should be. */
 export async function compareCommand(config: Config, io: CliIo): Promise<number> {

@@ -2,7 +2,7 @@ import type { Config } from "../../config";
 import { mergeProject } from "../../project/merge-results";
 import { EXIT_CODE_OF, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
-import { consoleOutput } from "./run";
+import { consoleOutput } from "../console-output";
 
 /** `merge RESULTS...`: every shard's results.json into one results.json, junit.xml and report.html; --baseline gates the merged run. */
 export async function mergeCommand(config: Config, io: CliIo): Promise<number> {

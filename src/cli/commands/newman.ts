@@ -2,7 +2,7 @@ import type { Config } from "../../config";
 import { newmanProject } from "../../project/newman/run-newman";
 import { EXIT_CODE_OF, type CliIo } from "../io";
 import { renderDiagnostics } from "../print-diagnostics";
-import { consoleOutput } from "./run";
+import { consoleOutput } from "../console-output";
 
 /** `newman`: the collection through the newman library against the target, every response checked against the contract. */
 export async function newmanCommand(config: Config, io: CliIo): Promise<number> {
