@@ -28,8 +28,11 @@ interface PlacedSuite {
  * part, so they are left to finishComparison. Structured-clonable: a worker thread sends it back as is.
  */
 export interface ComparisonPart {
+  /** the tallies, without their operations' suites (see exercised) */
   base: RunTally;
   cand: RunTally;
+  /** operations of the baseline some of whose suites here ran in the candidate too */
+  exercised: string[];
   /** step and suite findings; suite-added and suite-missing are judged against the regions in finishComparison */
   findings: GateFinding[];
   placed: PlacedSuite[];
@@ -66,7 +69,14 @@ export async function comparePart(baseline: AsyncIterable<ResultsEntry>, candida
     if (!tallyFrame(ctx.cand, entry) && entry.type === "suite") compareSuite(ctx, entry.suite, entry.line);
   }
   addMissingSuitesAndSteps(ctx);
-  return { base: ctx.base.tally, cand: ctx.cand, findings: ctx.findings, placed: [...ctx.placed.values()] };
+  const { base: { tally: base }, cand } = ctx;
+  const exercised = [...base.operationSuites].filter(([, suites]) => [...suites].some((key) => cand.suites.has(key))).map(([id]) => id);
+  return { base: withoutOperationSuites(base), cand: withoutOperationSuites(cand), exercised, findings: ctx.findings, placed: [...ctx.placed.values()] };
+}
+
+/** A tally as a part hands it on: the suites of each operation were only needed for `exercised`. */
+function withoutOperationSuites(tally: RunTally): RunTally {
+  return { ...tally, operationSuites: new Map() };
 }
 
 function compareSuite(ctx: PartContext, suite: SuiteRecord, line: number): void {
@@ -140,7 +150,7 @@ export function finishComparison(parts: ComparisonPart[], options: CompareOption
     if (f.class === "suite-added" && regionNew(f.region!)) continue; // said by region-added
     findings.push(f);
   }
-  addMissingOperations(base, cand, findings);
+  addMissingOperations(base, cand, new Set(parts.flatMap((p) => p.exercised)), findings);
   addSlowdowns(base, cand, { ...DEFAULT_LATENCY_RULE, ...options.latency }, findings);
   const placed = parts.flatMap((p) => p.placed).filter((p) => !(p.missingIn !== undefined && regionGone(p.missingIn)));
   return {
@@ -151,11 +161,10 @@ export function finishComparison(parts: ComparisonPart[], options: CompareOption
   };
 }
 
-function addMissingOperations(base: RunTally, cand: RunTally, findings: GateFinding[]): void {
-  for (const [operationId, { suites }] of base.operations) {
+function addMissingOperations(base: RunTally, cand: RunTally, exercised: Set<string>, findings: GateFinding[]): void {
+  for (const operationId of base.operations.keys()) {
     // an operation only missing suites exercised is already reported with them
-    const explained = [...suites].every((key) => !cand.suites.has(key));
-    if (!cand.operations.has(operationId) && !explained) findings.push(makeFinding({ class: "operation-missing", operationId, message: `operation ${operationId} was exercised by the baseline, not by the candidate` }));
+    if (!cand.operations.has(operationId) && exercised.has(operationId)) findings.push(makeFinding({ class: "operation-missing", operationId, message: `operation ${operationId} was exercised by the baseline, not by the candidate` }));
   }
 }
 

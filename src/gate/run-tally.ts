@@ -4,8 +4,6 @@ import { addSamples } from "./latency";
 
 /** What a run did with one operation. */
 export interface OperationTally {
-  /** keys of the suites whose steps ran it */
-  suites: Set<string>;
   /** every attempt's duration */
   samples: number[];
 }
@@ -21,13 +19,18 @@ export interface RunTally {
   stepsRun: number;
   /** the regions its suites ran in (a check across regions, such as the emulator's cleanup "us,eu", is none) */
   regions: Set<string>;
-  /** operation ids of steps that ran, with who ran them and how long they took */
+  /** operation ids of steps that ran, with how long they took */
   operations: Map<string, OperationTally>;
+  /**
+   * keys of the suites whose steps ran each operation, in the suites this tally saw; not merged by mergeTallies
+   * (a comparison split by suite key judges each part's suites in that part)
+   */
+  operationSuites: Map<string, Set<string>>;
 }
 
 /** An empty tally. */
 export function newTally(): RunTally {
-  return { truncated: false, suites: new Set(), stepsRun: 0, regions: new Set(), operations: new Map() };
+  return { truncated: false, suites: new Set(), stepsRun: 0, regions: new Set(), operations: new Map(), operationSuites: new Map() };
 }
 
 /** Records the header or the end of a results file; returns false for a suite entry (the caller's business). */
@@ -57,8 +60,11 @@ export function tallyStep(tally: RunTally, step: StepRecord, suiteKey: string): 
   tally.stepsRun++;
   if (!step.operationId) return;
   let op = tally.operations.get(step.operationId);
-  if (!op) tally.operations.set(step.operationId, (op = { suites: new Set(), samples: [] }));
-  op.suites.add(suiteKey);
+  if (!op) {
+    tally.operations.set(step.operationId, (op = { samples: [] }));
+    tally.operationSuites.set(step.operationId, new Set());
+  }
+  tally.operationSuites.get(step.operationId)!.add(suiteKey);
   addSamples(op.samples, step.attempts ?? []);
 }
 
@@ -66,7 +72,7 @@ export function tallyStep(tally: RunTally, step: StepRecord, suiteKey: string): 
 export function mergeTallies(parts: RunTally[]): RunTally {
   const [first, ...rest] = parts;
   if (!first || rest.length === 0) return first ?? newTally();
-  const merged: RunTally = { ...first, suites: new Set(first.suites), regions: new Set(first.regions), operations: new Map() };
+  const merged: RunTally = { ...first, suites: new Set(first.suites), regions: new Set(first.regions), operations: new Map(), operationSuites: new Map() };
   for (const part of parts) {
     if (part !== first) {
       for (const key of part.suites) merged.suites.add(key);
@@ -75,11 +81,8 @@ export function mergeTallies(parts: RunTally[]): RunTally {
     }
     for (const [id, op] of part.operations) {
       const into = merged.operations.get(id);
-      if (!into) merged.operations.set(id, { suites: new Set(op.suites), samples: [...op.samples] });
-      else {
-        for (const key of op.suites) into.suites.add(key);
-        for (const ms of op.samples) into.samples.push(ms);
-      }
+      if (into) into.samples = into.samples.concat(op.samples);
+      else merged.operations.set(id, { samples: op.samples });
     }
   }
   return merged;

@@ -2,9 +2,9 @@ import { appendFileSync } from "node:fs";
 import type { Diagnostic, GateReport } from "../model";
 import { makeDiagnostic, type Redactor } from "../diagnostics";
 import { buildGateJson, GATE_JSON } from "../report/gate-json";
-import { buildGateJunit, GATE_JUNIT } from "../report/gate-junit";
+import { GATE_JUNIT, writeGateJunit } from "../report/gate-junit";
 import { buildGateMarkdown, GATE_MARKDOWN } from "../report/gate-markdown";
-import { writeReportFile } from "../report";
+import { writeReportChunks, writeReportFile } from "../report";
 
 /** Where the gate's outputs go. */
 export interface GateOutputTarget {
@@ -25,13 +25,11 @@ export function writeGateOutputs(report: GateReport, target: GateOutputTarget): 
   const out: GateOutputsWritten = { written: [], failures: [] };
   const markdown = buildGateMarkdown(report, target.redactor);
   const files: Array<[string, () => string]> = [
-    [GATE_JSON, () => buildGateJson(report, target.redactor)],
-    [GATE_MARKDOWN, () => markdown],
-    [GATE_JUNIT, () => buildGateJunit(report, { redactor: target.redactor })],
+    [GATE_JSON, () => writeReportFile(target.outDir, GATE_JSON, buildGateJson(report, target.redactor))],
+    [GATE_MARKDOWN, () => writeReportFile(target.outDir, GATE_MARKDOWN, markdown)],
+    [GATE_JUNIT, () => writeReportChunks(target.outDir, GATE_JUNIT, (write) => writeGateJunit(report, { redactor: target.redactor }, write))],
   ];
-  for (const [name, build] of files) {
-    attempt(out, name, () => out.written.push(writeReportFile(target.outDir, name, build())));
-  }
+  for (const [name, write] of files) attempt(out, name, () => out.written.push(write()));
   const summary = target.stepSummary;
   if (summary) attempt(out, summary, () => appendFileSync(summary, `${markdown}\n`));
   return out;

@@ -130,6 +130,21 @@ describe("gate.xml (JUnit)", () => {
     expect(all(root, "testcase").find((c) => c.getAttribute("name") === "region-missing region eu")).toBeDefined();
   });
 
+  it("redacts step names as it would one by one, also where the names of a suite are redacted together", () => {
+    const key = report.compared[0]!.key;
+    // the last name has a line break, the separator of names redacted together: those are then redacted one by one
+    const names = ["plain step", `uses ${SAMPLE_SECRET}`, "Bearer", "abcdefghijklmnopqrstuvwxyz0123", "a password=hunter22", "y", "two\nlines"];
+    for (const steps of [names, names.slice(0, -1), names.slice(0, 2).concat(names.slice(4, 6))]) {
+      const compared = [{ ...report.compared[0]!, steps: steps.map((n) => `${key}/steps/${n}`) }, ...report.compared.slice(1)];
+      const xml = buildGateJunit({ ...report, compared }, { redactor });
+      expect(xml).not.toContain(SAMPLE_SECRET);
+      const cases = all(parse(xml), "testcase").filter((c) => c.getAttribute("classname") === key).map((c) => c.getAttribute("name"));
+      const alone: Record<string, string> = { [`uses ${SAMPLE_SECRET}`]: "uses [REDACTED]", "a password=hunter22": "a password=[REDACTED]" };
+      const expected = steps.filter((n) => !n.includes("\n")).map((n) => alone[n] ?? n);
+      expect(cases.slice(0, expected.length)).toEqual(expected);
+    }
+  });
+
   it("has the attributes and child order the JUnit XSD requires, and no secret", () => {
     const xml = buildGateJunit(report, { redactor });
     expect(xml).not.toContain(SAMPLE_SECRET);

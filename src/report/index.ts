@@ -6,6 +6,6 @@ export { REPORTER_FACTORIES, createReporters, type Reporter, type ReporterContex
 export { openReports, writeReports, type ReportSession, type ReportSettings, type ReportsOutcome } from "./report-session";
 export { buildJunitXml } from "./junit-xml";
 export { redactResult } from "./redact-result";
-export { writeReportFile } from "./write-file";
+export { writeReportChunks, writeReportFile } from "./write-file";
 export { openMergedReports, type MergedReports } from "./merged-reports";
 export type { GithubActionsOutput } from "./github-actions";
