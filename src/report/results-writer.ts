@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import type { Writable } from "node:stream";
-import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type SuiteRecord } from "../model";
+import { RESULTS_FORMAT_VERSION, type RunFooter, type RunHeader, type StepRecord, type SuiteRecord } from "../model";
 import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
 
 /*
@@ -13,10 +13,19 @@ import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
  * reader can take the file apart line by line. A record's JSON never holds a raw newline (JSON.stringify escapes it).
  */
 
+/**
+ * A suite record whose steps are made one at a time as they are written: a suite of 100,000 steps is never copied
+ * whole into records. `head` holds the record's keys but steps, in the record's order.
+ */
+export interface StreamedRecord {
+  head: Omit<SuiteRecord, "steps">;
+  steps(): Iterable<StepRecord>;
+}
+
 /** Writes one run's results.json as a stream: records as they come, then the footer. */
 export interface ResultsWriter {
   /** appends one suite record; resolves once the stream can take more (back-pressure) */
-  write(record: SuiteRecord): Promise<void>;
+  write(record: SuiteRecord | StreamedRecord): Promise<void>;
   /** writes the footer and ends the stream */
   close(footer: RunFooter): Promise<void>;
 }
@@ -51,17 +60,28 @@ const PIECE_CHARS = 64 * 1024;
  * A record's line (`separator`, JSON.stringify(record), newline) in pieces cut between steps: a suite of 100,000 steps
  * is never one string (nor two, its redacted copy). A secret or token cannot span a cut: it falls between "}" and ",{".
  */
-function* recordLine(record: SuiteRecord, separator: string): Generator<string> {
+function* recordLine(record: SuiteRecord | StreamedRecord, separator: string): Generator<string> {
+  if (isStreamed(record)) return yield* stepsLine(record.head, record.steps(), separator);
   const { steps, ...rest } = record;
   const keys = Object.keys(record);
   if (keys[keys.length - 1] !== "steps" || !Array.isArray(steps)) {
     yield `${separator}${JSON.stringify(record)}\n`;
     return;
   }
+  yield* stepsLine(rest, steps, separator);
+}
+
+function isStreamed(record: SuiteRecord | StreamedRecord): record is StreamedRecord {
+  return typeof (record as StreamedRecord).steps === "function";
+}
+
+function* stepsLine(rest: object, steps: Iterable<unknown>, separator: string): Generator<string> {
   const head = JSON.stringify({ ...rest, steps: [] }); // ends with "[]}"
   let piece = separator + head.slice(0, -2);
-  for (let i = 0; i < steps.length; i++) {
-    piece += (i > 0 ? "," : "") + (JSON.stringify(steps[i]) ?? "null");
+  let first = true;
+  for (const step of steps) {
+    piece += (first ? "" : ",") + (JSON.stringify(step) ?? "null");
+    first = false;
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";
