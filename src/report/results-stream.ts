@@ -1,8 +1,8 @@
 import type { RunHeader, RunResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
-import { openResultsFile, type ResultsFile, type StreamedRecord } from "./results-writer";
+import { openResultsFile, type ResultsFile } from "./results-writer";
 import { footerOfResult } from "./run-header";
-import { suiteRecordHead, toStepRecord, withBlankedStepHeaders } from "./suite-record";
+import { streamedRecord } from "./suite-record";
 
 /** results.json while a run goes: each finished suite is written as it comes, then the footer. */
 export interface ResultsStream {
@@ -38,12 +38,7 @@ export function startResultsStream(path: string, header: RunHeader, redactor: Re
     written.set(suite.key, { tags: before?.tags ?? tags, steps: suite.steps.length });
     const part = before ? { ...suite, steps: suite.steps.slice(before.steps) } : suite;
     // the steps' records are made as they are written (sensitive headers blanked, the text redacted), one at a time
-    const record: StreamedRecord = {
-      head: suiteRecordHead(part, before?.tags ?? tags),
-      *steps() {
-        for (const step of part.steps) yield withBlankedStepHeaders(toStepRecord(part.key, step), redactor);
-      },
-    };
+    const record = streamedRecord(part, before?.tags ?? tags, redactor);
     queue = queue.then(async () => {
       const file = await opened;
       if (file && failure === undefined) await file.write(record);

@@ -71,6 +71,19 @@ function* recordLine(record: SuiteRecord | StreamedRecord, separator: string): G
   yield* stepsLine(rest, steps, separator);
 }
 
+/**
+ * A record's JSON text (what JSON.stringify gives), in pieces cut between steps: for a report that embeds the record
+ * (report.html) without making it one string. Redacting each piece redacts the whole, as in recordLine.
+ */
+export function* recordJsonPieces(record: SuiteRecord | StreamedRecord): Generator<string> {
+  let held: string | undefined;
+  for (const piece of recordLine(record, "")) {
+    if (held !== undefined) yield held;
+    held = piece;
+  }
+  if (held !== undefined) yield held.slice(0, -1); // the line's newline
+}
+
 function isStreamed(record: SuiteRecord | StreamedRecord): record is StreamedRecord {
   return typeof (record as StreamedRecord).steps === "function";
 }
