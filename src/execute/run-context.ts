@@ -24,6 +24,11 @@ export interface RunPlanContext {
    * token it is issued, so a report redacts what only the run knew. A private one is made when absent.
    */
   redactor?: Redactor;
+  /**
+   * false: each suite's result goes to the listeners when it finishes and is not kept; the run's result then holds
+   * no suites, only the totals (what a long run needs to stay flat in memory). Default true: every suite is kept.
+   */
+  keepResults?: boolean;
 }
 
 /** Everything shared by the suites of one run. */

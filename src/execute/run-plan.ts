@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pLimit from "p-limit";
 import { createRedactor } from "../diagnostics";
-import type { PlannedSuite, RegionTarget, RunResult, SuiteResult } from "../model";
+import type { PlannedSuite, RegionTarget, RunResult, RunTotals, SuiteResult } from "../model";
 import { REGIONAL_VARIABLES, regionalVariableName, type RunVariable } from "../vocabulary/run-variables";
 import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
@@ -10,6 +10,7 @@ import { learnRunInputs } from "./exchange";
 import { createDispatcher, createSend, withObserver, withRetry } from "./http";
 import type { RunEnv, RunPlanContext } from "./run-context";
 import { buildRunResult } from "./run-result";
+import { addToTotals, emptyTotals } from "../vocabulary/run-totals";
 import { finishSuite, startSuite, type SuiteProgress } from "./run-suite";
 
 /** Run a plan: suites concurrently (needs first), steps in order, teardown always; emits events, never prints. */
@@ -19,13 +20,19 @@ export async function runPlan(ctx: RunPlanContext): Promise<RunResult> {
   const { env, close } = await createEnv(ctx);
   try {
     emit(ctx.listeners, "onRunStart", ctx.plan, { callbackReceiver: env.receiver.url, ...(ctx.options.callbackUrl ? { callbackUrl: ctx.options.callbackUrl } : {}) });
-    const suites = await schedule(env, ctx.plan.items, pLimit(Math.max(1, ctx.options.concurrency)));
-    const result = buildRunResult(ctx, suites, startedAt, performance.now() - t0);
+    const finished = await schedule(env, ctx.plan.items, pLimit(Math.max(1, ctx.options.concurrency)));
+    const result = buildRunResult(ctx, finished, startedAt, performance.now() - t0);
     for (const listener of ctx.listeners) await listener.onRunEnd?.(result);
     return result;
   } finally {
     await close();
   }
+}
+
+/** What the schedule gives back: the suites kept (none when the run releases them) and the totals of every suite. */
+interface Finished {
+  suites: SuiteResult[];
+  totals: RunTotals;
 }
 
 /**
@@ -34,27 +41,46 @@ export async function runPlan(ctx: RunPlanContext): Promise<RunResult> {
  * before the next queued suite starts. A suite others need keeps its teardown until it and every suite that needs
  * it have finished (a shared resource, the app, outlives its users), then runs it outside the queue: cleaning up
  * never waits behind suites that have not started, and waiting never holds a concurrency slot.
+ * Without keepResults a finished suite is counted and let go: its steps' results, its variables and captures are not
+ * held once the listeners have seen it and the suites that need it are done.
  */
-async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit): Promise<SuiteResult[]> {
+async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit): Promise<Finished> {
+  const keep = env.ctx.keepResults !== false;
+  const totals = emptyTotals();
+  const results: Array<SuiteResult | undefined> = [];
   const started = new Map<string, Promise<SuiteProgress>>();
-  const finished = new Map<string, Promise<SuiteResult>>();
+  const finished = new Map<string, Promise<void>>();
   const dependents = new Map<string, string[]>();
   for (const item of items) for (const need of item.needs) dependents.set(need, [...(dependents.get(need) ?? []), item.key]);
-  for (const item of items) {
+  const done = (index: number) => (result: SuiteResult): void => {
+    addToTotals(totals, result);
+    if (keep) results[index] = result;
+  };
+  items.forEach((item, index) => {
     const needs = Promise.all(item.needs.map((key) => started.get(key)).filter((p): p is Promise<SuiteProgress> => p !== undefined));
     const users = dependents.get(item.key);
     if (!users) {
-      finished.set(item.key, needs.then((needed) => limit(async () => finishSuite(env, await startSuite(env, item, needed)))));
-      continue;
+      finished.set(item.key, needs.then((needed) => limit(async () => finishSuite(env, await startSuite(env, item, needed)))).then(done(index)));
+      return;
     }
     const main = needs.then((needed) => limit(() => startSuite(env, item, needed)));
     started.set(item.key, main);
     finished.set(item.key, main.then(async (progress) => {
       await Promise.all(users.map((key) => finished.get(key)));
-      return finishSuite(env, progress);
-    }));
-  }
-  return Promise.all(items.map((item) => finished.get(item.key)!));
+      const result = await finishSuite(env, progress);
+      if (!keep) release(progress);
+      return result;
+    }).then(done(index)));
+  });
+  await Promise.all(items.map((item) => finished.get(item.key)!));
+  return { suites: keep ? results.filter((r): r is SuiteResult => r !== undefined) : [], totals };
+}
+
+/** A suite others needed, done with its teardown: its results, variables and captures are no longer held. */
+function release(progress: SuiteProgress): void {
+  progress.steps = [];
+  progress.run = undefined;
+  progress.exports = new Map();
 }
 
 async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () => Promise<void> }> {

@@ -1,6 +1,7 @@
 import type { Outcome, RunResult, RunTotals, StepResult, SuiteResult } from "../model";
 import type { RunPlanContext } from "./run-context";
 import { roundMs } from "./duration";
+import { addToTotals, emptyTotals } from "../vocabulary/run-totals";
 
 /** A suite's outcome: failed if a step failed, else error if one errored, skipped if nothing ran, else passed. */
 export function suiteOutcome(steps: StepResult[]): Outcome {
@@ -11,23 +12,16 @@ export function suiteOutcome(steps: StepResult[]): Outcome {
 
 /** Counts over every step of every suite. */
 export function totalsOf(suites: SuiteResult[]): RunTotals {
-  const totals: RunTotals = { suites: suites.length, steps: 0, passed: 0, failed: 0, errors: 0, skipped: 0, flaky: 0, drift: 0 };
-  for (const suite of suites) {
-    for (const step of suite.steps) {
-      totals.steps++;
-      if (step.outcome === "passed") totals.passed++;
-      else if (step.outcome === "failed") totals.failed++;
-      else if (step.outcome === "error") totals.errors++;
-      else totals.skipped++;
-      if (step.flaky) totals.flaky++;
-      totals.drift += step.drift.length;
-    }
-  }
+  const totals = emptyTotals();
+  for (const suite of suites) addToTotals(totals, suite);
   return totals;
 }
 
-/** The whole run as results.json holds it. */
-export function buildRunResult(ctx: RunPlanContext, suites: SuiteResult[], startedAt: Date, durationMs: number): RunResult {
+/**
+ * The whole run as results.json holds it. `suites` are the suites kept (every one, unless the run released them as
+ * they finished); `totals` counts every suite that finished, kept or not.
+ */
+export function buildRunResult(ctx: RunPlanContext, run: { suites: SuiteResult[]; totals: RunTotals }, startedAt: Date, durationMs: number): RunResult {
   return {
     formatVersion: 1,
     tool: { name: "conversation-contract", version: ctx.toolVersion },
@@ -37,7 +31,7 @@ export function buildRunResult(ctx: RunPlanContext, suites: SuiteResult[], start
     startedAt: startedAt.toISOString(),
     finishedAt: new Date(startedAt.getTime() + durationMs).toISOString(),
     durationMs: roundMs(durationMs),
-    totals: totalsOf(suites),
-    suites,
+    totals: run.totals,
+    suites: run.suites,
   };
 }

@@ -1,5 +1,5 @@
 import type { Plan, RunResult, StepResult, SuiteResult } from "../model";
-import { totalsOf } from "../execute";
+import { addToTotals } from "../vocabulary/run-totals";
 
 /** One kind of entity a run left behind, and the suite run whose request created it. */
 export interface Leftover {
@@ -64,7 +64,8 @@ function cleanupSuite(result: RunResult, scope: CleanupScope, steps: StepResult[
  * The run with the cleanup check: when the emulator still holds something, one more record, "Emulator state after
  * the run", with a failing step per suite run that left something ("nothing left behind by leaky@us", at the suite's
  * file) and one for what no suite run created. The suites' own records stay as they were written when they ended
- * (one record per suite key), and the totals count no extra suite.
+ * (one record per suite key), and the totals count no extra suite. `result.totals` counts every suite that finished,
+ * whether `result.suites` holds them or not.
  */
 export function withCleanupCheck(result: RunResult, leftovers: Leftover[], plan: Plan, scope: CleanupScope = {}): RunResult {
   if (leftovers.length === 0) return result;
@@ -75,6 +76,8 @@ export function withCleanupCheck(result: RunResult, leftovers: Leftover[], plan:
     const pos = plan.items.find((item) => item.key === createdBy)?.suite.pos ?? { file: "(emulator)", line: 0, column: 0 };
     return cleanupStep(`${STEP_NAME} by ${createdBy}`, left, pos);
   });
-  const suites = [...result.suites, cleanupSuite(result, scope, steps)];
-  return { ...result, suites, totals: { ...totalsOf(suites), suites: result.suites.length } };
+  const cleanup = cleanupSuite(result, scope, steps);
+  // the totals count the check's steps, not one more suite; a run that released its suites holds none but this one
+  const totals = { ...addToTotals({ ...result.totals }, cleanup), suites: result.totals.suites };
+  return { ...result, suites: [...result.suites, cleanup], totals };
 }

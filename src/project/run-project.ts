@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { Diagnostic, GateReport, Plan, RunResult } from "../model";
+import type { Diagnostic, GateReport, Plan, RunEvents, RunResult } from "../model";
 import type { Config } from "../config";
 import { createRedactor, DiagnosticError, hasErrors, type Redactor } from "../diagnostics";
 import { learnRunInputs, runPlan } from "../execute";
@@ -15,7 +15,8 @@ import { loadProject, type Project } from "./load-project";
 import { openTargets, type OpenTargets } from "./open-targets";
 import { packageInfo } from "./package-info";
 import { planRun } from "./plan-run";
-import { runVerdict, type ProjectStatus } from "./verdict";
+import { runVerdict, suiteFacts, type ProjectStatus, type SuiteFacts } from "./verdict";
+import { suiteOrder } from "../report/suite-order";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
 import type { ShardTimings } from "./shard-timings";
@@ -32,12 +33,18 @@ export interface RunProjectOptions {
   console?: ConsoleOutput;
   /** each batch of diagnostics as it arises (warnings come before the run's console output) */
   onDiagnostics?(batch: DiagnosticBatch): void;
+  /**
+   * keep every suite's result for the outcome (default true). false: each suite goes to the reporters as it finishes
+   * and is let go, so memory does not grow with the run; the outcome's result then holds the totals and no suites
+   * (but the cleanup check's record). The CLI's `run` keeps none.
+   */
+  keepResults?: boolean;
 }
 
 /** How a project run ended; it never prints: the reporters wrote the output, the diagnostics are data. */
 export interface ProjectRunOutcome {
   status: ProjectStatus;
-  /** the finished (or interrupted) run; absent when the input was invalid and nothing was sent */
+  /** the finished (or interrupted) run; absent when the input was invalid and nothing was sent; its suites only with keepResults */
   result?: RunResult;
   /** report files written, relative to config.cwd when inside it */
   written: string[];
@@ -134,22 +141,42 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
     names: config.reporter, outDir: resolve(config.cwd, config.out), redactor, cwd: config.cwd, console: run.options.console,
     header: runHeaderOf(config, run.open, run.project, run.timings), signal: run.options.signal, github: githubOutput(run.options),
   });
-  const executed = await execute(run, plan, reports, redactor);
+  const facts = createFactsListener();
+  const executed = await execute(run, plan, { listeners: [facts, ...reports.listeners], close: reports.close }, redactor);
   let result = executed.result;
   if (!executed.crash && run.open.leftovers && !run.options.signal?.aborted) result = withCleanupCheck(result, await run.open.leftovers(), plan, { shard: config.shard });
   const { written, failures } = await reports.finish(result);
   run.sink.add(failures.map((d) => redactDiagnostic(d, redactor)));
   if (executed.crash) throw redactedCrash(executed.crash.error, redactor);
-  const verdict = runVerdict(result, run.options.signal?.aborted === true);
+  const verdict = runVerdict(result, run.options.signal?.aborted === true, facts.of(result));
   if (verdict.reason) run.sink.add([redactDiagnostic(verdict.reason, redactor)]);
   const outcome: ProjectRunOutcome = { status: failures.length > 0 ? "could-not-run" : verdict.status, result, written, diagnostics: run.sink.all };
   return gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
 }
 
+/** The verdict's facts of every suite as it finishes (nothing else of it is kept), and of those only the result holds. */
+function createFactsListener(): RunEvents & { of(result: RunResult): SuiteFacts[] } {
+  const facts = new Map<string, SuiteFacts>();
+  let planned: string[] = [];
+  return {
+    onRunStart(plan) {
+      planned = plan.items.map((item) => item.key);
+    },
+    onSuiteEnd(_item, result) {
+      facts.set(result.key, suiteFacts(result));
+    },
+    of(result) {
+      const byKey = new Map(result.suites.map((s) => [s.key, s]));
+      return suiteOrder(result, planned, facts.keys()).map((key) => facts.get(key) ?? suiteFacts(byKey.get(key)!));
+    },
+  };
+}
+
 /** Runs the plan; when the runner itself fails, the suites that finished still make a result to report. */
-async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, redactor: Redactor): Promise<{ result: RunResult; crash?: { error: unknown } }> {
+async function execute(run: ProjectRun, plan: Plan, reports: Pick<ReportSession, "listeners" | "close">, redactor: Redactor): Promise<{ result: RunResult; crash?: { error: unknown } }> {
   const { config, signal } = run.options;
-  const collector = createResultCollector();
+  const keepResults = run.options.keepResults !== false;
+  const collector = createResultCollector({ keep: keepResults });
   const startedAt = new Date();
   const tool = packageInfo();
   try {
@@ -157,7 +184,7 @@ async function execute(run: ProjectRun, plan: Plan, reports: ReportSession, reda
       ...withApiVersion(config.apiVersion, { requests: run.project.requests, runVariables: run.open.runVariables, regionVariables: run.open.regionVariables }),
       plan, contract: run.project.contract, targets: run.open.targets,
       options: { ...executeOptions(config), ...(run.open.leftovers ? { tagRequests: true } : {}) }, listeners: [collector, ...reports.listeners], target: run.open.label, toolVersion: tool.version,
-      signal, redactor,
+      signal, redactor, keepResults,
     });
     return { result };
   } catch (error) {

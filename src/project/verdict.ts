@@ -1,4 +1,4 @@
-import type { Diagnostic, RunResult, StepResult } from "../model";
+import type { Diagnostic, RunResult, SuiteResult } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 
 // no connection could be made (to the API or its token endpoint); a timeout or a dropped connection means the target
@@ -18,18 +18,42 @@ export interface RunVerdict {
   reason?: Diagnostic;
 }
 
+/** What the verdict needs of one finished suite: counted as it finishes, so a run need not keep its results. */
+export interface SuiteFacts {
+  /** the message of its first step whose credentials were rejected */
+  rejected?: string;
+  /** steps that ran (were not skipped), and how many of them could not connect to the target */
+  ran: number;
+  unreachable: number;
+  /** the error message of its first step that ran */
+  firstRan?: string;
+}
+
+/** The verdict's facts of one suite. */
+export function suiteFacts(suite: SuiteResult): SuiteFacts {
+  const facts: SuiteFacts = { ran: 0, unreachable: 0 };
+  for (const step of suite.steps) {
+    if (step.error?.code === "CC_CREDENTIALS_REJECTED") facts.rejected ??= step.error.message;
+    if (step.outcome === "skipped") continue;
+    if (facts.ran === 0) facts.firstRan = step.error?.message;
+    facts.ran += 1;
+    if (step.error?.code === UNREACHABLE) facts.unreachable += 1;
+  }
+  return facts;
+}
+
 /**
  * could-not-run when the run was interrupted, credentials were rejected or every step that ran could not connect to
  * the target at all; failed when a contract check failed or a step errored (a timeout, a lost connection); passed otherwise.
+ * `facts`: those of every suite in the run's order, when the result does not hold its suites (a run that released them).
  */
-export function runVerdict(result: RunResult, interrupted: boolean): RunVerdict {
-  const steps: StepResult[] = result.suites.flatMap((s) => s.steps);
+export function runVerdict(result: RunResult, interrupted: boolean, facts: SuiteFacts[] = result.suites.map(suiteFacts)): RunVerdict {
   if (interrupted) return { status: "could-not-run", reason: makeDiagnostic("CC_INTERRUPTED", "the run was interrupted; teardowns ran and the reports hold what finished") };
-  const rejected = steps.find((s) => s.error?.code === "CC_CREDENTIALS_REJECTED");
-  if (rejected) return { status: "could-not-run", reason: makeDiagnostic("CC_CREDENTIALS_REJECTED", rejected.error!.message) };
-  const ran = steps.filter((s) => s.outcome !== "skipped");
-  if (ran.length > 0 && ran.every((s) => s.error?.code === UNREACHABLE)) {
-    return { status: "could-not-run", reason: makeDiagnostic("CC_TARGET_UNREACHABLE", `no step could reach ${result.target}: ${ran[0]!.error!.message}`) };
+  const rejected = facts.find((f) => f.rejected !== undefined);
+  if (rejected) return { status: "could-not-run", reason: makeDiagnostic("CC_CREDENTIALS_REJECTED", rejected.rejected!) };
+  const ran = facts.filter((f) => f.ran > 0);
+  if (ran.length > 0 && ran.every((f) => f.unreachable === f.ran)) {
+    return { status: "could-not-run", reason: makeDiagnostic("CC_TARGET_UNREACHABLE", `no step could reach ${result.target}: ${ran[0]!.firstRan!}`) };
   }
   return { status: result.totals.failed > 0 || result.totals.errors > 0 ? "failed" : "passed" };
 }

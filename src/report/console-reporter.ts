@@ -2,7 +2,8 @@ import type { Exchange, Plan, PlannedSuite, RunResult, RunStartInfo, Step, StepR
 import type { Redactor } from "../diagnostics";
 import type { Reporter } from "./registry";
 import { exchangeLines, formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
-import { formatSummary } from "./format-summary";
+import { digestSuite, formatDigestSummary, type SuiteDigest } from "./format-summary";
+import { suiteOrder } from "./suite-order";
 import { createStyle, formatDuration, type Style } from "./style";
 
 /** Options of the console reporter; output goes through `write`, never straight to stdout. */
@@ -35,9 +36,13 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
   const out = (text: string) => opts.write(opts.redactor ? opts.redactor.redact(text) : text);
   const p: Progress = { total: 0, done: 0, passed: 0, failed: 0, running: new Map() };
   const live = opts.tty ? createLiveLine(out, () => progressLine(p, opts.columns ?? 80), opts.redrawMs ?? 100) : undefined;
+  // what the closing summary needs of each finished suite, by suite key: its outcome and its notable steps as text
+  const digests = new Map<string, SuiteDigest>();
+  let planned: string[] = [];
   return {
     onRunStart(plan: Plan, info?: RunStartInfo) {
       p.total = plan.items.length;
+      planned = plan.items.map((item) => item.key);
       out(`${style.bold(`Running ${plan.items.length} suite run(s) in ${plan.regions.join(", ")}`)}\n`);
       const receiver = info && receiverLine(plan, info);
       if (receiver) out(`${style.dim(receiver)}\n`);
@@ -62,11 +67,15 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       p.running.delete(item.key);
       live?.clear();
       out(suiteLines(result, style, p));
+      digests.set(result.key, digestSuite(result, style));
       live?.schedule();
     },
     onRunEnd(result: RunResult) {
       live?.close();
-      out(formatSummary(result, style));
+      const order = suiteOrder(result, planned, digests.keys());
+      const byKey = new Map(result.suites.map((s) => [s.key, s]));
+      const suites = order.map((key) => digests.get(key) ?? digestSuite(byKey.get(key)!, style));
+      out(formatDigestSummary(result, suites, style));
     },
     onReportsWritten(paths: string[]) {
       if (paths.length > 0) out(`Reports: ${paths.join(", ")}\n`);

@@ -7,7 +7,7 @@ export function stepLocation(step: StepResult): string {
 }
 
 /** "Suite name [region] › step name". */
-export function stepTitle(suite: SuiteResult, step: StepResult): string {
+export function stepTitle(suite: Pick<SuiteResult, "name" | "region">, step: StepResult): string {
   const phase = step.phase === "steps" ? "" : `${step.phase}: `;
   return `${suite.name} [${suite.region}] › ${phase}${step.name}`;
 }

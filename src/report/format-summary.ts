@@ -1,45 +1,63 @@
-import type { RunResult, RunTotals } from "../model";
+import type { Outcome, RunResult, RunTotals, StepResult, SuiteResult } from "../model";
 import { formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
 import { formatDuration, type Style } from "./style";
 
-/** The closing summary: failing steps with details, drift, flaky steps, totals and duration. */
-export function formatSummary(result: RunResult, style: Style): string {
+/** What the summary says of the run besides its suites. */
+export type SummaryRun = Pick<RunResult, "strict" | "totals" | "target" | "regions" | "durationMs">;
+
+/** One suite's part of the summary: its outcome, and the steps that failed, drifted or were flaky (text, no results kept). */
+export interface SuiteDigest {
+  outcome: Outcome;
+  failing: Array<{ title: string; details: string[] }>;
+  drift: string[];
+  flaky: string[];
+}
+
+/** What the closing summary needs of a finished suite; a passing suite without drift or flaky steps leaves only its outcome. */
+export function digestSuite(s: SuiteResult, style: Style): SuiteDigest {
+  const digest: SuiteDigest = { outcome: s.outcome, failing: [], drift: [], flaky: [] };
+  for (const step of s.steps) {
+    if (isBad(step)) digest.failing.push({ title: `${style.bold(stepLocation(step))} ${stepTitle(s, step)}`, details: formatStepDetails(step, style, "     ") });
+    for (const d of step.drift) digest.drift.push(`  ${stepLocation(step)} ${stepTitle(s, step)}: ${d.instancePath || "(root)"} not in ${d.schema}`);
+    if (step.flaky) digest.flaky.push(flakyLine(s, step));
+  }
+  return digest;
+}
+
+function flakyLine(s: SuiteResult, step: StepResult): string {
+  const reasons = step.attempts.map((a) => a.retryReason).filter(Boolean).join(", ");
+  return `  ${stepLocation(step)} ${stepTitle(s, step)}: ${step.attempts.length} attempts${reasons ? ` (${reasons})` : ""}`;
+}
+
+/** The closing summary from the digests of every suite, in the run's order. */
+export function formatDigestSummary(run: SummaryRun, suites: SuiteDigest[], style: Style): string {
   const lines: string[] = [""];
-  let n = 0;
-  const failing = result.suites.flatMap((s) => s.steps.filter(isBad).map((step) => ({ s, step })));
+  const failing = suites.flatMap((s) => s.failing);
   if (failing.length > 0) {
     lines.push(style.bold(style.red(`Failures (${failing.length}):`)));
-    for (const { s, step } of failing) {
-      n += 1;
-      lines.push(`  ${n}) ${style.bold(stepLocation(step))} ${stepTitle(s, step)}`);
-      lines.push(...formatStepDetails(step, style, "     "), "");
-    }
+    failing.forEach(({ title, details }, i) => {
+      lines.push(`  ${i + 1}) ${title}`);
+      lines.push(...details, "");
+    });
   }
-  const drift = result.suites.flatMap((s) => s.steps.flatMap((step) => step.drift.map((d) => ({ s, step, d }))));
+  const drift = suites.flatMap((s) => s.drift);
   if (drift.length > 0) {
-    lines.push(style.yellow(`Drift (${drift.length}): fields the schemas do not name${result.strict ? "" : " (use --strict to fail on them)"}`));
-    for (const { s, step, d } of drift) {
-      lines.push(`  ${stepLocation(step)} ${stepTitle(s, step)}: ${d.instancePath || "(root)"} not in ${d.schema}`);
-    }
-    lines.push("");
+    lines.push(style.yellow(`Drift (${drift.length}): fields the schemas do not name${run.strict ? "" : " (use --strict to fail on them)"}`));
+    lines.push(...drift, "");
   }
-  const flaky = result.suites.flatMap((s) => s.steps.filter((step) => step.flaky).map((step) => ({ s, step })));
+  const flaky = suites.flatMap((s) => s.flaky);
   if (flaky.length > 0) {
     lines.push(style.yellow(`Flaky (${flaky.length}): passed only after a retry`));
-    for (const { s, step } of flaky) {
-      const reasons = step.attempts.map((a) => a.retryReason).filter(Boolean).join(", ");
-      lines.push(`  ${stepLocation(step)} ${stepTitle(s, step)}: ${step.attempts.length} attempts${reasons ? ` (${reasons})` : ""}`);
-    }
-    lines.push("");
+    lines.push(...flaky, "");
   }
-  lines.push(formatTotals(result, style));
+  lines.push(formatTotals(run, suites.map((s) => s.outcome), style));
   return lines.join("\n") + "\n";
 }
 
-function suiteCounts(result: RunResult): string {
-  const passed = result.suites.filter((s) => s.outcome === "passed").length;
-  const bad = result.suites.filter((s) => s.outcome === "failed" || s.outcome === "error").length;
-  const skipped = result.suites.length - passed - bad;
+function suiteCounts(outcomes: Outcome[]): string {
+  const passed = outcomes.filter((o) => o === "passed").length;
+  const bad = outcomes.filter((o) => o === "failed" || o === "error").length;
+  const skipped = outcomes.length - passed - bad;
   return [`${passed} passed`, bad ? `${bad} failed` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean).join(", ");
 }
 
@@ -53,13 +71,13 @@ function stepCounts(t: RunTotals, style: Style): string {
   return parts.join(", ");
 }
 
-/** "Suites: ... | Steps: ... | Time: ..." lines. */
-export function formatTotals(result: RunResult, style: Style): string {
-  const t = result.totals;
+/** "Suites: ... | Steps: ... | Time: ..." lines; `outcomes`: the outcome of every suite of the result. */
+export function formatTotals(run: SummaryRun, outcomes: Outcome[], style: Style): string {
+  const t = run.totals;
   return [
-    `Suites:  ${suiteCounts(result)} (${t.suites})`,
+    `Suites:  ${suiteCounts(outcomes)} (${t.suites})`,
     `Steps:   ${stepCounts(t, style)} (${t.steps})`,
-    `Target:  ${result.target} [${result.regions.join(", ")}]`,
-    `Time:    ${formatDuration(result.durationMs)}`,
+    `Target:  ${run.target} [${run.regions.join(", ")}]`,
+    `Time:    ${formatDuration(run.durationMs)}`,
   ].join("\n");
 }

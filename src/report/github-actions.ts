@@ -1,8 +1,9 @@
 import { appendFileSync } from "node:fs";
-import type { RunResult, StepResult, SuiteResult } from "../model";
+import type { RunEvents, RunResult, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
 import { failureSummary, stepTitle } from "./format-step";
 import { formatDuration } from "./style";
+import { suiteOrder } from "./suite-order";
 
 /*
  * GitHub Actions reads workflow commands from a step's stdout: `::error file=F,line=L,col=C,title=T::MESSAGE` puts an
@@ -22,8 +23,17 @@ export interface GithubActionsOutput {
 const escapeData = (text: string): string => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
+/** What GitHub is told of a suite: its name and region, for the titles of its steps. */
+type SuiteName = Pick<SuiteResult, "name" | "region">;
+
+/** A failed or errored step and the suite it belongs to. */
+interface FailingStep {
+  suite: SuiteName;
+  step: StepResult;
+}
+
 /** One `::error` annotation for a failed or errored step, at its line of its suite file; the text is redacted. */
-export function stepAnnotation(suite: SuiteResult, step: StepResult, redactor: Redactor): string {
+export function stepAnnotation(suite: SuiteName, step: StepResult, redactor: Redactor): string {
   const message = step.outcome === "error"
     ? `${step.error?.code ?? "CC_ERROR"}: ${step.error?.message ?? "the step could not run"}`
     : step.failures.map(failureSummary).join("\n") || "contract check failed";
@@ -36,8 +46,11 @@ export function stepAnnotation(suite: SuiteResult, step: StepResult, redactor: R
 
 /** The run as Markdown for $GITHUB_STEP_SUMMARY: the totals, then a row per failed or errored step. */
 export function runSummaryMarkdown(result: RunResult, redactor: Redactor): string {
+  return summaryMarkdown(result, failingSteps(result.suites), redactor);
+}
+
+function summaryMarkdown(result: Omit<RunResult, "suites">, failing: FailingStep[], redactor: Redactor): string {
   const t = result.totals;
-  const failing = result.suites.flatMap((suite) => suite.steps.filter(isFailing).map((step) => ({ suite, step })));
   const lines = [
     `### conversation-contract: ${failing.length === 0 ? "passed" : `${t.failed} failed, ${t.errors} errors`}`,
     "",
@@ -62,9 +75,39 @@ function isFailing(step: StepResult): boolean {
   return step.outcome === "failed" || step.outcome === "error";
 }
 
+function failingSteps(suites: SuiteResult[]): FailingStep[] {
+  return suites.flatMap((suite) => suite.steps.filter(isFailing).map((step) => ({ suite: { name: suite.name, region: suite.region }, step })));
+}
+
 /** At the end of a run (or a merge): an annotation per failing step on stdout, and the summary appended to $GITHUB_STEP_SUMMARY. */
 export function reportToGithub(result: RunResult, output: GithubActionsOutput, redactor: Redactor): void {
-  const annotations = result.suites.flatMap((suite) => suite.steps.filter(isFailing).map((step) => stepAnnotation(suite, step, redactor)));
+  githubReport(result, failingSteps(result.suites), output, redactor);
+}
+
+function githubReport(result: Omit<RunResult, "suites">, failing: FailingStep[], output: GithubActionsOutput, redactor: Redactor): void {
+  const annotations = failing.map(({ suite, step }) => stepAnnotation(suite, step, redactor));
   if (output.annotate && annotations.length > 0) output.annotate(annotations.join(""));
-  if (output.stepSummary) appendFileSync(output.stepSummary, runSummaryMarkdown(result, redactor));
+  if (output.stepSummary) appendFileSync(output.stepSummary, summaryMarkdown(result, failing, redactor));
+}
+
+/**
+ * The same for a run whose suites come one by one as they finish: only the failed and errored steps are kept (with
+ * their suite's name), and at the end they are told in the run's order.
+ */
+export function createGithubReporter(output: GithubActionsOutput, redactor: Redactor): RunEvents {
+  const failing = new Map<string, FailingStep[]>();
+  let planned: string[] = [];
+  return {
+    onRunStart(plan) {
+      planned = plan.items.map((item) => item.key);
+    },
+    onSuiteEnd(_item, result) {
+      failing.set(result.key, failingSteps([result]));
+    },
+    onRunEnd(result) {
+      const byKey = new Map(result.suites.map((s) => [s.key, s]));
+      const steps = suiteOrder(result, planned, failing.keys()).flatMap((key) => failing.get(key) ?? failingSteps([byKey.get(key)!]));
+      githubReport(result, steps, output, redactor);
+    },
+  };
 }

@@ -1,8 +1,11 @@
 import { hostname } from "node:os";
-import type { RunEvents, RunResult, StepResult, SuiteResult } from "../model";
+import { join } from "node:path";
+import type { Plan, RunEvents, RunResult, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
-import { writeJunitXml } from "./junit-xml";
+import { junitOpening, JUNIT_CLOSING, suiteHead, type JunitRedaction } from "./junit-xml";
+import { openJunitParts, type JunitParts, type SuitePart } from "./junit-parts";
 import { redactStep, redactSuiteFields } from "./redact-result";
+import { suiteOrder } from "./suite-order";
 import { writeReportChunks } from "./write-file";
 
 /** File name of the JUnit report inside the output directory. */
@@ -18,16 +21,56 @@ export interface JunitReporterOptions {
 }
 
 /**
- * Writes `junit.xml`, valid against the JUnit XSD (src/testdata/junit/JUnit.xsd), as a stream of chunks, each step
- * redacted as it is written: neither a redacted copy of the run nor the whole document is held in memory.
+ * Writes `junit.xml`, valid against the JUnit XSD (src/testdata/junit/JUnit.xsd). Each suite is written (and
+ * redacted) as it finishes, into part files next to the report (junit-parts.ts); at the end of the run the document
+ * is assembled from them in the plan's order, chunk by chunk: neither the run's results nor the document are held in
+ * memory. A result handed over whole (no suite events) is written the same way at its end.
  */
 export function createJunitReporter(opts: JunitReporterOptions): RunEvents {
   const { redactor } = opts;
-  const redact = { suite: (suite: SuiteResult) => redactSuiteFields(suite, redactor), step: (step: StepResult) => redactStep(step, redactor) };
+  const redact: JunitRedaction = { suite: (suite: SuiteResult) => redactSuiteFields(suite, redactor), step: (step: StepResult) => redactStep(step, redactor) };
+  const path = join(opts.outDir, JUNIT_REPORT);
+  let parts: JunitParts | undefined;
+  let failure: unknown;
+  let planned: string[] = [];
+  const written = new Map<string, SuitePart>();
+  const add = (suite: SuiteResult): void => {
+    if (failure !== undefined) return;
+    try {
+      parts ??= openJunitParts(opts.outDir, path);
+      written.set(suite.key, parts.add(suite, redact));
+    } catch (e) {
+      failure = e;
+    }
+  };
   return {
+    onRunStart(plan: Plan) {
+      planned = plan.items.map((item) => item.key);
+    },
+    onSuiteEnd(_item, result) {
+      add(result);
+    },
     onRunEnd(result: RunResult) {
-      const ctx = { hostname: opts.hostname ?? safeHostname() };
-      const path = writeReportChunks(opts.outDir, JUNIT_REPORT, (write) => writeJunitXml(result, ctx, write, redact));
+      try {
+        const order = suiteOrder(result, planned, written.keys());
+        for (const suite of result.suites) if (!written.has(suite.key)) add(suite);
+        if (failure !== undefined) throw failure;
+        const ctx = { hostname: opts.hostname ?? safeHostname() };
+        writeReportChunks(opts.outDir, JUNIT_REPORT, (write) => {
+          write(junitOpening(order.length === 0));
+          if (order.length === 0) return;
+          order.forEach((key, id) => {
+            const part = written.get(key)!;
+            write(suiteHead(part.suite, part.counts, id, ctx));
+            parts!.copy(part, write);
+          });
+          write(JUNIT_CLOSING);
+        });
+      } finally {
+        parts?.remove();
+        parts = undefined;
+        written.clear();
+      }
       opts.onWritten?.(path);
     },
   };

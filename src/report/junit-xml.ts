@@ -44,11 +44,10 @@ export function buildJunitXml(result: RunResult, ctx: JunitContext): string {
  * redacted as it is written: no whole copy of the run is made, however many steps it has.
  */
 export function writeJunitXml(result: RunResult, ctx: JunitContext, write: (chunk: string) => void, redact: JunitRedaction = AS_IS): void {
-  write('<?xml version="1.0" encoding="UTF-8"?>\n');
-  if (result.suites.length === 0) return write("<testsuites/>\n");
-  write("<testsuites>\n");
+  write(junitOpening(result.suites.length === 0));
+  if (result.suites.length === 0) return;
   result.suites.forEach((suite, id) => writeSuite(suite, { id, ctx, write, redact }));
-  write("</testsuites>\n");
+  write(JUNIT_CLOSING);
 }
 
 /** What writing one suite needs besides the suite. */
@@ -60,39 +59,77 @@ interface SuiteWriting {
 }
 
 function writeSuite(suite: SuiteResult, { id, ctx, write, redact }: SuiteWriting): void {
-  write(suiteHead(redact.suite(suite), suite.steps, id, ctx));
-  const classname = `${suite.suiteId}.${suite.region}`;
+  write(suiteHead(redact.suite(suite), countSteps(suite.steps), id, ctx));
   // the XSD puts system-out after every test case: each step's lines wait there, escaped, until the cases are out
   const outputs: string[] = [];
-  for (const raw of suite.steps) {
-    const step = redact.step(raw);
-    write(caseXml(step, classname));
-    outputs.push(escapeText(stepOutput(step)));
-  }
-  if (outputs.length === 0) write("    <system-out/>\n");
-  else {
-    write("    <system-out>");
-    outputs.forEach((text, i) => write(i === 0 ? text : `\n${text}`));
-    write("</system-out>\n");
-  }
-  write("    <system-err/>\n  </testsuite>\n");
+  writeSuiteSteps(suite, { cases: write, outputs: (text) => outputs.push(text) }, redact);
+  write(systemOut(outputs.length > 0));
+  for (const text of outputs) write(text);
+  write(suiteTail(outputs.length > 0));
 }
 
-function suiteHead(suite: Omit<SuiteResult, "steps">, steps: StepResult[], id: number, ctx: JunitContext): string {
-  let failures = 0;
-  let errors = 0;
-  let skipped = 0;
+/** How many of a suite's steps the head counts as tests, failures, errors and skipped. */
+export interface SuiteCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/** The counts of a suite's head. */
+export function countSteps(steps: StepResult[]): SuiteCounts {
+  const counts: SuiteCounts = { tests: steps.length, failures: 0, errors: 0, skipped: 0 };
   for (const s of steps) {
-    if (s.outcome === "failed") failures += 1;
-    else if (s.outcome === "error") errors += 1;
-    else if (s.outcome === "skipped") skipped += 1;
+    if (s.outcome === "failed") counts.failures += 1;
+    else if (s.outcome === "error") counts.errors += 1;
+    else if (s.outcome === "skipped") counts.skipped += 1;
   }
+  return counts;
+}
+
+/** Where a suite's parts go: the test cases, and each step's lines for the suite's system-out (led by a newline but the first). */
+export interface SuiteSinks {
+  cases(chunk: string): void;
+  outputs(text: string): void;
+}
+
+/** A suite's test cases and its system-out lines, each step redacted as it is written. */
+export function writeSuiteSteps(suite: SuiteResult, sinks: SuiteSinks, redact: JunitRedaction = AS_IS): void {
+  const classname = `${suite.suiteId}.${suite.region}`;
+  suite.steps.forEach((raw, i) => {
+    const step = redact.step(raw);
+    sinks.cases(caseXml(step, classname));
+    const text = escapeText(stepOutput(step));
+    sinks.outputs(i === 0 ? text : `\n${text}`);
+  });
+}
+
+/** What comes between a suite's test cases and its system-out lines. */
+export function systemOut(hasOutput: boolean): string {
+  return hasOutput ? "    <system-out>" : "    <system-out/>\n";
+}
+
+/** What closes a suite after its system-out lines. */
+export function suiteTail(hasOutput: boolean): string {
+  return `${hasOutput ? "</system-out>\n" : ""}    <system-err/>\n  </testsuite>\n`;
+}
+
+/** The start of the document, before its suites; `empty`: a run without suites. */
+export function junitOpening(empty: boolean): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${empty ? "<testsuites/>\n" : "<testsuites>\n"}`;
+}
+
+/** The end of the document after its suites. */
+export const JUNIT_CLOSING = "</testsuites>\n";
+
+/** A suite's opening tag and properties; `id` is its place in the document (0, 1, ...). */
+export function suiteHead(suite: Omit<SuiteResult, "steps">, counts: SuiteCounts, id: number, ctx: JunitContext): string {
   const head = attrs({
     name: `${suite.name} [${suite.region}]`,
-    tests: String(steps.length),
-    failures: String(failures),
-    errors: String(errors),
-    skipped: String(skipped),
+    tests: String(counts.tests),
+    failures: String(counts.failures),
+    errors: String(counts.errors),
+    skipped: String(counts.skipped),
     time: seconds(suite.durationMs),
     timestamp: suite.startedAt.slice(0, 19),
     hostname: ctx.hostname || "localhost",

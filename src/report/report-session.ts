@@ -2,7 +2,7 @@ import { isAbsolute, relative } from "node:path";
 import type { Diagnostic, GateReport, RunEvents, RunHeader, RunResult } from "../model";
 import { makeDiagnostic, type Redactor } from "../diagnostics";
 import type { ReporterName } from "../vocabulary/reporters";
-import { reportToGithub, type GithubActionsOutput } from "./github-actions";
+import { createGithubReporter, type GithubActionsOutput } from "./github-actions";
 import { createReporters, type ConsoleOutput, type Reporter } from "./registry";
 
 /** Which reporters to use and where they write. */
@@ -47,7 +47,7 @@ export function openReports(settings: ReportSettings): ReportSession {
     onWritten: (path) => written.push(shownPath(path, settings.cwd)),
   });
   const { github } = settings;
-  if (github) reporters.push({ onRunEnd: (result) => reportToGithub(result, github, settings.redactor) });
+  if (github) reporters.push(createGithubReporter(github, settings.redactor));
   return {
     listeners: reporters.map(withoutRunEnd),
     finish: async (result) => {

@@ -1,4 +1,5 @@
 import type { Plan, RunEvents, RunResult, RunTotals, SuiteResult } from "../model";
+import { addToTotals, emptyTotals } from "../vocabulary/run-totals";
 
 /** What a partial result needs besides the suites that finished. */
 export interface RunMeta {
@@ -9,34 +10,31 @@ export interface RunMeta {
   startedAt: Date;
 }
 
-/** Collects finished suites so reports can still be written when a run stops before onRunEnd. */
+/** Counts finished suites (and keeps them, when asked) so reports can still be written when a run stops before onRunEnd. */
 export type ResultCollector = RunEvents & { plan?: Plan; partial(meta: RunMeta): RunResult };
 
 /** Totals of a list of suite results, counted the way RunResult counts them. */
 export function countTotals(suites: SuiteResult[]): RunTotals {
-  const steps = suites.flatMap((s) => s.steps);
-  const count = (o: string) => steps.filter((s) => s.outcome === o).length;
-  return {
-    suites: suites.length,
-    steps: steps.length,
-    passed: count("passed"),
-    failed: count("failed"),
-    errors: count("error"),
-    skipped: count("skipped"),
-    flaky: steps.filter((s) => s.flaky).length,
-    drift: steps.reduce((n, s) => n + s.drift.length, 0),
-  };
+  const totals = emptyTotals();
+  for (const suite of suites) addToTotals(totals, suite);
+  return totals;
 }
 
-/** A listener that remembers every finished suite. */
-export function createResultCollector(): ResultCollector {
+/**
+ * A listener that counts every finished suite; with `keep` it remembers them too. Without, the partial result holds
+ * no suites (the reporters saw each one as it finished), only the totals.
+ */
+export function createResultCollector(opts: { keep?: boolean } = {}): ResultCollector {
+  const keep = opts.keep !== false;
   const suites: SuiteResult[] = [];
+  const totals = emptyTotals();
   const collector: ResultCollector = {
     onRunStart(plan) {
       collector.plan = plan;
     },
     onSuiteEnd(_item, result) {
-      suites.push(result);
+      addToTotals(totals, result);
+      if (keep) suites.push(result);
     },
     partial(meta) {
       const finished = new Date();
@@ -49,7 +47,7 @@ export function createResultCollector(): ResultCollector {
         startedAt: meta.startedAt.toISOString(),
         finishedAt: finished.toISOString(),
         durationMs: finished.getTime() - meta.startedAt.getTime(),
-        totals: countTotals(suites),
+        totals: { ...totals },
         suites: [...suites],
       };
     },

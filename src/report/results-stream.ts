@@ -2,7 +2,7 @@ import type { RunHeader, RunResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
 import { openResultsFile, type ResultsFile } from "./results-writer";
 import { footerOfResult } from "./run-header";
-import { toSuiteRecord, withBlankedHeaders } from "./suite-record";
+import { streamedRecord } from "./suite-record";
 
 /** results.json while a run goes: each finished suite is written as it comes, then the footer. */
 export interface ResultsStream {
@@ -20,9 +20,10 @@ interface Written {
 
 /**
  * Opens results.json at `path` and writes records in the order suites finish, one at a time behind the file's
- * opening; each record is redacted before it is queued, so no secret waits in memory for the file. Suites the
- * runner never announced (the cleanup check's record) are written by finish; a suite given again with more steps
- * gets a second line with the same key holding only the steps added (no part of the tool does that today).
+ * opening; each record is made and redacted step by step as it is written (sensitive headers blanked, then the text),
+ * so a long suite is never copied whole into records. Suites the runner never announced (the cleanup check's record)
+ * are written by finish; a suite given again with more steps gets a second line with the same key holding only the
+ * steps added (no part of the tool does that today).
  */
 export function startResultsStream(path: string, header: RunHeader, redactor: Redactor): ResultsStream {
   let failure: unknown;
@@ -36,7 +37,8 @@ export function startResultsStream(path: string, header: RunHeader, redactor: Re
     const before = written.get(suite.key);
     written.set(suite.key, { tags: before?.tags ?? tags, steps: suite.steps.length });
     const part = before ? { ...suite, steps: suite.steps.slice(before.steps) } : suite;
-    const record = withBlankedHeaders(toSuiteRecord(part, before?.tags ?? tags), redactor);
+    // the steps' records are made as they are written (sensitive headers blanked, the text redacted), one at a time
+    const record = streamedRecord(part, before?.tags ?? tags, redactor);
     queue = queue.then(async () => {
       const file = await opened;
       if (file && failure === undefined) await file.write(record);

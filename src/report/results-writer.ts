@@ -14,10 +14,19 @@ import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
  * A shape is written in full once, with a `shapeId`; later steps with the same shape refer to it by that number.
  */
 
+/**
+ * A suite record whose steps are made one at a time as they are written: a suite of 100,000 steps is never copied
+ * whole into records. `head` holds the record's keys but steps, in the record's order.
+ */
+export interface StreamedRecord {
+  head: Omit<SuiteRecord, "steps">;
+  steps(): Iterable<StepRecord>;
+}
+
 /** Writes one run's results.json as a stream: records as they come, then the footer. */
 export interface ResultsWriter {
   /** appends one suite record; resolves once the stream can take more (back-pressure) */
-  write(record: SuiteRecord): Promise<void>;
+  write(record: SuiteRecord | StreamedRecord): Promise<void>;
   /** writes the footer and ends the stream */
   close(footer: RunFooter): Promise<void>;
 }
@@ -52,16 +61,42 @@ const PIECE_CHARS = 64 * 1024;
  * A record's line (`separator`, JSON.stringify(record), newline) in pieces cut between steps: a suite of 100,000 steps
  * is never one string (nor two, its redacted copy). A secret or token cannot span a cut: it falls between "}" and ",{".
  */
-function* recordLine(record: SuiteRecord, separator: string, shapes: ShapeIds): Generator<string> {
+function* recordLine(record: SuiteRecord | StreamedRecord, separator: string, shapes?: ShapeIds): Generator<string> {
+  if (isStreamed(record)) return yield* stepsLine(record.head, record.steps(), separator, shapes);
   const { steps, ...rest } = record;
   if (!Array.isArray(steps)) {
     yield `${separator}${JSON.stringify(record)}\n`;
     return;
   }
+  yield* stepsLine(rest, steps as StepRecord[], separator, shapes);
+}
+
+/**
+ * A record's JSON text (what JSON.stringify gives, every shape in full), in pieces cut between steps: for a report
+ * that embeds the record (report.html) without making it one string. Redacting each piece redacts the whole, as in
+ * recordLine.
+ */
+export function* recordJsonPieces(record: SuiteRecord | StreamedRecord): Generator<string> {
+  let held: string | undefined;
+  for (const piece of recordLine(record, "")) {
+    if (held !== undefined) yield held;
+    held = piece;
+  }
+  if (held !== undefined) yield held.slice(0, -1); // the line's newline
+}
+
+function isStreamed(record: SuiteRecord | StreamedRecord): record is StreamedRecord {
+  return typeof (record as StreamedRecord).steps === "function";
+}
+
+/** `shapes`: the ids of the shapes this file has written (results.json); without, every shape is written in full. */
+function* stepsLine(rest: object, steps: Iterable<StepRecord>, separator: string, shapes?: ShapeIds): Generator<string> {
   const head = JSON.stringify({ ...rest, steps: [] }); // ends with "[]}"
   let piece = separator + head.slice(0, -2);
-  for (let i = 0; i < steps.length; i++) {
-    piece += (i > 0 ? "," : "") + stepJson(steps[i]!, shapes);
+  let first = true;
+  for (const step of steps) {
+    piece += (first ? "" : ",") + (shapes ? stepJson(step, shapes) : JSON.stringify(step) ?? "null");
+    first = false;
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";

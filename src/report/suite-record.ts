@@ -1,17 +1,34 @@
 import type { Exchange, StepRecord, StepResult, SuiteRecord, SuiteResult } from "../model";
 import { fingerprintDrift, fingerprintFailures, type Redactor } from "../diagnostics";
 import { stepKey } from "../vocabulary/step-key";
+import type { StreamedRecord } from "./results-writer";
 
 /** A finished suite as results.json v2 records it: step keys and fingerprints added, tags from the suite file. */
 export function toSuiteRecord(result: SuiteResult, tags: readonly string[]): SuiteRecord {
-  const { steps, ...suite } = result;
-  return { ...suite, tags: [...tags], steps: steps.map((step) => toStepRecord(result.key, step)) };
+  return { ...suiteRecordHead(result, tags), steps: result.steps.map((step) => toStepRecord(result.key, step)) };
 }
 
-function toStepRecord(suiteKey: string, step: StepResult): StepRecord {
+/** A suite record but its steps, its keys in the record's order (`steps` comes last). */
+export function suiteRecordHead(result: SuiteResult, tags: readonly string[]): Omit<SuiteRecord, "steps"> {
+  const { steps: _steps, ...suite } = result;
+  return { ...suite, tags: [...tags] };
+}
+
+/** One step as results.json v2 records it: its key and fingerprints added. */
+export function toStepRecord(suiteKey: string, step: StepResult): StepRecord {
   const key = stepKey(suiteKey, step.phase, step.name);
   // null means "not known"; a step that knows its operation brings its own operationId in the spread
   return { operationId: null, ...step, key, failures: fingerprintFailures(key, step.failures), drift: fingerprintDrift(key, step.drift) };
+}
+
+/** A finished suite's record whose step records are made (sensitive headers blanked) one at a time as it is written. */
+export function streamedRecord(result: SuiteResult, tags: readonly string[], redactor: Redactor): StreamedRecord {
+  return {
+    head: suiteRecordHead(result, tags),
+    *steps() {
+      for (const step of result.steps) yield withBlankedStepHeaders(toStepRecord(result.key, step), redactor);
+    },
+  };
 }
 
 /**
@@ -24,8 +41,13 @@ export function redactedRecordJson(record: SuiteRecord, redactor: Redactor): str
 
 /** The record with its exchanges' sensitive headers blanked by name (the results writer redacts the text after). */
 export function withBlankedHeaders(record: SuiteRecord, redactor: Redactor): SuiteRecord {
-  const steps = record.steps.map((s) => (s.exchange ? { ...s, exchange: redactExchangeHeaders(s.exchange, redactor) } : s));
+  const steps = record.steps.map((s) => withBlankedStepHeaders(s, redactor));
   return { ...record, steps };
+}
+
+/** One step record with its exchange's sensitive headers blanked by name. */
+export function withBlankedStepHeaders(step: StepRecord, redactor: Redactor): StepRecord {
+  return step.exchange ? { ...step, exchange: redactExchangeHeaders(step.exchange, redactor) } : step;
 }
 
 function redactExchangeHeaders(ex: Exchange, redactor: Redactor): Exchange {

@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import type { GateReport, Plan, PlannedSuite, RunEvents, RunHeader, RunResult, SuiteResult } from "../../model";
 import type { Redactor } from "../../diagnostics";
-import { redactedRecordJson, toSuiteRecord } from "../suite-record";
+import { recordJsonPieces } from "../results-writer";
+import { streamedRecord } from "../suite-record";
 import { appendToFile, openIncrementalFile, type IncrementalFile } from "./html-file";
-import { footerBlock, gateBlock, headerBlock, suiteBlock, type PageHeader } from "./page-blocks";
+import { footerBlock, gateBlock, headerBlock, suiteBlockPieces, type PageHeader } from "./page-blocks";
 import { pageHead } from "./page-head";
 import { suiteExcerpts } from "./source-excerpt";
 
@@ -53,9 +54,10 @@ export function createHtmlReporter(opts: HtmlReporterOptions): HtmlReporter {
     return { file, written: new Set(), tags, planned };
   };
   const writeSuite = (current: HtmlRun, result: SuiteResult, item?: PlannedSuite): void => {
-    const record = toSuiteRecord(result, item?.suite.tags ?? current.tags.get(result.key) ?? []);
+    const record = streamedRecord(result, item?.suite.tags ?? current.tags.get(result.key) ?? [], opts.redactor);
     const excerpts = suiteExcerpts(result, { cwd, redactor: opts.redactor, suite: item?.suite });
-    current.file.append(suiteBlock(redactedRecordJson(record, opts.redactor), excerpts));
+    // the suite's block goes out in pieces (cut between steps, each redacted): its record is never one string
+    for (const piece of suiteBlockPieces(recordJsonPieces(record), excerpts, opts.redactor)) current.file.append(piece);
     current.written.add(result.key);
   };
   return {

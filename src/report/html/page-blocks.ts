@@ -36,7 +36,7 @@ const BLOCK = { header: "cc-header", footer: "cc-footer", gate: "cc-gate", suite
 
 /** A JSON text as the content of a script element: "<" escaped, so nothing in the data can close the element. */
 export function jsonScript(attribute: string, json: string): string {
-  return `<script type="application/json" ${attribute}>${json.replace(/</g, "\\u003c")}</script>\n`;
+  return `<script type="application/json" ${attribute}>${escapeScript(json)}</script>\n`;
 }
 
 /** The run header block. */
@@ -44,9 +44,19 @@ export function headerBlock(header: PageHeader, redactor: Redactor): string {
   return jsonScript(`id="${BLOCK.header}"`, redactor.redact(JSON.stringify(header)));
 }
 
-/** One suite's block: its redacted record (JSON text as results.json has it) and the source excerpts of its failures. */
-export function suiteBlock(recordJson: string, excerpts: SourceExcerpt[]): string {
-  return jsonScript(`class="${BLOCK.suiteClass}"`, `{"suite":${recordJson},"excerpts":${JSON.stringify(excerpts)}}`);
+/**
+ * One suite's block: its redacted record (JSON text as results.json has it) and the source excerpts of its failures.
+ * It comes in pieces, from the record's JSON in pieces (recordJsonPieces), each redacted and escaped on its way: a long
+ * suite's record is never one string in memory.
+ */
+export function* suiteBlockPieces(recordPieces: Iterable<string>, excerpts: SourceExcerpt[], redactor: Redactor): Generator<string> {
+  yield `<script type="application/json" class="${BLOCK.suiteClass}">{"suite":`;
+  for (const piece of recordPieces) yield escapeScript(redactor.redact(piece));
+  yield `${escapeScript(`,"excerpts":${JSON.stringify(excerpts)}}`)}</script>\n`;
+}
+
+function escapeScript(json: string): string {
+  return json.replace(/</g, "\\u003c");
 }
 
 /** The footer block. */
