@@ -56,6 +56,15 @@ export const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]
  */
 export function secretValuesIn(root: unknown): string[] {
   const found: string[] = [];
+  collectSecretValues(root, found);
+  return found.length === 0 ? found : found.filter((v) => !isPlaceholder(v));
+}
+
+/**
+ * The walk of secretValuesIn, on its own: a long first walk (a whole suite) gets it compiled in the middle of its
+ * loop, and code after that loop would then be compiled without ever having run, and be thrown away on every call.
+ */
+function collectSecretValues(root: unknown, found: string[]): void {
   // two parallel stacks rather than a pair per node: this runs on every response body
   const nodes: unknown[] = [root];
   const secret: boolean[] = [false];
@@ -78,7 +87,6 @@ export function secretValuesIn(root: unknown): string[] {
       }
     }
   }
-  return found.length === 0 ? found : found.filter((v) => !isPlaceholder(v));
 }
 
 /** What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path). */
