@@ -30,6 +30,8 @@ export function callbackSchemaNameOf(trigger: string): string {
 /** Lookup of canonical schema names by their normalized spelling. */
 export class SchemaNameIndex {
   private readonly byKey = new Map<string, string>();
+  /** answers by the name as written: every checked response asks for its schema again */
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(names: Iterable<string>) {
     for (const name of names) this.byKey.set(normalizeSchemaName(name), name);
@@ -37,7 +39,11 @@ export class SchemaNameIndex {
 
   /** The canonical name for what a user wrote; bare callback names ("MessageDelivery") are tried under callbacks/. */
   resolve(name: string): string | undefined {
+    if (this.resolved.has(name)) return this.resolved.get(name);
     const key = normalizeSchemaName(name);
-    return this.byKey.get(key) ?? this.byKey.get(`callbacks/${key}`);
+    const canonical = this.byKey.get(key) ?? this.byKey.get(`callbacks/${key}`);
+    if (this.resolved.size >= 4096) this.resolved.clear();
+    this.resolved.set(name, canonical);
+    return canonical;
   }
 }

@@ -29,6 +29,8 @@ const BASIC = /\b(Basic)(\s+)([A-Za-z0-9+/]+=*)/gi;
 /** "Basic x" or "Bearer x" as a whole value (a header written in a suite): x is the secret. */
 const AUTH_SCHEME = /^\s*(?:Basic|Bearer|Token)\s+(\S+)\s*$/i;
 const BEARER = /\b(Bearer)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
+/** What BASIC and BEARER both start with: a text without it needs neither pass. */
+const AUTH_WORD = /\b(?:Basic|Bearer)\s/i;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -83,9 +85,11 @@ function secretPattern(): { add(forms: string[]): void; current(): RegExp | unde
 
 function redactText(text: string, pattern: RegExp | undefined): string {
   let out = pattern ? text.replace(pattern, REDACTED) : text;
-  out = out.replace(JWT_SHAPE, REDACTED);
-  out = out.replace(BASIC, (all, word, space, token: string) => (looksLikeBasic(token) ? `${word}${space}${REDACTED}` : all));
-  out = out.replace(BEARER, (all, word, space, token: string) => (looksLikeBearer(token) ? `${word}${space}${REDACTED}` : all));
+  if (out.includes("eyJ")) out = out.replace(JWT_SHAPE, REDACTED); // every JWT starts so: most texts need no scan by the pattern
+  if (AUTH_WORD.test(out)) {
+    out = out.replace(BASIC, (all, word, space, token: string) => (looksLikeBasic(token) ? `${word}${space}${REDACTED}` : all));
+    out = out.replace(BEARER, (all, word, space, token: string) => (looksLikeBearer(token) ? `${word}${space}${REDACTED}` : all));
+  }
   return redactKeyedValues(out, REDACTED);
 }
 

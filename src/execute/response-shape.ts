@@ -8,15 +8,30 @@ import {
   keyPath,
   parentPath,
   parseShapeType,
+  type JsonTypeName,
 } from "../vocabulary/shape-notation";
 
 /** What the walk learns about one path over every sample. */
 interface PathFacts {
-  types: Set<string>;
+  /** the JSON types seen, as TYPE_BITS */
+  types: number;
   /** how many objects at this path were seen (as a parent of fields) */
   objects: number;
   /** how many objects at the parent path had this field */
   present: number;
+  /** the facts of the object path this field belongs to (none for the root and array elements) */
+  parent: PathFacts | undefined;
+}
+
+/** One bit per JSON type, in the alphabetical order a shape value lists them. */
+const TYPE_BITS: Record<JsonTypeName, number> = { array: 1, boolean: 2, null: 4, number: 8, object: 16, string: 32 };
+const TYPE_NAMES = Object.keys(TYPE_BITS) as JsonTypeName[];
+/** shape values by (type bits, optional), made once each by formatShapeType */
+const typeTexts: string[] = [];
+
+function typeText(types: number, optional: boolean): string {
+  const at = types * 2 + (optional ? 1 : 0);
+  return (typeTexts[at] ??= formatShapeType(TYPE_NAMES.filter((name) => (types & TYPE_BITS[name]) !== 0), optional));
 }
 
 /** The shape of one JSON value: every path with its JSON types, arrays collapsed, no values. */
@@ -30,20 +45,19 @@ export function shapeOf(value: unknown): Shape {
  */
 export function shapeOfSamples(values: unknown[]): Shape {
   const facts = new Map<string, PathFacts>();
-  for (const value of values) walk(value, SHAPE_ROOT, facts);
+  for (const value of values) walk(value, factsOf(facts, SHAPE_ROOT, undefined), SHAPE_ROOT, facts, 0);
   const shape: Shape = {};
   for (const [path, f] of facts) {
-    const parent = isElementPath(path) ? undefined : parentPath(path);
-    const optional = parent !== undefined && f.present < (facts.get(parent)?.objects ?? 0);
-    shape[path] = formatShapeType(f.types, optional);
+    const optional = f.parent !== undefined && f.present < f.parent.objects;
+    shape[path] = typeText(f.types, optional);
   }
   return shape;
 }
 
-function factsOf(facts: Map<string, PathFacts>, path: string): PathFacts {
+function factsOf(facts: Map<string, PathFacts>, path: string, parent: PathFacts | undefined): PathFacts {
   let f = facts.get(path);
   if (!f) {
-    f = { types: new Set(), objects: 0, present: 0 };
+    f = { types: 0, objects: 0, present: 0, parent };
     facts.set(path, f);
   }
   return f;
@@ -55,20 +69,21 @@ function factsOf(facts: Map<string, PathFacts>, path: string): PathFacts {
  */
 const SHAPE_DEPTH = 32;
 
-function walk(value: unknown, path: string, facts: Map<string, PathFacts>, depth = 0): void {
-  const here = factsOf(facts, path);
-  here.types.add(jsonTypeOf(value));
+function walk(value: unknown, here: PathFacts, path: string, facts: Map<string, PathFacts>, depth: number): void {
+  here.types |= TYPE_BITS[jsonTypeOf(value)];
   if (depth >= SHAPE_DEPTH) return;
   if (Array.isArray(value)) {
     const elements = elementPath(path);
-    for (const element of value) walk(element, elements, facts, depth + 1);
+    for (const element of value) walk(element, factsOf(facts, elements, undefined), elements, facts, depth + 1);
   } else if (value !== null && typeof value === "object") {
     here.objects++;
-    for (const [key, child] of Object.entries(value)) {
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
       if (child === undefined) continue; // JSON.stringify leaves it out: not a field of the body
       const childPath = keyPath(path, key);
-      factsOf(facts, childPath).present++;
-      walk(child, childPath, facts, depth + 1);
+      const childFacts = factsOf(facts, childPath, here);
+      childFacts.present++;
+      walk(child, childFacts, childPath, facts, depth + 1);
     }
   }
 }

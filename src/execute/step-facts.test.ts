@@ -1,7 +1,7 @@
 import type { RunResult, StepResult, Suite } from "../model";
 import { buildPlan } from "../plan";
 import { runPlan } from "./run-plan";
-import { noteShape } from "./step-facts";
+import { noteShape, pathnameOf } from "./step-facts";
 import { cbStep, contactFlow, reqStep, suite, testOptions } from "./testing/builders";
 import { fakeContract, fakeRequests } from "./testing/fake-contract";
 import { startFakeApi, type FakeApi } from "./testing/fake-api";
@@ -50,5 +50,22 @@ describe("what the runner records for the regression gate", () => {
     noteShape(result, { json: { status: "DELIVERED", at: "2026-01-01", delivered: true } });
     noteShape(result, { json: undefined, notJson: "the body is empty" });
     expect(result.shape).toEqual({ $: "object", "$.status": "string", "$.at": "null|string", "$.delivered": "boolean?" });
+  });
+
+  it("reads a URL's path as the URL parser does, also where it is taken without the parser", () => {
+    const urls = [
+      "http://127.0.0.1:3000/v1/projects/p/things/thing-1?x=1", "https://h/v1/a:b@c;d=e,f'(g)*+!$&~", "http://h", "http://h?q#f",
+      "http://h//x", "http://h/a/./b/../c", "http://h/a/%2e%2E/c", "http://h/a b", "http://h/é", "http://h/a\\b", "HTTP://h/x",
+      "http://h:99999/x", "http:///x", "not a url", "http://h/{x}|^", "https://u:p@h:8443/x/",
+    ];
+    for (const url of urls) {
+      let expected: string;
+      try {
+        expected = new URL(url).pathname;
+      } catch {
+        expected = url.split(/[?#]/)[0]!;
+      }
+      expect([url, pathnameOf(url)]).toEqual([url, expected]);
+    }
   });
 });

@@ -33,10 +33,32 @@ export function noteShape(result: StepResult, body: ParsedBody): void {
   result.shape = result.shape ? mergeShapes(result.shape, shape) : shape;
 }
 
-function pathnameOf(url: string): string {
+/**
+ * An http(s) URL whose path the WHATWG parser keeps as written: lower-case scheme, an authority without "\\",
+ * and a path of unreserved characters and sub-delimiters only (nothing to percent-encode, no "%" to read as a dot).
+ */
+const PLAIN_URL = /^(https?:\/\/[^/?#\\\s]*)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(?:[?#]|$)/;
+/** Whether `new URL` accepts an origin (scheme and authority), per origin: a run sends to a handful. */
+const originOk = new Map<string, boolean>();
+
+/** The URL's pathname as `new URL(url).pathname` has it (the URL as written when it does not parse). */
+export function pathnameOf(url: string): string {
+  const plain = PLAIN_URL.exec(url);
+  // a dot segment ("/./", "/..") is resolved by the parser: leave those to it
+  if (plain && !plain[2]?.includes("/.") && parses(plain[1]!)) return plain[2] ?? "/";
   try {
     return new URL(url).pathname;
   } catch {
     return url.split(/[?#]/)[0] ?? url;
   }
+}
+
+function parses(origin: string): boolean {
+  let ok = originOk.get(origin);
+  if (ok === undefined) {
+    ok = URL.canParse(origin);
+    if (originOk.size >= 256) originOk.clear();
+    originOk.set(origin, ok);
+  }
+  return ok;
 }

@@ -34,7 +34,21 @@ export function versionNames(version: string): string[] {
  * ".../v1beta/projects/P" is "/v1beta/projects/{project_id}". Unchanged when the path holds no other name of it.
  */
 export function templateWithVersionOf(template: string, pathname: string): string {
-  const [, version = ""] = template.split("/");
-  const used = versionNames(version).find((name) => name !== version && pathname.includes(`/${name}/`));
+  const { version, others } = versionOfTemplate(template);
+  const used = others.find((name) => pathname.includes(`/${name}/`));
   return used ? `/${used}${template.slice(version.length + 1)}` : template;
+}
+
+/** A template's version segment and that version's other names, worked out once per template (every step asks). */
+const templateVersions = new Map<string, { version: string; others: string[] }>();
+
+function versionOfTemplate(template: string): { version: string; others: string[] } {
+  let known = templateVersions.get(template);
+  if (!known) {
+    const [, version = ""] = template.split("/");
+    known = { version, others: versionNames(version).filter((name) => name !== version) };
+    if (templateVersions.size >= 1024) templateVersions.clear();
+    templateVersions.set(template, known);
+  }
+  return known;
 }

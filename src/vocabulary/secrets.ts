@@ -22,9 +22,21 @@ function lastName(key: string): string {
   return names?.[names.length - 1] ?? key;
 }
 
+/** isSecretKey's answers for short keys: a run asks about the same few body fields for every response. */
+const secretKeyMemo = new Map<string, boolean>();
+const MEMO_KEYS = 4096;
+const MEMO_KEY_LENGTH = 128;
+
 /** Whether a value under this key (or captured by this path, or held by this variable) is a secret. */
 export function isSecretKey(key: string): boolean {
-  return SECRET_WORDS.test(key) && !NOT_SECRET.test(lastName(key));
+  const known = secretKeyMemo.get(key);
+  if (known !== undefined) return known;
+  const secret = SECRET_WORDS.test(key) && !NOT_SECRET.test(lastName(key));
+  if (key.length <= MEMO_KEY_LENGTH) {
+    if (secretKeyMemo.size >= MEMO_KEYS) secretKeyMemo.clear();
+    secretKeyMemo.set(key, secret);
+  }
+  return secret;
 }
 
 /** Whether a written value only names where the value comes from (a template, a JSONPath). */
@@ -44,17 +56,37 @@ export const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]
  */
 export function secretValuesIn(root: unknown): string[] {
   const found: string[] = [];
-  const stack: Array<[unknown, boolean]> = [[root, false]];
-  while (stack.length > 0) {
-    const [node, underSecret] = stack.pop()!;
+  collectSecretValues(root, found);
+  return found.length === 0 ? found : found.filter((v) => !isPlaceholder(v));
+}
+
+/**
+ * The walk of secretValuesIn, on its own: a long first walk (a whole suite) gets it compiled in the middle of its
+ * loop, and code after that loop would then be compiled without ever having run, and be thrown away on every call.
+ */
+function collectSecretValues(root: unknown, found: string[]): void {
+  // two parallel stacks rather than a pair per node: this runs on every response body
+  const nodes: unknown[] = [root];
+  const secret: boolean[] = [false];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const underSecret = secret.pop()!;
     if (typeof node === "string" || typeof node === "number") {
       if (underSecret) found.push(String(node));
       continue;
     }
-    if (Array.isArray(node)) for (const item of node) stack.push([item, underSecret]);
-    else if (typeof node === "object" && node !== null) for (const [key, child] of Object.entries(node)) stack.push([child, underSecret || isSecretKey(key)]);
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        nodes.push(item);
+        secret.push(underSecret);
+      }
+    } else if (typeof node === "object" && node !== null) {
+      for (const key of Object.keys(node)) {
+        nodes.push((node as Record<string, unknown>)[key]);
+        secret.push(underSecret || isSecretKey(key));
+      }
+    }
   }
-  return found.filter((v) => !isPlaceholder(v));
 }
 
 /** What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path). */

@@ -1,4 +1,5 @@
 import type { Agent, Dispatcher } from "undici";
+import { AttemptWatch, type Watched } from "./attempt-watch";
 import { HttpError, interruptedError, toHttpError } from "./http-error";
 import type { HttpRequest, HttpResponse, Send, SendContext } from "./types";
 
@@ -28,12 +29,13 @@ export interface AttemptLimits {
  * coarse); aborting the request's signal (SendContext) ends it as CC_INTERRUPTED.
  */
 export function createSend(dispatcher: Dispatcher, limits: AttemptLimits = {}): Send {
+  const watch = new AttemptWatch();
   return (req: HttpRequest, ctx?: SendContext): Promise<HttpResponse> =>
     new Promise((resolve, reject) => {
       const start = performance.now();
       const cut = req.url.indexOf("/", req.url.indexOf("//") + 2);
       const handler = new CollectingHandler(start, resolve, reject);
-      if (!handler.limit(limits.timeoutMs, ctx?.signal)) return;
+      if (!handler.limit(watch, limits.timeoutMs, ctx?.signal)) return;
       try {
         dispatcher.dispatch({
           origin: cut < 0 ? req.url : req.url.slice(0, cut), path: cut < 0 ? "/" : req.url.slice(cut),
@@ -46,13 +48,16 @@ export function createSend(dispatcher: Dispatcher, limits: AttemptLimits = {}): 
 }
 
 /** Collects one response: status, headers and the body as text; settles once, whichever comes first. */
-class CollectingHandler implements Dispatcher.DispatchHandler {
+class CollectingHandler implements Dispatcher.DispatchHandler, Watched {
   private status = 0;
   private headers: Record<string, string | string[] | undefined> = {};
   private readonly chunks: Buffer[] = [];
   private controller?: Dispatcher.DispatchController;
   private stopped?: HttpError;
-  private release = (): void => {};
+  private watch?: AttemptWatch;
+  private signal?: AbortSignal;
+  private timeoutMs = Infinity;
+  deadline = Infinity;
 
   constructor(
     private readonly start: number,
@@ -61,20 +66,31 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   ) {}
 
   /** Arm the deadline and the interrupt, either of which ends the attempt with its own error; false when it is over before it began. */
-  limit(timeoutMs: number | undefined, signal: AbortSignal | undefined): boolean {
-    const interrupt = (): void => this.stop(interruptedError("while the request was in flight", this.elapsed()));
+  limit(watch: AttemptWatch, timeoutMs: number | undefined, signal: AbortSignal | undefined): boolean {
     if (signal?.aborted) {
-      interrupt();
+      this.interrupt();
       return false;
     }
-    const timer = timeoutMs === undefined ? undefined
-      : setTimeout(() => this.stop(new HttpError("CC_TIMEOUT", "timeout", `no complete response within ${timeoutMs} ms (--timeout)`, this.elapsed())), timeoutMs);
-    signal?.addEventListener("abort", interrupt, { once: true });
-    this.release = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", interrupt);
-    };
+    if (timeoutMs !== undefined) {
+      this.timeoutMs = timeoutMs;
+      this.deadline = this.start + timeoutMs;
+    }
+    this.watch = watch;
+    this.signal = signal;
+    watch.watch(this, signal);
     return true;
+  }
+
+  expire(): void {
+    this.stop(new HttpError("CC_TIMEOUT", "timeout", `no complete response within ${this.timeoutMs} ms (--timeout)`, this.elapsed()));
+  }
+
+  interrupt(): void {
+    this.stop(interruptedError("while the request was in flight", this.elapsed()));
+  }
+
+  private release(): void {
+    this.watch?.unwatch(this, this.signal);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
