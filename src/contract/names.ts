@@ -27,9 +27,14 @@ export function callbackSchemaNameOf(trigger: string): string {
   return `callbacks/${kebab}`;
 }
 
+/** How many spellings a name index remembers the answer for (the emulator asks for the same few on every request). */
+const RESOLVED_LIMIT = 1000;
+
 /** Lookup of canonical schema names by their normalized spelling. */
 export class SchemaNameIndex {
   private readonly byKey = new Map<string, string>();
+  /** answers already given, by the spelling asked for */
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(names: Iterable<string>) {
     for (const name of names) this.byKey.set(normalizeSchemaName(name), name);
@@ -37,7 +42,11 @@ export class SchemaNameIndex {
 
   /** The canonical name for what a user wrote; bare callback names ("MessageDelivery") are tried under callbacks/. */
   resolve(name: string): string | undefined {
+    if (this.resolved.has(name)) return this.resolved.get(name);
     const key = normalizeSchemaName(name);
-    return this.byKey.get(key) ?? this.byKey.get(`callbacks/${key}`);
+    const found = this.byKey.get(key) ?? this.byKey.get(`callbacks/${key}`);
+    if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+    this.resolved.set(name, found);
+    return found;
   }
 }

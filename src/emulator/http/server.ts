@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { OperationRef } from "../../model";
-import { GLOBAL_TOKEN_SCOPE, isRegion, REGIONS, type Region } from "../../vocabulary/regions";
+import { GLOBAL_TOKEN_SCOPE, isRegion, type Region } from "../../vocabulary/regions";
 import { SUITE_RUN_HEADER } from "../../vocabulary/suite-run-header";
 import { handleAdmin } from "../admin/admin-routes";
 import { authorize } from "../auth/guard";
@@ -16,6 +16,7 @@ import { readBody } from "./body";
 import { answerClientError } from "./client-error";
 import type { Exchange } from "./exchange";
 import { applyFault, defaultMessage } from "./fault-hook";
+import { RequestContext } from "./operation-context";
 import { buildRouter, HOST_PREFIXES, type ServedOperation } from "./operation-routes";
 import { parseTarget, type RequestTarget } from "./request-target";
 import type { RouteMatch, Router } from "./router";
@@ -121,14 +122,10 @@ function runOperation(ex: Exchange, served: ServedOperation, r: RoutedRequest, e
   if (changed) ex.statusChanged = true;
   // a changed error status answers instead of the handler: a failing release changes nothing
   if (changed && changed.status >= 400) throw new ApiError(changed.status, changed.message ?? defaultMessage(changed.status));
-  const reply = handler({
-    rt, region: region ?? REGIONS[0], tokenScope: r.region, projectId, params: r.params, query: r.query, body, headers: req.headers,
+  const reply = handler(new RequestContext({
+    rt, operationId: op.id, region, tokenScope: r.region, projectId, params: r.params, query: r.query, body, headers: req.headers,
     origin: `http://${req.headers.host ?? "127.0.0.1"}`,
-    get store() {
-      if (!region) throw new Error(`${op.id} has no region, so no store`);
-      return rt.world.project(region, projectId);
-    },
-  });
+  }));
   if (!changed) return reply;
   return reply instanceof Reply ? new Reply(changed.status, reply.body, reply.headers) : new Reply(changed.status, reply);
 }
