@@ -12,7 +12,7 @@ import { Reply, type OperationContext } from "../operations/handler";
 import type { Json } from "../store/types";
 import { validateRequestBody } from "../validation";
 import type { Runtime } from "../runtime";
-import { readBody } from "./body";
+import { bodyIgnored, readBody } from "./body";
 import { answerClientError } from "./client-error";
 import type { Exchange } from "./exchange";
 import { applyFault, defaultMessage } from "./fault-hook";
@@ -28,54 +28,77 @@ const KEEP_ALIVE_MS = 72_000;
 /** The emulator's HTTP server: admin API, token endpoints and every operation of the contract, on one port. */
 export function createEmulatorServer(rt: Runtime): Server {
   const router = buildRouter(rt.contract, HANDLERS);
-  const server = createServer((req, res) => void serve({ rt, req, res, expireToken: false }, router));
+  const server = createServer((req, res) => serve({ rt, req, res, expireToken: false }, router));
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.on("clientError", answerClientError);
   return server;
 }
 
-async function serve(ex: Exchange, router: Router<ServedOperation>): Promise<void> {
+/** Serve one request: at once when nothing has to be waited for (GET without faults), else when its promise settles. */
+function serve(ex: Exchange, router: Router<ServedOperation>): void {
   try {
-    await dispatch(ex, parseTarget(ex.req.url ?? "/"), router);
+    dispatch(ex, parseTarget(ex.req.url ?? "/"), router)?.catch((e: unknown) => answerFailure(ex, e));
   } catch (e) {
-    try {
-      sendError(ex, toApiError(ex, e));
-    } catch {
-      ex.res.destroy(); // the error reply itself failed: end the exchange rather than leave it hanging
-    }
+    answerFailure(ex, e);
   }
 }
 
-async function dispatch(ex: Exchange, target: RequestTarget, router: Router<ServedOperation>): Promise<void> {
-  const { head, rest, pathname } = target;
-  const method = ex.req.method ?? "GET";
-  if (head === "_emulator") {
-    const body = await readBody(ex.req, ex.rt.options.bodyLimit);
-    const r = asOrigin(ex, () => handleAdmin(ex.rt, { method, path: rest, query: target.query, body }));
-    return send(ex, r.status, r.body);
+function answerFailure(ex: Exchange, e: unknown): void {
+  try {
+    sendError(ex, toApiError(ex, e));
+  } catch {
+    ex.res.destroy(); // the error reply itself failed: end the exchange rather than leave it hanging
   }
+}
+
+/** A promise only when the request waits for something (a body, a fault, a latency): no async hop for the rest. */
+function dispatch(ex: Exchange, target: RequestTarget, router: Router<ServedOperation>): Promise<void> | undefined {
+  if (target.head === "_emulator") return serveAdmin(ex, target);
   const scope = scopeOf(ex, target);
-  // no fault registered is the common case: no async hop for it
-  if (!ex.rt.faults.empty && (await applyFault(ex, pathname, ex.region))) return undefined;
+  // no fault registered is the common case
+  if (ex.rt.faults.empty) return serveOperation(ex, target, router, scope);
+  return applyFault(ex, target.pathname, ex.region).then((answered) => (answered ? undefined : serveOperation(ex, target, router, scope)));
+}
+
+async function serveAdmin(ex: Exchange, target: RequestTarget): Promise<void> {
+  const method = ex.req.method ?? "GET";
+  const body = await readBody(ex.req, ex.rt.options.bodyLimit);
+  const r = asOrigin(ex, () => handleAdmin(ex.rt, { method, path: target.rest, query: target.query, body }));
+  send(ex, r.status, r.body);
+}
+
+function serveOperation(ex: Exchange, target: RequestTarget, router: Router<ServedOperation>, scope: Scope | undefined): Promise<void> | undefined {
+  const method = ex.req.method ?? "GET";
+  const { pathname } = target;
   if (!scope) throw new ApiError(404, `Unknown region or path: ${pathname}`);
   const match = route(router, method, scope === GLOBAL_TOKEN_SCOPE ? { ...target, rest: pathname } : target);
   const effects = ex.rt.changes.empty ? undefined : ex.rt.changes.effects(match.value.op.id, scope);
   // a removed operation answers exactly as a path the API never had
   if (effects?.removed) throw new ApiError(404, `No route for ${method} ${pathname}`);
   ex.op = match.value.op;
-  if (effects?.latencyMs) await sleep(effects.latencyMs);
-  const body = await readBody(ex.req, ex.rt.options.bodyLimit);
-  const routed: RoutedRequest = { region: scope, params: match.params, query: target.query, body };
-  const reply = asOrigin(ex, () => runOperation(ex, match.value, routed, effects));
-  if (reply instanceof Reply) return send(ex, reply.status, reply.body, reply.headers);
-  return send(ex, 200, reply);
+  const routed: RoutedRequest = { region: scope, params: match.params, query: target.query, body: undefined };
+  if (effects?.latencyMs) return sleep(effects.latencyMs).then(() => readAndRun(ex, match.value, routed, effects));
+  return readAndRun(ex, match.value, routed, effects);
+}
+
+/** Read the body (GET and HEAD have none to wait for), then run the operation and send its reply. */
+function readAndRun(ex: Exchange, served: ServedOperation, routed: RoutedRequest, effects: OperationEffects | undefined): Promise<void> | undefined {
+  if (bodyIgnored(ex.req)) return run(ex, served, routed, effects);
+  return readBody(ex.req, ex.rt.options.bodyLimit).then((body) => run(ex, served, { ...routed, body }, effects));
+}
+
+function run(ex: Exchange, served: ServedOperation, routed: RoutedRequest, effects: OperationEffects | undefined): undefined {
+  const reply = asOrigin(ex, () => runOperation(ex, served, routed, effects));
+  if (reply instanceof Reply) send(ex, reply.status, reply.body, reply.headers);
+  else send(ex, 200, reply);
+  return undefined;
 }
 
 /**
  * The region a request is for (recorded on the exchange, with whether it is for a token host), "global" for the
  * global token endpoint (as auth.sinch.com: the auth host without a region, /auth/oauth2/token), else undefined.
  */
-function scopeOf(ex: Exchange, { head, rest }: RequestTarget): Region | typeof GLOBAL_TOKEN_SCOPE | undefined {
+function scopeOf(ex: Exchange, { head, rest }: RequestTarget): Scope | undefined {
   const globalAuth = `/${head}` === HOST_PREFIXES.auth;
   ex.region = isRegion(head) ? head : undefined;
   ex.authHost = globalAuth || (ex.region !== undefined && rest.startsWith(`${HOST_PREFIXES.auth}/`));
@@ -101,10 +124,12 @@ function asOrigin<T>(ex: Exchange, serve: () => T): T {
   }
 }
 
+/** The region of a request, or "global" on the global token endpoint (the only operation routed there). */
+type Scope = Region | typeof GLOBAL_TOKEN_SCOPE;
+
 /** The routed request: where it goes and what it carries. */
 interface RoutedRequest {
-  /** "global" only on the global token endpoint (the only operation routed there) */
-  region: Region | typeof GLOBAL_TOKEN_SCOPE;
+  region: Scope;
   params: Record<string, string>;
   query: OperationContext["query"];
   body: unknown;
