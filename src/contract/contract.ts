@@ -68,13 +68,13 @@ export class SchemaContract implements Contract {
     return this.validator.has(name) ? name : undefined;
   }
 
-  validate(schema: string, data: unknown): SchemaCheck {
+  validate(schema: string, data: unknown, options?: { drift?: boolean }): SchemaCheck {
     const name = this.resolveSchemaName(schema);
     if (name === undefined) {
       const message = `unknown schema "${schema}"`;
       return { schema, valid: false, violations: [{ instancePath: "", keyword: "schema", schemaPath: "", message }], drift: [] };
     }
-    return this.validator.validate(name, data);
+    return this.validator.validate(name, data, options?.drift ?? true);
   }
 
   schemaDocument(name: string): Readonly<Record<string, unknown>> | undefined {

@@ -36,6 +36,14 @@ describe("drift", () => {
     expect(driftOf("pet", { name: "a", tag: { label: "x" } })).toEqual([]);
   });
 
+  it("is not looked for with drift: false (a request check), which changes nothing else", () => {
+    const data = { name: "a", color: "red", tag: { label: "x", size: 2 } };
+    expect(contract.validate("pet", data).drift).not.toEqual([]);
+    expect(contract.validate("pet", data, { drift: false })).toEqual({ ...contract.validate("pet", data), drift: [] });
+    const invalid = { color: "red" };
+    expect(contract.validate("pet", invalid, { drift: false })).toEqual(contract.validate("pet", invalid));
+  });
+
   it("reports an unknown field at the root and in a $ref'd object", () => {
     const check = contract.validate("pet", { name: "a", color: "red", tag: { label: "x", size: 2 } });
     expect(check.valid).toBe(true);

@@ -27,10 +27,13 @@ export function callbackSchemaNameOf(trigger: string): string {
   return `callbacks/${kebab}`;
 }
 
+/** How many spellings a name index remembers the answer for (the emulator asks for the same few on every request). */
+const RESOLVED_LIMIT = 1000;
+
 /** Lookup of canonical schema names by their normalized spelling. */
 export class SchemaNameIndex {
   private readonly byKey = new Map<string, string>();
-  /** answers by the name as written: every checked response asks for its schema again */
+  /** answers already given, by the spelling asked for */
   private readonly resolved = new Map<string, string | undefined>();
 
   constructor(names: Iterable<string>) {
@@ -41,9 +44,9 @@ export class SchemaNameIndex {
   resolve(name: string): string | undefined {
     if (this.resolved.has(name)) return this.resolved.get(name);
     const key = normalizeSchemaName(name);
-    const canonical = this.byKey.get(key) ?? this.byKey.get(`callbacks/${key}`);
-    if (this.resolved.size >= 4096) this.resolved.clear();
-    this.resolved.set(name, canonical);
-    return canonical;
+    const found = this.byKey.get(key) ?? this.byKey.get(`callbacks/${key}`);
+    if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+    this.resolved.set(name, found);
+    return found;
   }
 }

@@ -128,8 +128,8 @@ export class SchemaValidator {
     return this.files.has(schemaIdOf(name));
   }
 
-  /** Check data against a canonical schema name; drift is looked for only when the data is valid. */
-  validate(name: string, data: unknown): SchemaCheck {
+  /** Check data against a canonical schema name; drift is looked for only when the data is valid (and `drift` is on). */
+  validate(name: string, data: unknown, drift = true): SchemaCheck {
     let pair: Compiled;
     try {
       pair = this.get(name);
@@ -138,8 +138,8 @@ export class SchemaValidator {
       return { schema: name, valid: false, violations: [{ instancePath: "", keyword: "schema", schemaPath: "", message }], drift: [] };
     }
     if (!pair.open(data)) return { schema: name, valid: false, violations: toViolations(pair.open.errors), drift: [] };
-    const drift = pair.closed(data) ? [] : driftOf(pair.closed.errors, name);
-    return { schema: name, valid: true, violations: [], drift };
+    if (!drift || pair.closed(data)) return { schema: name, valid: true, violations: [], drift: [] };
+    return { schema: name, valid: true, violations: [], drift: driftOf(pair.closed.errors, name) };
   }
 
   /** Compile every registered schema now; problems become diagnostics. */

@@ -34,7 +34,7 @@ function within(at: string, v: FieldViolation): FieldViolation {
 export function validateRequestBody(contract: Contract, schema: string, body: unknown, at = ""): void {
   const name = contract.resolveSchemaName(schema);
   if (!name) return;
-  const check = contract.validate(name, body);
+  const check = contract.validate(name, body, { drift: false });
   if (check.valid) return;
   const seen = new Set<string>();
   const violations: FieldViolation[] = [];

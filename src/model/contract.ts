@@ -52,7 +52,8 @@ export interface Contract {
   schemaForStatus(op: OperationRef, status: number): string | undefined;
   /** the schema of a webhook callback by trigger (MESSAGE_DELIVERY -> callbacks/message-delivery) */
   callbackSchema(trigger: string): string | undefined;
-  validate(schema: string, data: unknown): SchemaCheck;
+  /** `drift: false` skips looking for fields the schema does not name (drift is then []): a request check needs only validity */
+  validate(schema: string, data: unknown, options?: { drift?: boolean }): SchemaCheck;
   /** the parsed JSON of a schema by canonical name, for tools that walk schemas (read it, never change it); optional for stand-ins */
   schemaDocument?(name: string): Readonly<Record<string, unknown>> | undefined;
 }

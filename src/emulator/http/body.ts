@@ -6,9 +6,14 @@ import { nestsDeeperThan } from "./json-depth";
 /** The deepest nesting a JSON body may have (the real API's JSON parser stops at 100 levels too). */
 export const MAX_JSON_DEPTH = 100;
 
+/** GET and HEAD bodies are ignored (never read). */
+export function bodyIgnored(req: IncomingMessage): boolean {
+  return req.method === "GET" || req.method === "HEAD";
+}
+
 /** The request body: a form as an object, JSON parsed, undefined when empty or for GET and HEAD (their bodies are ignored). */
 export async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  if (req.method === "GET" || req.method === "HEAD") return undefined;
+  if (bodyIgnored(req)) return undefined;
   const text = await readText(req, limit);
   if (text.trim() === "") return undefined;
   if (/^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? "")) return { ...parseForm(text) };

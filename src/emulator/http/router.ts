@@ -20,12 +20,6 @@ export type RouteMatch<T> =
   | { kind: "method"; allowed: string[] }
   | { kind: "none" };
 
-/** A path that matched a route's template, with the raw parameter values met on the way. */
-interface PathHit<T> {
-  node: Node<T>;
-  values: [string, string][];
-}
-
 const PARAM_SEGMENT = /^\{([a-z_]+)\}(:[A-Za-z_-]+)?$/;
 
 function newNode<T>(): Node<T> {
@@ -47,6 +41,7 @@ function paramValue(segment: string, suffix: string): string | undefined {
 }
 
 function decode(value: string): string {
+  if (!value.includes("%")) return value; // nothing to decode: the common case skips the try
   try {
     return decodeURIComponent(value);
   } catch {
@@ -68,16 +63,18 @@ export class Router<T> {
 
   /** The route for a method and path; "method" (with the allowed ones) when the path exists only with other methods. */
   match(method: string, path: string): RouteMatch<T> {
-    const hits: PathHit<T>[] = [];
-    this.walk(this.root, path.split("/"), 1, [], hits);
-    for (const hit of hits) {
-      const value = hit.node.methods.get(method);
-      if (value === undefined) continue;
+    const segments = path.split("/");
+    // the common case in one walk that stops at the first route serving the method: no list of every hit
+    const values: string[] = [];
+    const value = this.find(this.root, segments, 1, method, values);
+    if (value !== undefined) {
       const params: Record<string, string> = {};
-      for (const [name, raw] of hit.values) params[name] = decode(raw);
+      for (let i = 0; i < values.length; i += 2) params[values[i] as string] = decode(values[i + 1] as string);
       return { kind: "found", value, params };
     }
-    const allowed = [...new Set(hits.flatMap((hit) => [...hit.node.methods.keys()]))];
+    const hits: Node<T>[] = [];
+    this.walk(this.root, segments, 1, hits);
+    const allowed = [...new Set(hits.flatMap((hit) => [...hit.methods.keys()]))];
     return allowed.length ? { kind: "method", allowed } : { kind: "none" };
   }
 
@@ -92,17 +89,40 @@ export class Router<T> {
     return edge.node;
   }
 
-  private walk(node: Node<T>, segments: string[], at: number, values: [string, string][], hits: PathHit<T>[]): void {
+  /**
+   * The first route, in the order walk() meets them (literal segments before parameters), that serves `method`;
+   * `values` holds the parameters met on the way to it (name, raw value, name, raw value, ...).
+   */
+  private find(node: Node<T>, segments: string[], at: number, method: string, values: string[]): T | undefined {
+    if (at === segments.length) return node.methods.get(method);
+    const segment = segments[at] as string;
+    const literal = node.literals.get(segment);
+    if (literal) {
+      const found = this.find(literal, segments, at + 1, method, values);
+      if (found !== undefined) return found;
+    }
+    for (const edge of node.params) {
+      const value = paramValue(segment, edge.suffix);
+      if (value === undefined) continue;
+      values.push(edge.name, value);
+      const found = this.find(edge.node, segments, at + 1, method, values);
+      if (found !== undefined) return found;
+      values.length -= 2;
+    }
+    return undefined;
+  }
+
+  /** Every node a path reaches that serves some method, in match order (for the 405's Allow). */
+  private walk(node: Node<T>, segments: string[], at: number, hits: Node<T>[]): void {
     if (at === segments.length) {
-      if (node.methods.size > 0) hits.push({ node, values });
+      if (node.methods.size > 0) hits.push(node);
       return;
     }
     const segment = segments[at] as string;
     const literal = node.literals.get(segment);
-    if (literal) this.walk(literal, segments, at + 1, values, hits);
+    if (literal) this.walk(literal, segments, at + 1, hits);
     for (const edge of node.params) {
-      const value = paramValue(segment, edge.suffix);
-      if (value !== undefined) this.walk(edge.node, segments, at + 1, [...values, [edge.name, value]], hits);
+      if (paramValue(segment, edge.suffix) !== undefined) this.walk(edge.node, segments, at + 1, hits);
     }
   }
 }

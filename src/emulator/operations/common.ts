@@ -1,5 +1,6 @@
 import { badField, notFound } from "../errors";
 import type { OperationContext } from "../operations/handler";
+import { jsonCopy } from "../store/json-copy";
 import type { App, Contact, Conversation, Json } from "../store/types";
 
 /** The app of an id, or a 404. */
@@ -42,7 +43,7 @@ export function clean<T extends Json>(o: T): T {
   return out as T;
 }
 
-/** A deep copy so callers never hold references into the store (JSON round trip: stored values are plain JSON). */
+/** A deep copy so callers never hold references into the store (what a JSON round trip gives: stored values are plain JSON). */
 export function copy<T>(o: T): T {
-  return o === undefined ? o : (JSON.parse(JSON.stringify(o)) as T);
+  return jsonCopy(o);
 }

@@ -12,10 +12,9 @@ export class EntityMap<V> extends Map<string, V> {
   }
 
   override set(id: string, value: V): this {
-    if (!this.has(id)) {
-      const origin = this.origin?.();
-      if (origin !== undefined) this.creators.set(id, origin);
-    }
+    // asked first: without an origin (no suite run named) there is nothing to remember, and no lookup of the id
+    const origin = this.origin?.();
+    if (origin !== undefined && !this.has(id)) this.creators.set(id, origin);
     return super.set(id, value);
   }
 
