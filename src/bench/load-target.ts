@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startEmulator } from "../emulator";
+import { join } from "node:path";
+import type { startEmulator as StartEmulator } from "../emulator";
 
 /**
  * A server for the emulator load bench, in its own process so that autocannon (in the parent) and the server do not
@@ -31,7 +32,13 @@ function startEcho(): Promise<LoadTargetInfo> {
   });
 }
 
+/**
+ * The emulator as the package ships it (dist/, with the validators generated at build time), not this bench's own
+ * compiled copy of src/, which has none and would compile them with ajv at start.
+ */
 async function startEmulatorTarget(): Promise<LoadTargetInfo> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEmulator } = require(join(__dirname, "..", "..", "dist", "emulator")) as { startEmulator: typeof StartEmulator };
   const emu = await startEmulator();
   const { baseUrl, authUrl } = emu.info.regions.us;
   const { adminUrl, projectId, clientId, clientSecret } = emu.info;

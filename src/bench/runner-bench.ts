@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RequestStep, RequestTemplate, RunEvents, Suite } from "../model";
@@ -86,5 +86,7 @@ export async function runRunner(url: string, job: RunnerJob): Promise<{ ms: numb
     listeners: [timed("junit", createJunitReporter({ outDir, redactor })), timed("json", createJsonReporter({ outDir, redactor, header }))],
     target: url, toolVersion: "bench",
   });
-  return { ms: performance.now() - started, reportMs, passed: result.totals.passed, steps: result.totals.steps };
+  const ms = performance.now() - started;
+  rmSync(outDir, { recursive: true, force: true }); // hundreds of rounds must not leave hundreds of report folders
+  return { ms, reportMs, passed: result.totals.passed, steps: result.totals.steps };
 }
