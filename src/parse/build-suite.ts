@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { AuthMode, Phase, SourcePos, Step, Suite } from "../model";
 import { buildStep } from "./build-step";
+import type { PositionShapes } from "./field-positions";
 import { collectFieldPos, locate, posOf, type YamlSource } from "./yaml-source";
 
 type Raw = Record<string, unknown>;
@@ -19,9 +20,10 @@ function stringList(value: unknown): string[] {
 /** The steps of a phase: those `built` already, then the rest, whose nodes are the phase list's items in `src`. */
 function buildPhase(src: YamlSource, raw: Raw, phase: Phase, built: Step[] = []): Step[] {
   const list = Array.isArray(raw[phase]) ? (raw[phase] as unknown[]) : [];
+  const shapes: PositionShapes = new Map();
   const rest = list.slice(built.length).map((value, k) => {
     const index = built.length + k;
-    return buildStep(value, { src, phase, index, node: locate(src, [phase, k]).value });
+    return buildStep(value, { src, phase, index, node: locate(src, [phase, k]).value, shapes });
   });
   return built.length === 0 ? rest : [...built, ...rest];
 }

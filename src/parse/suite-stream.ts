@@ -1,6 +1,7 @@
 import { Composer, Lexer, Parser, visit, type CST, type Document, type LineCounter, type Node } from "yaml";
 import type { Phase, Step } from "../model";
 import { buildStep } from "./build-step";
+import type { PositionShapes } from "./field-positions";
 import { boundsProblemsFrom } from "./suite-bounds";
 import { malformedTemplates, unsupportedNodes } from "./suite-hazards";
 import type { YamlSource } from "./yaml-source";
@@ -60,6 +61,7 @@ function closedPhases(doc: CST.Document): Array<{ phase: Phase; seq: CST.BlockSe
 
 class SuiteStreamer {
   private readonly phases = new Map<Phase, PhaseState>();
+  private readonly shapes: PositionShapes = new Map();
   private failed = false;
 
   constructor(
@@ -86,7 +88,7 @@ class SuiteStreamer {
     list.items.forEach((node, k) => {
       const index = state.values.length;
       state.values.push(values[k]);
-      state.steps.push(buildStep(values[k], { src, phase, index, node }));
+      state.steps.push(buildStep(values[k], { src, phase, index, node, shapes: this.shapes }));
     });
   }
 

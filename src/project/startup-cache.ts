@@ -4,6 +4,7 @@ import type { Phase, SourcePos, Step, Suite } from "../model";
 import type { CollectionCacheContext } from "../load/collection-cache";
 import { cacheKey, readCacheEntry, readCacheParts, sealKey, writeCacheEntry, writeCacheParts } from "../load/disk-cache";
 import { parseCollection } from "../parse/collection";
+import { compactPositions, type PositionShapes } from "../parse/field-positions";
 import type { ParsedSuite } from "../parse/suite";
 import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
 import type { MetaSchemaMemo } from "../contract/schema-validator";
@@ -95,6 +96,7 @@ function* suiteParts(suite: Suite, file: string): Generator<string, void> {
 /** A cached suite back from its parts; throws when they are not what suiteParts wrote. */
 function suiteFromParts(parts: Iterable<string>, file: string): Suite {
   let suite: Suite | undefined;
+  const shapes: PositionShapes = new Map();
   for (const part of parts) {
     if (suite === undefined) {
       suite = decodePart(part, file) as Suite;
@@ -103,7 +105,11 @@ function suiteFromParts(parts: Iterable<string>, file: string): Suite {
     }
     const [phase, steps] = decodePart(part, file) as [Phase, Step[]];
     if (!PHASES.includes(phase) || !Array.isArray(steps)) throw new Error("not a part of a suite");
-    for (const step of steps) suite[phase].push(step);
+    for (const step of steps) {
+      // as compact as parse/ made them
+      if (step && typeof step.fieldPos === "object" && step.fieldPos !== null) step.fieldPos = compactPositions(step.fieldPos, file, shapes);
+      suite[phase].push(step);
+    }
   }
   if (suite === undefined) throw new Error("empty");
   return suite;
