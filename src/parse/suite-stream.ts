@@ -32,18 +32,26 @@ interface PhaseState {
 /** Whether a composed piece is plain, clean data: no YAML error, bound, tag, template or alias problem. */
 function clean(src: YamlSource, text: string, root: Node | null | undefined, path: string[]): boolean {
   if (src.doc.errors.length > 0) return false;
-  let alias = false;
-  visit(src.doc, { Alias: () => { alias = true; return visit.BREAK; } });
   // an alias may point outside the piece, and yaml bounds alias expansion per document: the whole file decides
-  if (alias) return false;
+  // (a text without a "*" after a space, a bracket or a comma has none)
+  if (MAYBE_ALIAS.test(text) && hasAlias(src.doc)) return false;
   if (boundsProblemsFrom(src, root, path).length > 0) return false;
   return unsupportedNodes(src, text).length === 0 && malformedTemplates(src, text).length === 0;
 }
 
+const MAYBE_ALIAS = /(?:^|[\s,[{])\*/;
+
+function hasAlias(doc: Document): boolean {
+  let alias = false;
+  visit(doc, { Alias: () => { alias = true; return visit.BREAK; } });
+  return alias;
+}
+
 /** The block list of a phase the parser is inside now (document > top-level mapping > phase key > list), if any. */
 function openPhase(stack: CST.Token[]): { phase: Phase; seq: CST.BlockSequence } | undefined {
-  const [doc, map, seq] = stack;
-  if (doc?.type !== "document" || map?.type !== "block-map" || seq?.type !== "block-seq") return undefined;
+  const seq = stack[2];
+  const map = stack[1];
+  if (seq?.type !== "block-seq" || map?.type !== "block-map" || stack[0]?.type !== "document") return undefined;
   const key = map.items.at(-1)?.key;
   if (key?.type !== "scalar" || !PHASES.has(key.source)) return undefined;
   return { phase: key.source as Phase, seq };
@@ -95,8 +103,10 @@ class SuiteStreamer {
   /** After the last token: the top-level document (its phases emptied), checked, with the phases' steps. */
   finish(tokens: CST.Token[]): StreamedSuite | undefined {
     const first = tokens.find((token) => token.type === "document");
-    // the last item stays in its list: an empty list would end where it starts, and yaml measures the next key from there
-    if (first) for (const { phase, seq } of closedPhases(first)) this.take(phase, seq, seq.items.splice(0, seq.items.length - 1));
+    // a phase that did not stream (a short list) stays whole in the top-level document; of a streamed one, the
+    // last item stays in its list: an empty list would end where it starts, and yaml measures the next key from there
+    const streamed = first ? closedPhases(first).filter(({ phase }) => this.phases.has(phase)) : [];
+    for (const { phase, seq } of streamed) this.take(phase, seq, seq.items.splice(0, seq.items.length - 1));
     if (this.failed) return undefined;
     const docs = [...new Composer(YAML_OPTIONS).compose(tokens, true, this.text.length)];
     const doc = docs[0];
@@ -132,8 +142,8 @@ export function streamSuite(text: string, file: string, lineCounter: LineCounter
       tokens.push(token);
       if (token.type === "document") firstDocumentDone = true;
     }
-    // only in the first document; a second one is an error the whole-file parse reports
-    const open = firstDocumentDone ? undefined : openPhase(parser.stack);
+    // a list grows at its "-"; only in the first document (a second one is an error the whole-file parse reports)
+    const open = lexeme !== "-" || firstDocumentDone ? undefined : openPhase(parser.stack);
     // the last two items stay: the parser may still add a comment to the one before the current
     if (open && open.seq.items.length >= BATCH + 2) streamer.take(open.phase, open.seq, open.seq.items.splice(0, open.seq.items.length - 2));
   }
