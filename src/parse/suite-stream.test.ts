@@ -34,13 +34,14 @@ describe("parseSuite streams a suite's steps and builds what the whole document 
     if (whole.suite) expect(streamSuite(text, file, new LineCounter())).toBeDefined();
   });
 
-  it.each([1, 255, 256, 257, 258, 700])("a suite of %i steps, in batches, keeps every value and position", (count) => {
+  it.each([1, 255, 257, 258, 259, 700])("a suite of %i steps, in batches, keeps every value and position", (count) => {
     const text = bigSuite(count);
     const whole = parseWhole(text, "big.yaml", schema);
     expect(whole.diagnostics).toEqual([]);
     expect(whole.suite?.steps).toHaveLength(count);
-    // all but the last step were built from the stream; the last is still in the top-level document
-    expect(streamSuite(text, "big.yaml", new LineCounter())?.built.steps ?? []).toHaveLength(count - 1);
+    // a list of 258 steps or more streams (batches of 256, the last two kept back): all but its last step are built
+    // from the stream, the last is still in the top-level document; a shorter list stays whole in that document
+    expect(streamSuite(text, "big.yaml", new LineCounter())?.built.steps ?? []).toHaveLength(count >= 258 ? count - 1 : 0);
     expect(parseSuite(text, "big.yaml", schema)).toEqual(whole);
   });
 
