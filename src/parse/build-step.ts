@@ -1,5 +1,6 @@
 import type { Node } from "yaml";
 import type { CallbackStep, Expectation, Phase, RequestStep, RetrySpec, SourcePos, Step } from "../model";
+import { compactPositions, type PositionShapes } from "./field-positions";
 import { collectFieldPos, posOf, type YamlSource } from "./yaml-source";
 
 /** Defaults the suite format promises when a key is left out. */
@@ -13,6 +14,8 @@ export interface StepContext {
   phase: Phase;
   index: number;
   node: Node | undefined;
+  /** the path lists of the suite's steps so far, shared by the steps' compact positions */
+  shapes: PositionShapes;
 }
 
 function obj(value: unknown): Raw {
@@ -88,8 +91,9 @@ function buildCallbackStep(raw: Raw, base: Omit<CallbackStep, "kind" | "callback
 /** Build one model step from its plain (already schema-valid) value and its YAML node. */
 export function buildStep(value: unknown, ctx: StepContext): Step {
   const raw = obj(value);
-  const fieldPos: Record<string, SourcePos> = {};
-  collectFieldPos(ctx.src, ctx.node, "", fieldPos);
+  const positions: Record<string, SourcePos> = {};
+  collectFieldPos(ctx.src, ctx.node, "", positions);
+  const fieldPos = compactPositions(positions, ctx.src.file, ctx.shapes);
   const pos = posOf(ctx.src, ctx.node) ?? { file: ctx.src.file, line: 1, column: 1 };
   const base = { name: defaultName(raw, ctx), phase: ctx.phase, index: ctx.index, pos, fieldPos, capture: strings(raw["capture"]) };
   return "callback" in raw ? buildCallbackStep(raw, base) : buildRequestStep(raw, base);

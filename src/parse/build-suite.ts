@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { AuthMode, Phase, SourcePos, Step, Suite } from "../model";
 import { buildStep } from "./build-step";
+import type { PositionShapes } from "./field-positions";
 import { collectFieldPos, locate, posOf, type YamlSource } from "./yaml-source";
 
 type Raw = Record<string, unknown>;
@@ -16,13 +17,22 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function buildPhase(src: YamlSource, raw: Raw, phase: Phase): Step[] {
+/** The steps of a phase: those `built` already, then the rest, whose nodes are the phase list's items in `src`. */
+function buildPhase(src: YamlSource, raw: Raw, phase: Phase, built: Step[] = []): Step[] {
   const list = Array.isArray(raw[phase]) ? (raw[phase] as unknown[]) : [];
-  return list.map((value, index) => buildStep(value, { src, phase, index, node: locate(src, [phase, index]).value }));
+  const shapes: PositionShapes = new Map();
+  const rest = list.slice(built.length).map((value, k) => {
+    const index = built.length + k;
+    return buildStep(value, { src, phase, index, node: locate(src, [phase, k]).value, shapes });
+  });
+  return built.length === 0 ? rest : [...built, ...rest];
 }
 
-/** Build the model Suite from the plain (already schema-valid) document, with defaults applied. */
-export function buildSuite(src: YamlSource, raw: Raw): Suite {
+/**
+ * Build the model Suite from the plain (already schema-valid) document, with defaults applied; `built` holds the
+ * first steps of phases built already, as their pieces streamed in (suite-stream): their nodes are no longer in `src`.
+ */
+export function buildSuite(src: YamlSource, raw: Raw, built: Partial<Record<Phase, Step[]>> = {}): Suite {
   const fieldPos: Record<string, SourcePos> = {};
   collectFieldPos(src, src.doc.contents ?? undefined, "", fieldPos, new Set(PHASES));
   for (const phase of PHASES) {
@@ -43,9 +53,9 @@ export function buildSuite(src: YamlSource, raw: Raw): Suite {
     needs: stringList(raw["needs"]),
     exports: stringList(raw["exports"]),
     variables,
-    setup: buildPhase(src, raw, "setup"),
-    steps: buildPhase(src, raw, "steps"),
-    teardown: buildPhase(src, raw, "teardown"),
+    setup: buildPhase(src, raw, "setup", built.setup),
+    steps: buildPhase(src, raw, "steps", built.steps),
+    teardown: buildPhase(src, raw, "teardown", built.teardown),
     pos: posOf(src, src.doc.contents ?? undefined) ?? { file: src.file, line: 1, column: 1 },
     fieldPos,
   };

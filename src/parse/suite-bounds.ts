@@ -82,8 +82,13 @@ function childrenOf(src: YamlSource, at: Visit, out: Diagnostic[]): Visit[] {
 
 /** Names, keys and nesting over INPUT_LIMITS, found by an iterative walk (no recursion: depth is what is checked). */
 export function boundsProblems(src: YamlSource): Diagnostic[] {
+  return boundsProblemsFrom(src, src.doc.contents, []);
+}
+
+/** boundsProblems of the part of a suite at `root`, whose keys from the suite's top are `path` ("#" for a list index). */
+export function boundsProblemsFrom(src: YamlSource, root: unknown, path: string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stack: Visit[] = [{ node: src.doc.contents, path: [] }];
+  const stack: Visit[] = [{ node: root, path }];
   while (stack.length > 0 && out.length < 20) {
     const at = stack.pop()!;
     const node = at.node as Node | null;

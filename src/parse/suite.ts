@@ -9,6 +9,7 @@ import { boundsProblems, flowTooDeep } from "./suite-bounds";
 import { firstAliasOffset, forbiddenCharacter, malformedTemplates, unsupportedNodes } from "./suite-hazards";
 import { suiteValidatorErrors, suiteValidatorFor, type SuiteSchema } from "./suite-validator";
 import { posAt, textPosition, type YamlSource } from "./yaml-source";
+import { streamSuite, YAML_OPTIONS } from "./suite-stream";
 
 /** The outcome of parsing one suite file: a suite only when there is no error. */
 export interface ParsedSuite {
@@ -41,15 +42,30 @@ function inputProblem(text: string, file: string): Diagnostic | undefined {
   return deep === undefined ? undefined : makeDiagnostic("CC_INPUT_LIMIT", `nested more than ${INPUT_LIMITS.nesting} levels deep`, textPosition(text, file, deep));
 }
 
-/**
- * Parse a suite's YAML text into the model. Every problem is a diagnostic pointing at the exact key or
- * value (file:line:column); the suite is returned only when there is none.
- */
-export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema): ParsedSuite {
+/** The suite schema's validator, or the diagnostic of a schema that does not compile. */
+function validatorOf(suiteSchema: SuiteSchema): ValidateFunction | Diagnostic {
+  try {
+    if (typeof suiteSchema !== "object" || suiteSchema === null) throw new Error("no suite schema was given");
+    return suiteValidatorFor(suiteSchema);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return makeDiagnostic("CC_SCHEMA_INVALID", `the suite schema does not compile: ${message}`);
+  }
+}
+
+/** The suite built from the file's pieces (suite-stream), when it is clean and valid; else undefined. */
+function parseStreamed(text: string, file: string, suiteSchema: SuiteSchema): Suite | undefined {
+  const validate = validatorOf(suiteSchema);
+  if (typeof validate !== "function") return undefined;
+  const streamed = streamSuite(text, file, new LineCounter());
+  if (!streamed || !validate(streamed.raw)) return undefined;
+  return buildSuite(streamed.src, streamed.raw, streamed.built);
+}
+
+/** The whole file as one YAML document, each problem a diagnostic at its exact place. */
+export function parseWhole(text: string, file: string, suiteSchema: SuiteSchema): ParsedSuite {
   const lineCounter = new LineCounter();
-  const early = inputProblem(text, file);
-  if (early) return { diagnostics: [early] };
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
   const src: YamlSource = { file, doc, lineCounter };
   const syntax = yamlErrors(src);
   if (syntax.length > 0) return { diagnostics: syntax };
@@ -67,14 +83,8 @@ export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema)
     const message = err instanceof Error ? err.message : String(err);
     return { diagnostics: [makeDiagnostic("CC_YAML_SYNTAX", message, posAt(src, firstAliasOffset(src)))] };
   }
-  let validate: ValidateFunction;
-  try {
-    if (typeof suiteSchema !== "object" || suiteSchema === null) throw new Error("no suite schema was given");
-    validate = suiteValidatorFor(suiteSchema);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { diagnostics: [makeDiagnostic("CC_SCHEMA_INVALID", `the suite schema does not compile: ${message}`)] };
-  }
+  const validate = validatorOf(suiteSchema);
+  if (typeof validate !== "function") return { diagnostics: [validate] };
   if (!validate(value)) {
     const defs = defsOf(suiteSchema);
     const parts = { matcher: defs["matcher"], jsonPath: defs["jsonPath"] };
@@ -82,4 +92,17 @@ export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema)
     return { diagnostics: sortDiagnostics(schemaErrorsToDiagnostics({ src, parts }, errors)) };
   }
   return { suite: buildSuite(src, value as Record<string, unknown>), diagnostics: [] };
+}
+
+/**
+ * Parse a suite's YAML text into the model. Every problem is a diagnostic pointing at the exact key or
+ * value (file:line:column); the suite is returned only when there is none. A clean suite is built from its
+ * pieces as they stream in (memory of one batch of steps' YAML nodes, whatever the file's size); a file with
+ * any problem is parsed again whole, so that every diagnostic is exactly that of the whole document.
+ */
+export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema): ParsedSuite {
+  const early = inputProblem(text, file);
+  if (early) return { diagnostics: [early] };
+  const suite = parseStreamed(text, file, suiteSchema);
+  return suite ? { suite, diagnostics: [] } : parseWhole(text, file, suiteSchema);
 }

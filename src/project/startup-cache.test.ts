@@ -72,13 +72,28 @@ describe("createSuiteParser", () => {
     writeFileSync(join(dir, name!), "{ truncated");
     expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml")).toEqual(fresh);
     const path = join(dir, entries()[0]!);
-    const entry = JSON.parse(readFileSync(path, "utf8")) as { payload: string };
-    entry.payload = `${entry.payload[0] === "A" ? "B" : "A"}${entry.payload.slice(1)}`; // sealed: any change fails its tag
-    writeFileSync(path, JSON.stringify(entry));
-    expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml").suite?.steps[0]?.name).toBe("create");
+    const [header, ...parts] = readFileSync(path, "utf8").trimEnd().split("\n");
+    expect(parts).toHaveLength(2); // the suite without steps, then its one step
+    const [iv, tag, data = ""] = parts[1]!.split(".");
+    const changed = `${iv}.${tag}.${data[0] === "A" ? "B" : "A"}${data.slice(1)}`; // sealed: any change fails its tag
+    for (const tampered of [[header, parts[0], changed], [header, parts[0]], [header, parts[1], parts[0]], [header, parts[0], parts[1], parts[1]]]) {
+      writeFileSync(path, `${tampered.join("\n")}\n`);
+      expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml")).toEqual(fresh);
+    }
     const other = { ...cache, toolVersion: "99.0.0" };
     createSuiteParser(schema(), other)(SUITE, "suites/one.yaml");
     expect(entries()).toHaveLength(1); // the other version's entry replaced this one rather than reading it
+  });
+
+  it("stores a large suite in parts and serves it whole, in order", () => {
+    const steps = Array.from({ length: 1203 }, (_, i) => `  - name: step ${i}\n    request: Things/Get thing\n    expect: { status: 200 }\n`);
+    const text = `name: Many\nsetup:\n  - request: Things/Create thing\nsteps:\n${steps.join("")}teardown:\n  - request: Things/Get thing\n`;
+    const fresh = createSuiteParser(schema(), startupCache(dir))(text, "suites/many.yaml");
+    expect(fresh.suite?.steps).toHaveLength(1203);
+    const [name] = entries();
+    // the suite without steps, the setup step, three parts of steps (500 each at most), the teardown step
+    expect(readFileSync(join(dir, name!), "utf8").trimEnd().split("\n")).toHaveLength(1 + 6);
+    expect(createSuiteParser(schema(), startupCache(dir))(text, "suites/many.yaml")).toEqual(fresh);
   });
 
   it("does not cache values JSON would change (.inf from YAML)", () => {

@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { SourcePos, Suite } from "../model";
+import type { Phase, SourcePos, Step, Suite } from "../model";
 import type { CollectionCacheContext } from "../load/collection-cache";
-import { cacheKey, readCacheEntry, sealKey, writeCacheEntry } from "../load/disk-cache";
+import { cacheKey, readCacheEntry, readCacheParts, sealKey, writeCacheEntry, writeCacheParts } from "../load/disk-cache";
 import { parseCollection } from "../parse/collection";
+import { compactPositions, type PositionShapes } from "../parse/field-positions";
 import type { ParsedSuite } from "../parse/suite";
 import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
 import type { MetaSchemaMemo } from "../contract/schema-validator";
@@ -61,21 +62,57 @@ function isOwnPosition(value: unknown, file: string): value is SourcePos {
   return keys.length === 3 && keys[0] === "file" && keys[1] === "line" && keys[2] === "column";
 }
 
-/** The suite as cached: positions in its own file made compact; undefined when its data holds the mark itself. */
-function encodeSuite(suite: Suite, file: string): string | undefined {
+/** Part of a cached suite as JSON, positions in its own file made compact; throws when JSON would change it or its data holds the mark itself. */
+function encodePart(value: unknown, file: string): string {
+  if (!jsonExact(value)) throw new Error("not exact in JSON");
   let clash = false;
-  const text = JSON.stringify(suite, (_key, value: unknown) => {
-    if (isOwnPosition(value, file)) return [POSITION_MARK, value.line, value.column];
-    if (Array.isArray(value) && value[0] === POSITION_MARK) clash = true;
-    return value;
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (isOwnPosition(v, file)) return [POSITION_MARK, v.line, v.column];
+    if (Array.isArray(v) && v[0] === POSITION_MARK) clash = true;
+    return v;
   });
-  return clash ? undefined : text;
+  if (clash) throw new Error("holds the position mark");
+  return text;
 }
 
-/** A cached suite back as parse/ made it: each compact position one object again, all sharing one path string. */
-function decodeSuite(text: string, file: string): Suite {
+/** A cached part back as parse/ made it: each compact position one object again, all sharing one path string. */
+function decodePart(text: string, file: string): unknown {
   return JSON.parse(text, (_key, value: unknown) =>
-    Array.isArray(value) && value.length === 3 && value[0] === POSITION_MARK ? { file, line: value[1], column: value[2] } : value) as Suite;
+    Array.isArray(value) && value.length === 3 && value[0] === POSITION_MARK ? { file, line: value[1], column: value[2] } : value);
+}
+
+const PHASES: readonly Phase[] = ["setup", "steps", "teardown"];
+/** Steps per stored part: writing and reading a suite holds one part's text at a time, whatever the suite's size. */
+const STEPS_PER_PART = 500;
+
+/** The suite as cached: the suite without its steps, then its steps STEPS_PER_PART at a time ([phase, steps]). */
+function* suiteParts(suite: Suite, file: string): Generator<string, void> {
+  yield encodePart({ ...suite, setup: [], steps: [], teardown: [] }, file);
+  for (const phase of PHASES) {
+    for (let i = 0; i < suite[phase].length; i += STEPS_PER_PART) yield encodePart([phase, suite[phase].slice(i, i + STEPS_PER_PART)], file);
+  }
+}
+
+/** A cached suite back from its parts; throws when they are not what suiteParts wrote. */
+function suiteFromParts(parts: Iterable<string>, file: string): Suite {
+  let suite: Suite | undefined;
+  const shapes: PositionShapes = new Map();
+  for (const part of parts) {
+    if (suite === undefined) {
+      suite = decodePart(part, file) as Suite;
+      if (typeof suite !== "object" || suite === null || !PHASES.every((phase) => Array.isArray(suite![phase]))) throw new Error("not a suite");
+      continue;
+    }
+    const [phase, steps] = decodePart(part, file) as [Phase, Step[]];
+    if (!PHASES.includes(phase) || !Array.isArray(steps)) throw new Error("not a part of a suite");
+    for (const step of steps) {
+      // as compact as parse/ made them
+      if (step && typeof step.fieldPos === "object" && step.fieldPos !== null) step.fieldPos = compactPositions(step.fieldPos, file, shapes);
+      suite[phase].push(step);
+    }
+  }
+  if (suite === undefined) throw new Error("empty");
+  return suite;
 }
 
 /** Suites that parsed cleanly come from the cache; anything else is parsed (and its diagnostics made) anew. */
@@ -94,20 +131,15 @@ export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (te
   if (cache.dir === undefined) return parseNow;
   const dir = cache.dir;
   return (text, file) => {
-    const inputs = ["suite-2", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
+    const inputs = ["suite-3", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
     const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
-    const stored = readCacheEntry(ref);
-    if (stored !== undefined) {
-      try {
-        const suite = decodeSuite(stored, file);
-        if (typeof suite === "object" && suite !== null && Array.isArray(suite.steps)) return { suite, diagnostics: [] };
-      } catch {
-        // corrupt: parse again below
-      }
+    try {
+      return { suite: suiteFromParts(readCacheParts(ref), file), diagnostics: [] };
+    } catch {
+      // missing, for other inputs, or corrupt: parse below
     }
     const parsed = parseNow(text, file);
-    const encoded = parsed.suite && parsed.diagnostics.length === 0 && jsonExact(parsed.suite) ? encodeSuite(parsed.suite, file) : undefined;
-    if (encoded !== undefined) writeCacheEntry(ref, encoded);
+    if (parsed.suite && parsed.diagnostics.length === 0) writeCacheParts(ref, suiteParts(parsed.suite, file));
     return parsed;
   };
 }
