@@ -56,6 +56,44 @@ export function compileContractValidators(schemas: LoadedSchema[]): Array<{ id: 
   return schemas.map((s) => ({ id: s.id, source: standaloneCode(ajv, { open: s.id, closed: closedCheckKey(s.id) }) }));
 }
 
+/** The export names of the i-th schema of a set in its standalone module (standaloneSetCode). */
+const setExports = (i: number) => ({ open: `o${i}`, closed: `c${i}` });
+
+/**
+ * Standalone code of every schema of a set in one module, from an ajv made with `source` (createContractAjv) that
+ * holds them: what the start-up cache keeps for a --schemas folder, so a warm run loads that code and not ajv.
+ */
+export function standaloneSetCode(ajv: Ajv2020, ids: string[]): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const standaloneCode = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone")).default;
+  const refs: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    const names = setExports(i);
+    refs[names.open] = id;
+    refs[names.closed] = closedCheckKey(id);
+  });
+  return standaloneCode(ajv, refs);
+}
+
+/**
+ * The validators of a module standaloneSetCode made for `ids`; its `require` finds only ajv's runtime files (and the
+ * formats of ajv-formats), never the compiler. Throws when the code does not run or lacks a validator.
+ */
+export function validatorsFromSetCode(code: string, ids: string[]): BuiltContractValidators {
+  const module = { exports: {} as Record<string, unknown> };
+  // the code is ajv's own output, kept in the owner-only start-up cache sealed with a key made from the schemas
+  new Function("require", "module", "exports", code)(require, module, module.exports);
+  const byId = new Map<string, BuiltPair>();
+  ids.forEach((id, i) => {
+    const names = setExports(i);
+    const open = module.exports[names.open];
+    const closed = module.exports[names.closed];
+    if (typeof open !== "function" || typeof closed !== "function") throw new Error(`no validator for ${id}`);
+    byId.set(id, { open: open as ValidateFunction, closed: closed as ValidateFunction });
+  });
+  return (id) => byId.get(id);
+}
+
 /** The index the build writes: the key of the schemas the validators came from, and each schema's file. */
 export interface BuiltContractIndex {
   schemaKey: string;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { SuiteSchema } from "../parse/suite-validator";
 import { parseSuite } from "../parse/suite";
-import { createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
+import { compiledSchemaMemo, createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
 import { leakedPart, Random, randomSecret, SECRET_KEYS } from "../diagnostics/testing/secret-cases";
 
 const schemaText = readFileSync(resolve(__dirname, "../../schemas/suite.schema.json"), "utf8");
@@ -91,6 +91,7 @@ describe("createSuiteParser", () => {
   it("works without a cache folder", () => {
     expect(createSuiteParser(schema(), startupCache(undefined))(SUITE, "suites/one.yaml").suite?.name).toBe("One");
     expect(metaSchemaMemo(startupCache(undefined))).toBeUndefined();
+    expect(compiledSchemaMemo(startupCache(undefined))).toBeUndefined();
   });
 });
 
@@ -124,5 +125,32 @@ describe("metaSchemaMemo", () => {
     expect(memo.has("abc")).toBe(true);
     expect(memo.has("abd")).toBe(false);
     expect(metaSchemaMemo({ ...startupCache(dir), toolVersion: "99.0.0" })!.has("abc")).toBe(false);
+  });
+});
+
+describe("compiledSchemaMemo", () => {
+  const compiled = { ids: ["a.schema.json"], code: "exports.o0 = () => true; exports.c0 = () => true;" };
+  const files = ["/somewhere/schemas/a.schema.json"];
+
+  it("gives back what was kept for the same schemas, per tool version, one entry per folder, sealed", () => {
+    const memo = compiledSchemaMemo(startupCache(dir))!;
+    expect(memo.get("key-1", files)).toBeUndefined();
+    memo.set("key-1", files, compiled);
+    expect(memo.get("key-1", files)).toEqual(compiled);
+    expect(memo.get("key-2", files)).toBeUndefined();
+    expect(compiledSchemaMemo({ ...startupCache(dir), toolVersion: "99.0.0" })!.get("key-1", files)).toBeUndefined();
+    memo.set("key-1", ["/elsewhere/a.schema.json"], compiled); // another folder: kept beside the first
+    memo.set("key-2", files, { ...compiled, ids: ["b.schema.json"] }); // the same folder changed: replaces its entry
+    const kept = readdirSync(dir).filter((f) => f.startsWith("schemas-code-"));
+    expect(kept).toHaveLength(2);
+    expect(memo.get("key-1", files)).toBeUndefined();
+    expect(memo.get("key-2", files)?.ids).toEqual(["b.schema.json"]);
+    expect(kept.map((f) => readFileSync(join(dir, f), "utf8")).join("\n")).not.toContain("exports.o0");
+  });
+
+  it("gives nothing for an entry that is not what it keeps", () => {
+    const memo = compiledSchemaMemo(startupCache(dir))!;
+    memo.set("key-1", files, { ids: "a.schema.json", code: 1 } as unknown as typeof compiled);
+    expect(memo.get("key-1", files)).toBeUndefined();
   });
 });

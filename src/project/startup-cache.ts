@@ -6,7 +6,7 @@ import { cacheKey, readCacheEntry, sealKey, writeCacheEntry } from "../load/disk
 import { parseCollection } from "../parse/collection";
 import type { ParsedSuite } from "../parse/suite";
 import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
-import type { MetaSchemaMemo } from "../contract/schema-validator";
+import type { CompiledSchemaMemo, MetaSchemaMemo } from "../contract/schema-validator";
 import { packageInfo } from "./package-info";
 
 /**
@@ -120,5 +120,33 @@ export function metaSchemaMemo(cache: StartupCache): MetaSchemaMemo | undefined 
   return {
     has: (fingerprint) => readCacheEntry(ref(fingerprint)) === "valid",
     add: (fingerprint) => writeCacheEntry(ref(fingerprint), "valid"),
+  };
+}
+
+/**
+ * Schema sets (from --schemas) that compiled cleanly are kept as ajv's standalone code, so a warm run with unchanged
+ * schemas loads neither ajv nor its compiler. One slot per set of files (a --schemas folder); sealed like a parsed suite.
+ */
+export function compiledSchemaMemo(cache: StartupCache): CompiledSchemaMemo | undefined {
+  const dir = cache.dir;
+  if (dir === undefined) return undefined;
+  const ref = (schemaKey: string, files: string[]) => {
+    const inputs = ["schemas-code-1", cache.toolVersion, schemaKey];
+    return { dir, slot: `schemas-code-${cacheKey(files).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
+  };
+  return {
+    get: (schemaKey, files) => {
+      const stored = readCacheEntry(ref(schemaKey, files));
+      if (stored === undefined) return undefined;
+      try {
+        const kept = JSON.parse(stored) as { ids?: unknown; code?: unknown };
+        const ids = kept.ids;
+        if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string") || typeof kept.code !== "string") return undefined;
+        return { ids: ids as string[], code: kept.code };
+      } catch {
+        return undefined;
+      }
+    },
+    set: (schemaKey, files, compiled) => writeCacheEntry(ref(schemaKey, files), JSON.stringify(compiled)),
   };
 }
