@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
 import type Ajv2020 from "ajv/dist/2020";
 import type { LoadedSchema } from "../load/schemas";
+import { vendoredBundle } from "../vocabulary/vendored";
 import { CLOSED_PREFIX, closedVariant } from "./closed-schema";
 
 const OPTIONS = { allErrors: true, strict: false, verbose: true, logger: false } as const;
@@ -15,12 +16,38 @@ export function closedCheckKey(id: string): string {
   return `closed-check~${id.replace(/\//g, "~")}`;
 }
 
-/** A contract's ajv instance with formats; loaded here, not at the top, so a run with built validators never loads ajv. */
-export function createContractAjv(validateSchema: boolean, source = false): Ajv2020 {
+/** What a contract is compiled with: ajv, its formats and its standalone code generator. */
+interface AjvCompiler {
+  Ajv2020: typeof Ajv2020;
+  addFormats: (ajv: Ajv2020) => void;
+  standaloneCode: typeof import("ajv/dist/standalone").default;
+}
+
+let compiler: AjvCompiler | undefined;
+
+/**
+ * ajv's compiler, loaded on first use (a run with built or kept validators never loads it): the build's bundle of it
+ * (vocabulary/vendored), else the installed packages.
+ */
+function ajvCompiler(): AjvCompiler {
+  if (compiler) return compiler;
+  const bundle = vendoredBundle("ajv-compiler");
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const Ajv = (require("ajv/dist/2020") as { default: typeof Ajv2020 }).default;
-  const addFormats = (require("ajv-formats") as { default: (ajv: Ajv2020) => void }).default;
+  compiler =
+    bundle === undefined
+      ? {
+          Ajv2020: (require("ajv/dist/2020") as { default: typeof Ajv2020 }).default,
+          addFormats: (require("ajv-formats") as { default: (ajv: Ajv2020) => void }).default,
+          standaloneCode: (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone")).default,
+        }
+      : (require(bundle) as AjvCompiler);
   /* eslint-enable @typescript-eslint/no-require-imports */
+  return compiler;
+}
+
+/** A contract's ajv instance with formats. */
+export function createContractAjv(validateSchema: boolean, source = false): Ajv2020 {
+  const { Ajv2020: Ajv, addFormats } = ajvCompiler();
   const ajv = new Ajv({ ...OPTIONS, validateSchema, code: { source } });
   addFormats(ajv);
   return ajv;
@@ -51,8 +78,7 @@ export function contractSchemaKey(schemas: LoadedSchema[]): string {
 export function compileContractValidators(schemas: LoadedSchema[]): Array<{ id: string; source: string }> {
   const ajv = createContractAjv(true, true);
   for (const s of schemas) addContractSchema(ajv, s);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const standaloneCode = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone")).default;
+  const { standaloneCode } = ajvCompiler();
   return schemas.map((s) => ({ id: s.id, source: standaloneCode(ajv, { open: s.id, closed: closedCheckKey(s.id) }) }));
 }
 
@@ -64,8 +90,7 @@ const setExports = (i: number) => ({ open: `o${i}`, closed: `c${i}` });
  * holds them: what the start-up cache keeps for a --schemas folder, so a warm run loads that code and not ajv.
  */
 export function standaloneSetCode(ajv: Ajv2020, ids: string[]): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const standaloneCode = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone")).default;
+  const { standaloneCode } = ajvCompiler();
   const refs: Record<string, string> = {};
   ids.forEach((id, i) => {
     const names = setExports(i);
