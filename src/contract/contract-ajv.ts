@@ -45,12 +45,53 @@ function ajvCompiler(): AjvCompiler {
   return compiler;
 }
 
-/** A contract's ajv instance with formats. */
-export function createContractAjv(validateSchema: boolean, source = false): Ajv2020 {
+/** The JSON Schema 2020-12 meta-schema, the default of a contract's ajv. */
+const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
+
+/**
+ * A contract's ajv instance with formats. With `validateSchema`, schemas that name the 2020-12 meta-schema (or none)
+ * are checked with `meta`, the meta-schema's validator generated at build time, where ajv would first compile that
+ * meta-schema (most of a first run's schema work); the check and its error are ajv's own.
+ */
+export function createContractAjv(validateSchema: boolean, source = false, meta: ValidateFunction | undefined = builtMetaValidator()): Ajv2020 {
   const { Ajv2020: Ajv, addFormats } = ajvCompiler();
   const ajv = new Ajv({ ...OPTIONS, validateSchema, code: { source } });
   addFormats(ajv);
+  if (validateSchema && meta) {
+    const compiled = ajv.validateSchema.bind(ajv);
+    // what Ajv.validateSchema does (ajv/lib/core.ts), with the built validator for the default meta-schema
+    ajv.validateSchema = (schema, throwOrLogError) => {
+      if (typeof schema == "boolean") return true;
+      const named: unknown = schema.$schema;
+      if (named !== undefined && named !== "" && named !== META_SCHEMA_ID) return compiled(schema, throwOrLogError);
+      const valid = meta(schema);
+      ajv.errors = meta.errors;
+      if (!valid && throwOrLogError) throw new Error(`schema is invalid: ${ajv.errorsText()}`);
+      return valid;
+    };
+  }
   return ajv;
+}
+
+/** The meta-schema's standalone validator source, for the build (.ci/gen-validators.js), with the ajv version it needs. */
+export function compileMetaSchemaValidator(): { source: string; ajvVersion: string } {
+  const ajv = createContractAjv(false, true);
+  const { standaloneCode } = ajvCompiler();
+  return { source: standaloneCode(ajv, { validate: META_SCHEMA_ID }), ajvVersion: ajvVersion() };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ajvVersion = (): string => (require("ajv/package.json") as { version: string }).version;
+
+/** The meta-schema's validator the build generated for this very ajv; undefined without one (running from source). */
+function builtMetaValidator(): ValidateFunction | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(join(__dirname, "meta-schema.generated.js")) as { validate?: ValidateFunction; ajvVersion?: string };
+    return built.ajvVersion === ajvVersion() && typeof built.validate === "function" ? built.validate : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Add a schema, its closed variant and the check against that variant; throws what ajv throws. */
@@ -62,11 +103,9 @@ export function addContractSchema(ajv: Ajv2020, s: LoadedSchema): void {
 
 /** What built validators were made from: every schema (id and content), the options and ajv's versions. */
 export function contractSchemaKey(schemas: LoadedSchema[]): string {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { version } = require("ajv/package.json") as { version: string };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const formats = (require("ajv-formats/package.json") as { version: string }).version;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const hash = createHash("sha256").update(JSON.stringify({ ajv: version, formats, options: OPTIONS })).update("\0");
+  const hash = createHash("sha256").update(JSON.stringify({ ajv: ajvVersion(), formats, options: OPTIONS })).update("\0");
   return hash.update(JSON.stringify(schemas.map((s) => [s.id, s.schema]))).digest("hex");
 }
 
