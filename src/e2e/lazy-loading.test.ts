@@ -69,6 +69,8 @@ describe("what a run loads (cold start: modules it does not need are not loaded)
     expect(loaded.filter(htmlReporter)).toEqual([]);
     // the fixtures' own --schemas folder: compiled on the first run, loaded from the start-up cache on this one
     expect(loaded.filter(ajvCompiler)).toEqual([]);
+    expect(loaded.filter((m) => m.startsWith("node_modules/jsonc-parser/"))).toEqual([]); // no config file to read
+    expect(loaded.filter((m) => m.startsWith("dist/vendor/"))).toEqual([]); // nothing to parse or compile
   });
 
   it("a plain warm run with the package's schemas against the emulator compiles no schema: ajv is not loaded", async () => {
