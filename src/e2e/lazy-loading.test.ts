@@ -75,7 +75,8 @@ describe("what a run loads (cold start: modules it does not need are not loaded)
 
   it("a plain warm run with the package's schemas against the emulator compiles no schema: ajv is not loaded", async () => {
     const loaded = await modulesOfRun([], emulatorRun);
-    expect(loaded).toContain("dist/contract/schema-validator.js"); // the run checked replies against the contract
+    // the run checked replies against the contract, with validators generated at build time
+    expect(loaded.filter((m) => m.startsWith("dist/contract/validators/")).length).toBeGreaterThan(0);
     expect(loaded.filter(ajvCompiler)).toEqual([]);
     expect(loaded).toContain("dist/check/matcher-arguments.generated.js"); // matcher arguments were checked, not compiled
   });
