@@ -16,6 +16,14 @@ const lazyFaker = {
       args.importer.endsWith("faker-lazy.js") ? undefined : { path: join(__dirname, "vendor", "faker-lazy.js") });
   },
 };
+/** undici's HTTP/2 client (and node:http2), loaded only when used (.ci/vendor/client-h2-lazy.js says why) */
+const lazyHttp2 = {
+  name: "lazy-http2",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+      args.importer.endsWith(join("undici", "lib", "dispatcher", "client.js")) ? { path: join(__dirname, "vendor", "client-h2-lazy.js") } : undefined);
+  },
+};
 const outdir = join(root, "dist", "vendor");
 rmSync(outdir, { recursive: true, force: true });
 build({
@@ -30,7 +38,7 @@ build({
   minifyWhitespace: true,
   legalComments: "eof",
   logLevel: "warning",
-  plugins: [lazyFaker],
+  plugins: [lazyFaker, lazyHttp2],
 }).catch(() => {
   process.exitCode = 1; // esbuild has printed why
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as Postman from "postman-collection";
@@ -60,5 +61,14 @@ describe("the vendored bundles of dist/vendor", () => {
     const bundled = bundle<Compiler>("ajv-compiler");
     expect(bundled.Ajv2020).not.toBe(packages.Ajv2020);
     expect(code(bundled)).toEqual(code(packages));
+  });
+
+  it("undici-agent: loads without node:http2, which undici's HTTP/2 client needs only for an HTTP/2 connection", () => {
+    const probe = `const Agent = require(${JSON.stringify(join(ROOT, "dist", "vendor", "undici-agent.js"))});
+      new Agent().close();
+      console.log(JSON.stringify({ name: Agent.name, http2: process.moduleLoadList.some((m) => m.endsWith(" http2")) }));`;
+    expect(JSON.parse(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" }))).toEqual({ name: "Agent", http2: false });
+    const plain = `require("undici/lib/dispatcher/agent"); console.log(process.moduleLoadList.some((m) => m.endsWith(" http2")));`;
+    expect(execFileSync(process.execPath, ["-e", plain], { encoding: "utf8", cwd: ROOT }).trim()).toBe("true"); // the package does load it
   });
 });

@@ -2,14 +2,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 /**
- * Libraries a run loads only when its start-up cache misses (a collection to parse, a --schemas folder to compile),
- * each bundled by `npm run build` into one file of dist/vendor/ (.ci/bundle-vendor.js, esbuild): one file loads in
- * about half the CPU time of the hundreds of small ones it is made of. Name -> the module the bundle is made from
+ * Libraries bundled by `npm run build` each into one file of dist/vendor/ (.ci/bundle-vendor.js, esbuild): one file
+ * loads in about half the CPU time of the many small ones it is made of. Those a run loads only when its start-up
+ * cache misses (a collection to parse, a --schemas folder to compile), and the part of undici every run sends with. Name -> the module the bundle is made from
  * (package names, or an entry of .ci/vendor/).
  */
 export const VENDORED = {
   "postman-collection": "postman-collection",
   "ajv-compiler": "./.ci/vendor/ajv-compiler.js",
+  "undici-agent": "./.ci/vendor/undici-agent.js",
 } as const;
 
 export type VendoredName = keyof typeof VENDORED;
