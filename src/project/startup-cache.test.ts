@@ -46,6 +46,17 @@ describe("createSuiteParser", () => {
     expect(cached.suite?.steps[0]?.fieldPos["expect.status"]).toEqual({ file, line: 6, column: 23 });
   });
 
+  it("gives back a suite whose data has a __proto__ key exactly as parsed (an own key, not a prototype)", () => {
+    const text = 'name: One\nsteps:\n  - name: a\n    request: A/b\n    body: { "__proto__": { x: 1 }, y: [ { "__proto__": 2 } ] }\n    expect: { status: 200 }\n';
+    const fresh = createSuiteParser(schema(), startupCache(dir))(text, "suites/p.yaml");
+    expect(entries()).toHaveLength(1);
+    const cached = createSuiteParser(schema(), startupCache(dir))(text, "suites/p.yaml");
+    expect(cached).toEqual(fresh);
+    const body = cached.suite?.steps[0] as unknown as { body: Record<string, unknown> };
+    expect(Object.getPrototypeOf(body.body)).toBe(Object.getPrototypeOf(fresh.suite?.steps[0] && (fresh.suite.steps[0] as unknown as { body: object }).body));
+    expect(JSON.stringify(cached.suite)).toBe(JSON.stringify(fresh.suite));
+  });
+
   it("does not cache a suite whose own data looks like a compact position, so it never comes back changed", () => {
     const text = 'name: One\nsteps:\n  - name: a\n    request: A/b\n    body: { a: ["\\0pos", 1, 2], b: { file: suites/m.yaml, line: 1, column: 2 } }\n';
     const parsed = createSuiteParser(schema(), startupCache(dir))(text, "suites/m.yaml");
