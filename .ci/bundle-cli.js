@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Part of `npm run build`, last: dist/cli/main.js (the `bin`) bundled (esbuild) with the code of dist/ it loads into
 // that one file, so a run resolves and compiles one file where it loaded about 190 (a quarter of a short run's CPU).
-// What a run loads only when it needs it stays a file of its own, loaded as before: every package of node_modules, the
-// bundles of dist/vendor/, and the stages of LAZY. The rest of dist/ stays as tsc wrote it (the library, dist/index.js).
+// Every package of node_modules and the bundles of dist/vendor/ stay files of their own, loaded when needed as before.
+// The rest of dist/ stays as tsc wrote it (the library, dist/index.js).
 "use strict";
 const { readFileSync } = require("node:fs");
 const { dirname, join, relative, resolve, sep } = require("node:path");
@@ -11,8 +11,12 @@ const { build } = require("esbuild");
 const DIST = join(__dirname, "..", "dist");
 const MAIN = join(DIST, "cli", "main.js");
 const BANNER = "// bundled by .ci/bundle-cli.js (npm run build): do not edit";
-/** Folders of dist/ that a run loads only for some commands or options (gate, HTML report, emulator, newman) */
-const LAZY = ["gate", join("report", "html"), "emulator", join("project", "newman"), "vendor"];
+/**
+ * Folders of dist/ that stay files of their own. Only dist/vendor/: a stage of dist/ kept out of the bundle would be a
+ * second copy of every module it imports (diagnostics, contract...), and `instanceof DiagnosticError` fails across
+ * copies. Inside the bundle each module still runs when first required, as before (esbuild wraps each one).
+ */
+const LAZY = ["vendor"];
 
 const inside = (path, dir) => path === dir || path.startsWith(dir + sep);
 /** A path for require() from dist/cli/, where the bundle is. */
@@ -21,7 +25,7 @@ const fromBundle = (file) => `./${relative(dirname(MAIN), file).split(sep).join(
 const layout = {
   name: "dist-layout",
   setup(b) {
-    // the lazy stages stay files of their own, required by their path from the bundle
+    // what stays a file of its own is required by its path from the bundle
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
       const file = resolve(args.resolveDir, args.path);
       return LAZY.some((dir) => inside(file, join(DIST, dir))) ? { path: fromBundle(file), external: true } : undefined;
