@@ -1,4 +1,10 @@
-import { findNodeAtLocation, parseTree, type Node, type ParseError, printParseErrorCode } from "jsonc-parser";
+import type { Node, ParseError } from "jsonc-parser";
+
+/** jsonc-parser, loaded when a JSON file is first read this way (a run without a config file or environment never does). */
+function jsonc(): typeof import("jsonc-parser") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("jsonc-parser") as typeof import("jsonc-parser");
+}
 
 /** A 1-based line and column in a text. */
 export interface TextPosition {
@@ -30,13 +36,13 @@ function positionIn(text: string): (offset: number) => TextPosition {
 
 /** "CloseBracketExpected" -> "close bracket expected". */
 function describeError(error: ParseError): string {
-  return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return jsonc().printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 /** The deepest node on `path` that exists. */
 function deepest(root: Node, path: readonly (string | number)[]): Node {
   for (let n = path.length; n > 0; n--) {
-    const node = findNodeAtLocation(root, [...path.slice(0, n)]);
+    const node = jsonc().findNodeAtLocation(root, [...path.slice(0, n)]);
     if (node) return node;
   }
   return root;
@@ -49,7 +55,7 @@ function deepest(root: Node, path: readonly (string | number)[]): Node {
 export function parseJsonSource(text: string): { source: JsonSource } | { error: JsonSyntaxError } {
   const at = positionIn(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first || !root) return { error: { message: first ? describeError(first) : "no JSON value", ...at(first?.offset ?? 0) } };
   let value: unknown;

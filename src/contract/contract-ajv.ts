@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
 import type Ajv2020 from "ajv/dist/2020";
 import type { LoadedSchema } from "../load/schemas";
+import { vendoredBundle } from "../vocabulary/vendored";
 import { CLOSED_PREFIX, closedVariant } from "./closed-schema";
 
 const OPTIONS = { allErrors: true, strict: false, verbose: true, logger: false } as const;
@@ -15,15 +16,82 @@ export function closedCheckKey(id: string): string {
   return `closed-check~${id.replace(/\//g, "~")}`;
 }
 
-/** A contract's ajv instance with formats; loaded here, not at the top, so a run with built validators never loads ajv. */
-export function createContractAjv(validateSchema: boolean, source = false): Ajv2020 {
+/** What a contract is compiled with: ajv, its formats and its standalone code generator. */
+interface AjvCompiler {
+  Ajv2020: typeof Ajv2020;
+  addFormats: (ajv: Ajv2020) => void;
+  standaloneCode: typeof import("ajv/dist/standalone").default;
+}
+
+let compiler: AjvCompiler | undefined;
+
+/**
+ * ajv's compiler, loaded on first use (a run with built or kept validators never loads it): the build's bundle of it
+ * (vocabulary/vendored), else the installed packages.
+ */
+function ajvCompiler(): AjvCompiler {
+  if (compiler) return compiler;
+  const bundle = vendoredBundle("ajv-compiler");
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const Ajv = (require("ajv/dist/2020") as { default: typeof Ajv2020 }).default;
-  const addFormats = (require("ajv-formats") as { default: (ajv: Ajv2020) => void }).default;
+  compiler =
+    bundle === undefined
+      ? {
+          Ajv2020: (require("ajv/dist/2020") as { default: typeof Ajv2020 }).default,
+          addFormats: (require("ajv-formats") as { default: (ajv: Ajv2020) => void }).default,
+          standaloneCode: (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone")).default,
+        }
+      : (require(bundle) as AjvCompiler);
   /* eslint-enable @typescript-eslint/no-require-imports */
+  return compiler;
+}
+
+/** The JSON Schema 2020-12 meta-schema, the default of a contract's ajv. */
+const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
+
+/**
+ * A contract's ajv instance with formats. With `validateSchema`, schemas that name the 2020-12 meta-schema (or none)
+ * are checked with `meta`, the meta-schema's validator generated at build time, where ajv would first compile that
+ * meta-schema (most of a first run's schema work); the check and its error are ajv's own.
+ */
+export function createContractAjv(validateSchema: boolean, source = false, meta: ValidateFunction | undefined = builtMetaValidator()): Ajv2020 {
+  const { Ajv2020: Ajv, addFormats } = ajvCompiler();
   const ajv = new Ajv({ ...OPTIONS, validateSchema, code: { source } });
   addFormats(ajv);
+  if (validateSchema && meta) {
+    const compiled = ajv.validateSchema.bind(ajv);
+    // what Ajv.validateSchema does (ajv/lib/core.ts), with the built validator for the default meta-schema
+    ajv.validateSchema = (schema, throwOrLogError) => {
+      if (typeof schema == "boolean") return true;
+      const named: unknown = schema.$schema;
+      if (named !== undefined && named !== "" && named !== META_SCHEMA_ID) return compiled(schema, throwOrLogError);
+      const valid = meta(schema);
+      ajv.errors = meta.errors;
+      if (!valid && throwOrLogError) throw new Error(`schema is invalid: ${ajv.errorsText()}`);
+      return valid;
+    };
+  }
   return ajv;
+}
+
+/** The meta-schema's standalone validator source, for the build (.ci/gen-validators.js), with the ajv version it needs. */
+export function compileMetaSchemaValidator(): { source: string; ajvVersion: string } {
+  const ajv = createContractAjv(false, true);
+  const { standaloneCode } = ajvCompiler();
+  return { source: standaloneCode(ajv, { validate: META_SCHEMA_ID }), ajvVersion: ajvVersion() };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ajvVersion = (): string => (require("ajv/package.json") as { version: string }).version;
+
+/** The meta-schema's validator the build generated for this very ajv; undefined without one (running from source). */
+function builtMetaValidator(): ValidateFunction | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(join(__dirname, "meta-schema.generated.js")) as { validate?: ValidateFunction; ajvVersion?: string };
+    return built.ajvVersion === ajvVersion() && typeof built.validate === "function" ? built.validate : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Add a schema, its closed variant and the check against that variant; throws what ajv throws. */
@@ -35,11 +103,9 @@ export function addContractSchema(ajv: Ajv2020, s: LoadedSchema): void {
 
 /** What built validators were made from: every schema (id and content), the options and ajv's versions. */
 export function contractSchemaKey(schemas: LoadedSchema[]): string {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { version } = require("ajv/package.json") as { version: string };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const formats = (require("ajv-formats/package.json") as { version: string }).version;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const hash = createHash("sha256").update(JSON.stringify({ ajv: version, formats, options: OPTIONS })).update("\0");
+  const hash = createHash("sha256").update(JSON.stringify({ ajv: ajvVersion(), formats, options: OPTIONS })).update("\0");
   return hash.update(JSON.stringify(schemas.map((s) => [s.id, s.schema]))).digest("hex");
 }
 
@@ -51,9 +117,45 @@ export function contractSchemaKey(schemas: LoadedSchema[]): string {
 export function compileContractValidators(schemas: LoadedSchema[]): Array<{ id: string; source: string }> {
   const ajv = createContractAjv(true, true);
   for (const s of schemas) addContractSchema(ajv, s);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const standaloneCode = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone")).default;
+  const { standaloneCode } = ajvCompiler();
   return schemas.map((s) => ({ id: s.id, source: standaloneCode(ajv, { open: s.id, closed: closedCheckKey(s.id) }) }));
+}
+
+/** The export names of the i-th schema of a set in its standalone module (standaloneSetCode). */
+const setExports = (i: number) => ({ open: `o${i}`, closed: `c${i}` });
+
+/**
+ * Standalone code of every schema of a set in one module, from an ajv made with `source` (createContractAjv) that
+ * holds them: what the start-up cache keeps for a --schemas folder, so a warm run loads that code and not ajv.
+ */
+export function standaloneSetCode(ajv: Ajv2020, ids: string[]): string {
+  const { standaloneCode } = ajvCompiler();
+  const refs: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    const names = setExports(i);
+    refs[names.open] = id;
+    refs[names.closed] = closedCheckKey(id);
+  });
+  return standaloneCode(ajv, refs);
+}
+
+/**
+ * The validators of a module standaloneSetCode made for `ids`; its `require` finds only ajv's runtime files (and the
+ * formats of ajv-formats), never the compiler. Throws when the code does not run or lacks a validator.
+ */
+export function validatorsFromSetCode(code: string, ids: string[]): BuiltContractValidators {
+  const module = { exports: {} as Record<string, unknown> };
+  // the code is ajv's own output, kept in the owner-only start-up cache sealed with a key made from the schemas
+  new Function("require", "module", "exports", code)(require, module, module.exports);
+  const byId = new Map<string, BuiltPair>();
+  ids.forEach((id, i) => {
+    const names = setExports(i);
+    const open = module.exports[names.open];
+    const closed = module.exports[names.closed];
+    if (typeof open !== "function" || typeof closed !== "function") throw new Error(`no validator for ${id}`);
+    byId.set(id, { open: open as ValidateFunction, closed: closed as ValidateFunction });
+  });
+  return (id) => byId.get(id);
 }
 
 /** The index the build writes: the key of the schemas the validators came from, and each schema's file. */

@@ -6,7 +6,16 @@ import type { Diagnostic, DriftWarning, SchemaCheck } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import type { LoadedSchema } from "../load/schemas";
 import { compileProblemPosition } from "./compile-problem";
-import { addContractSchema, builtContractValidators, closedCheckKey, createContractAjv, type BuiltContractValidators } from "./contract-ajv";
+import {
+  addContractSchema,
+  builtContractValidators,
+  closedCheckKey,
+  contractSchemaKey,
+  createContractAjv,
+  standaloneSetCode,
+  validatorsFromSetCode,
+  type BuiltContractValidators,
+} from "./contract-ajv";
 import { schemaIdOf } from "./names";
 import { toViolations } from "./violations";
 
@@ -58,6 +67,34 @@ export function useMetaSchemaMemo(next: MetaSchemaMemo | undefined): void {
   memo = next;
 }
 
+/**
+ * Keeps the standalone code of schema sets from elsewhere (--schemas) that compiled cleanly, by contractSchemaKey, so
+ * a later run with the same schemas loads that code instead of ajv (the CLI keeps it in its start-up cache).
+ */
+export interface CompiledSchemaMemo {
+  /** `files`: where the set was read from, so sets of different folders are kept side by side */
+  get(schemaKey: string, files: string[]): { ids: string[]; code: string } | undefined;
+  set(schemaKey: string, files: string[], compiled: { ids: string[]; code: string }): void;
+}
+
+let compiledMemo: CompiledSchemaMemo | undefined;
+
+/** Plug in (or remove) the memo of compiled schema sets. */
+export function useCompiledSchemaMemo(next: CompiledSchemaMemo | undefined): void {
+  compiledMemo = next;
+}
+
+/** The validators a memo kept for exactly these schemas; undefined when there are none or they do not load. */
+function memoValidators(schemaKey: string, files: string[]): BuiltContractValidators | undefined {
+  const kept = compiledMemo?.get(schemaKey, files);
+  if (kept === undefined) return undefined;
+  try {
+    return validatorsFromSetCode(kept.code, kept.ids);
+  } catch {
+    return undefined; // compiled again below, and kept anew
+  }
+}
+
 function metaFingerprint(schemas: LoadedSchema[]): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { version } = require("ajv/package.json") as { version: string };
@@ -72,10 +109,18 @@ export class SchemaValidator {
   private readonly compiled = new Map<string, Compiled>();
   private readonly files = new Map<string, string>();
   private readonly texts = new Map<string, string>();
+  /** the key under which the compiled set is kept when it compiles cleanly; undefined when there is no memo */
+  private memoKey: string | undefined;
+  private readonly memoFiles: string[];
+  private clean = true;
 
-  /** `findBuilt`: the validators generated at build time for exactly these schemas, if there are any */
+  /**
+   * `findBuilt`: the validators generated at build time for exactly these schemas, if there are any; else those a
+   * memo kept from an earlier run (useCompiledSchemaMemo)
+   */
   constructor(schemas: LoadedSchema[], sink: Diagnostic[], findBuilt = () => builtContractValidators(schemas)) {
-    this.built = findBuilt();
+    this.memoFiles = schemas.map((s) => s.file);
+    this.built = findBuilt() ?? this.fromMemo(schemas);
     if (this.built) {
       for (const s of schemas) this.register(s);
       return;
@@ -85,10 +130,19 @@ export class SchemaValidator {
     const others = schemas.filter((s) => !isPackageSchema(s.file));
     const fingerprint = others.length > 0 && memo ? metaFingerprint(others) : undefined;
     const validateSchema = others.length > 0 && !(fingerprint !== undefined && memo?.has(fingerprint));
-    this.ajv = createContractAjv(validateSchema);
+    this.ajv = createContractAjv(validateSchema, this.memoKey !== undefined);
     const before = sink.length;
     for (const s of schemas) this.add(this.ajv, s, sink);
     if (validateSchema && fingerprint !== undefined && sink.length === before) memo?.add(fingerprint);
+  }
+
+  /** What the memo of compiled sets holds for these schemas; else, with a memo, the key to keep them under. */
+  private fromMemo(schemas: LoadedSchema[]): BuiltContractValidators | undefined {
+    if (!compiledMemo) return undefined;
+    const key = contractSchemaKey(schemas);
+    const kept = memoValidators(key, this.memoFiles);
+    if (!kept) this.memoKey = key;
+    return kept;
   }
 
   private register(s: LoadedSchema): void {
@@ -102,6 +156,7 @@ export class SchemaValidator {
       this.register(s);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      this.clean = false;
       sink.push(makeDiagnostic("CC_SCHEMA_INVALID", `${s.id}: ${message}`, { file: s.file }));
     }
   }
@@ -156,6 +211,22 @@ export class SchemaValidator {
         out.push(makeDiagnostic("CC_SCHEMA_INVALID", message, at));
       }
     }
+    if (out.length === 0) this.keepCompiled();
     return out;
+  }
+
+  /** A set from elsewhere that compiled cleanly is kept as standalone code, once, for the next run. */
+  private keepCompiled(): void {
+    const key = this.memoKey;
+    if (key === undefined || !this.ajv || !this.clean) return;
+    this.memoKey = undefined;
+    const ids = [...this.files.keys()];
+    let code: string;
+    try {
+      code = standaloneSetCode(this.ajv, ids);
+    } catch {
+      return; // a schema that compiles only lazily, or not at all: nothing is kept
+    }
+    compiledMemo?.set(key, this.memoFiles, { ids, code });
   }
 }

@@ -25,8 +25,6 @@ export interface BaselineSuite {
   key: string;
   region: string;
   file: string;
-  /** the line of its first record in the baseline file */
-  line: number;
   /** keys of its steps, in run order */
   steps: string[];
 }
@@ -52,7 +50,7 @@ export async function indexBaseline(entries: AsyncIterable<ResultsEntry>): Promi
     const file = intern(suite.file);
     const known = index.suites.get(suite.key);
     const keys = known?.steps ?? [];
-    if (!known) index.suites.set(suite.key, { key: suite.key, region: intern(suite.region), file, line: entry.line, steps: keys });
+    if (!known) index.suites.set(suite.key, { key: suite.key, region: intern(suite.region), file, steps: keys });
     for (const step of suite.steps) {
       tallyStep(index.tally, step, suite.key);
       index.steps.set(step.key, factsOf(step, suite, { intern, internShape }));

@@ -1,8 +1,9 @@
 import type { AcceptEntry, GateReport, GateRules } from "../model";
 import { readAcceptEntries } from "./accept-file";
 import { applyAccept } from "./apply-accept";
-import { compareFiles } from "./compare-files";
+import { compareRuns } from "./compare";
 import type { LatencyRule } from "./latency";
+import { readResults } from "./read-results";
 import { DEFAULT_GATE_RULES, judgeGate } from "./rules";
 
 /** What `compare` and `run --baseline` hand the gate. */
@@ -24,7 +25,7 @@ export interface GateFilesInput {
  */
 export async function gateFiles(input: GateFilesInput): Promise<GateReport> {
   const entries: AcceptEntry[] = input.acceptFile ? await readAcceptEntries(input.acceptFile) : [];
-  const result = await compareFiles(input.baseline, input.candidate, { latency: input.latency });
+  const result = await compareRuns(readResults(input.baseline), readResults(input.candidate), { latency: input.latency });
   const accepted = applyAccept(result.findings, entries, { now: input.now ?? new Date() });
   return judgeGate(result, accepted, { ...DEFAULT_GATE_RULES, ...input.rules });
 }

@@ -1,13 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readLines, type SkipLine } from "./read-lines";
+import { readLines } from "./read-lines";
 import { tempDir } from "./testing/records";
 
-async function linesOf(text: string, skip?: SkipLine): Promise<Array<string | undefined>> {
+async function linesOf(text: string): Promise<string[]> {
   const file = join(tempDir(), "lines.txt");
   writeFileSync(file, text);
-  const out: Array<string | undefined> = [];
-  for await (const line of readLines(file, skip)) out.push(line);
+  const out: string[] = [];
+  for await (const line of readLines(file)) out.push(line);
   return out;
 }
 
@@ -23,16 +23,5 @@ describe("readLines", () => {
     expect(await linesOf(`${long}\nshort\n${long}`)).toEqual([long, "short", long]);
     const chunkEdge = "a".repeat(64 * 1024 - 1);
     expect(await linesOf(`${chunkEdge}\n\u00e9\r\nz`)).toEqual([chunkEdge, "\u00e9", "z"]);
-  });
-
-  it("leaves the lines skip says to leave undecoded, in their place, with the bytes of the line only", async () => {
-    const seen: string[] = [];
-    const skip: SkipLine = (line) => {
-      seen.push(line.toString("latin1"));
-      return line[0] === 0x2d; // "-"
-    };
-    const long = "-".repeat(200_000);
-    expect(await linesOf(`keep\r\n-drop\n${long}\nlast`, skip)).toEqual(["keep", undefined, undefined, "last"]);
-    expect(seen).toEqual(["keep", "-drop", long, "last"]);
   });
 });

@@ -78,23 +78,6 @@ describe("results file round trip", () => {
     expect((await readAll(file)).flatMap((e) => (e.type === "suite" ? [e.suite] : []))).toEqual(suites);
   });
 
-  it("reads one part of the suites without parsing the others' lines, shapes defined in them included", async () => {
-    const shape = { $: "object", "$.id": "string" };
-    const runs = Array.from({ length: 12 }, (_, i) => suiteRecord(`suite-${i}`, i % 2 ? "us" : "eu", [{ name: "get", shape: i % 4 === 0 ? { ...shape, [`$.f${i}`]: "string" } : shape }]));
-    const file = await writeResults(join(tempDir(), "results.json"), runs);
-    const partOf = async (index: number) => {
-      const keys: string[] = [];
-      for await (const e of readResults(file, { part: { index, count: 2 } })) if (e.type === "suite") keys.push(`${e.suite.key}:${Object.keys(e.suite.steps[0]!.shape!).join(",")}:${e.line}`);
-      return keys;
-    };
-    const [zero, one] = [await partOf(0), await partOf(1)];
-    expect(zero.length).toBeGreaterThan(0);
-    expect(one.length).toBeGreaterThan(0);
-    const whole: string[] = [];
-    for (const e of await readAll(file)) if (e.type === "suite") whole.push(`${e.suite.key}:${Object.keys(e.suite.steps[0]!.shape!).join(",")}:${e.line}`);
-    expect([...zero, ...one].sort()).toEqual([...whole].sort());
-  });
-
   it("reads a run without suites", async () => {
     const file = await writeResults(join(tempDir(), "results.json"), []);
     expect((await readAll(file)).map((e) => e.type)).toEqual(["header", "end"]);

@@ -1,17 +1,7 @@
 import { open } from "node:fs/promises";
 import { OLDEST_RESULTS_FORMAT_READ, RESULTS_FORMAT_VERSION, type RunFooter, type Shape, type RunHeader, type StepRecord, type SuiteRecord } from "../model";
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
-import { readLines, type SkipLine } from "./read-lines";
-
-/** How much of a results file to read. */
-export interface ReadOptions {
-  /**
-   * Only the suite records of this part (of `count` parts, by a hash of the suite key): records of one suite key
-   * always fall in the same part, so parts can be compared apart, in parallel. Lines of other parts are skipped
-   * without being parsed, unless they define shapes that later records refer to.
-   */
-  part?: { index: number; count: number };
-}
+import { readLines } from "./read-lines";
 
 /** One piece of a results file, in file order: the header, each suite record, then the end. */
 export type ResultsEntry =
@@ -30,10 +20,10 @@ const SNIFF_BYTES = 256;
  * short (no footer; maybe half a last line) ends with `truncated: true` after every complete record; anything
  * else that is not the v2 layout is a CC_NOT_RESULTS or CC_RESULTS_VERSION diagnostic with the file and line.
  */
-export async function* readResults(file: string, options: ReadOptions = {}): AsyncGenerator<ResultsEntry> {
+export async function* readResults(file: string): AsyncGenerator<ResultsEntry> {
   await sniffVersion(file);
-  const state: ReadState = { file, lineNo: 0, footer: undefined, pendingBad: undefined, shapes: [], part: options.part };
-  const lines = readLines(file, options.part && skipOtherParts(options.part));
+  const state: ReadState = { file, lineNo: 0, footer: undefined, pendingBad: undefined, shapes: [] };
+  const lines = readLines(file);
   try {
     for (let next = await nextLine(lines, file); !next.done; next = await nextLine(lines, file)) {
       state.lineNo++;
@@ -55,13 +45,11 @@ interface ReadState {
   pendingBad?: { line: number; reason: string };
   /** shapes by the id they were written with, for the steps that refer to them */
   shapes: Shape[];
-  part?: { index: number; count: number };
 }
 
-function readLine(state: ReadState, text: string | undefined): ResultsEntry | undefined {
-  if (state.lineNo === 1) return { type: "header", header: parseHeader(state, text ?? ""), file: state.file };
+function readLine(state: ReadState, text: string): ResultsEntry | undefined {
+  if (state.lineNo === 1) return { type: "header", header: parseHeader(state, text), file: state.file };
   if (state.pendingBad) throw notResults(state, state.pendingBad.line, state.pendingBad.reason);
-  if (text === undefined) return undefined; // a record of another part
   if (state.footer) {
     if (text.trim() === "") return undefined;
     throw notResults(state, state.lineNo, "there is more after the footer line");
@@ -81,54 +69,11 @@ function readLine(state: ReadState, text: string | undefined): ResultsEntry | un
   }
   const problem = recordProblem(suite, state.shapes);
   if (problem) throw notResults(state, state.lineNo, `this line is not a suite record: ${problem}`);
-  const record = suite as SuiteRecord;
-  // read for the shapes it defines; or a record without the key in front (hand-written), placed by its parsed key
-  if (state.part && partOf(keyTextOf(body) ?? JSON.stringify(record.key).slice(1, -1), state.part.count) !== state.part.index) return undefined;
-  return { type: "suite", suite: record, line: state.lineNo };
-}
-
-const KEY_START = '{"key":"';
-const KEY_START_BYTES = Buffer.from(KEY_START);
-const SHAPE_ID_BYTES = Buffer.from('"shapeId":');
-
-/** Skips, undecoded, the record lines of other parts that define no shape (written with the key in front). */
-function skipOtherParts(part: { index: number; count: number }): SkipLine {
-  return (line) => {
-    const from = line[0] === 0x2c ? 1 : 0; // "," before every record but the first
-    const key = keyBytesAt(line, from);
-    return key !== undefined && partOfBytes(key, part.count) !== part.index && line.indexOf(SHAPE_ID_BYTES) < 0;
-  };
-}
-
-/** The suite key of a record line as written (JSON-escaped), when the line starts with it as the writer writes it. */
-function keyBytesAt(line: Buffer, from: number): Buffer | undefined {
-  if (line.length < from + KEY_START_BYTES.length || !line.subarray(from, from + KEY_START_BYTES.length).equals(KEY_START_BYTES)) return undefined;
-  const start = from + KEY_START_BYTES.length;
-  for (let i = start; i < line.length; i++) {
-    if (line[i] === 0x5c) i++; // a backslash escapes the next byte
-    else if (line[i] === 0x22) return line.subarray(start, i);
-  }
-  return undefined;
-}
-
-function keyTextOf(body: string): string | undefined {
-  const key = keyBytesAt(Buffer.from(body.slice(0, 4096)), 0); // keys are short: the line's start is enough
-  return key?.toString("utf8");
-}
-
-/** The part of a suite key, from its JSON-escaped text: FNV-1a over its UTF-8 bytes. */
-function partOf(keyText: string, count: number): number {
-  return partOfBytes(Buffer.from(keyText), count);
-}
-
-function partOfBytes(key: Buffer, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key[i]!, 0x01000193);
-  return (hash >>> 0) % count;
+  return { type: "suite", suite: suite as SuiteRecord, line: state.lineNo };
 }
 
 /** The next line; an I/O error on the way (the file went away, a disk error) is a diagnostic, not a stack trace. */
-async function nextLine(lines: AsyncGenerator<string | undefined>, file: string): Promise<IteratorResult<string | undefined>> {
+async function nextLine(lines: AsyncGenerator<string>, file: string): Promise<IteratorResult<string>> {
   try {
     return await lines.next();
   } catch (e) {

@@ -4,6 +4,8 @@ import { addSamples } from "./latency";
 
 /** What a run did with one operation. */
 export interface OperationTally {
+  /** keys of the suites whose steps ran it */
+  suites: Set<string>;
   /** every attempt's duration */
   samples: number[];
 }
@@ -19,18 +21,13 @@ export interface RunTally {
   stepsRun: number;
   /** the regions its suites ran in (a check across regions, such as the emulator's cleanup "us,eu", is none) */
   regions: Set<string>;
-  /** operation ids of steps that ran, with how long they took */
+  /** operation ids of steps that ran, with who ran them and how long they took */
   operations: Map<string, OperationTally>;
-  /**
-   * keys of the suites whose steps ran each operation, in the suites this tally saw; not merged by mergeTallies
-   * (a comparison split by suite key judges each part's suites in that part)
-   */
-  operationSuites: Map<string, Set<string>>;
 }
 
 /** An empty tally. */
 export function newTally(): RunTally {
-  return { truncated: false, suites: new Set(), stepsRun: 0, regions: new Set(), operations: new Map(), operationSuites: new Map() };
+  return { truncated: false, suites: new Set(), stepsRun: 0, regions: new Set(), operations: new Map() };
 }
 
 /** Records the header or the end of a results file; returns false for a suite entry (the caller's business). */
@@ -60,32 +57,9 @@ export function tallyStep(tally: RunTally, step: StepRecord, suiteKey: string): 
   tally.stepsRun++;
   if (!step.operationId) return;
   let op = tally.operations.get(step.operationId);
-  if (!op) {
-    tally.operations.set(step.operationId, (op = { samples: [] }));
-    tally.operationSuites.set(step.operationId, new Set());
-  }
-  tally.operationSuites.get(step.operationId)!.add(suiteKey);
+  if (!op) tally.operations.set(step.operationId, (op = { suites: new Set(), samples: [] }));
+  op.suites.add(suiteKey);
   addSamples(op.samples, step.attempts ?? []);
-}
-
-/** One tally of the parts of a run that were tallied apart (the frame is the same in every part). */
-export function mergeTallies(parts: RunTally[]): RunTally {
-  const [first, ...rest] = parts;
-  if (!first || rest.length === 0) return first ?? newTally();
-  const merged: RunTally = { ...first, suites: new Set(first.suites), regions: new Set(first.regions), operations: new Map(), operationSuites: new Map() };
-  for (const part of parts) {
-    if (part !== first) {
-      for (const key of part.suites) merged.suites.add(key);
-      for (const region of part.regions) merged.regions.add(region);
-      merged.stepsRun += part.stepsRun;
-    }
-    for (const [id, op] of part.operations) {
-      const into = merged.operations.get(id);
-      if (into) into.samples = into.samples.concat(op.samples);
-      else merged.operations.set(id, { samples: op.samples });
-    }
-  }
-  return merged;
 }
 
 /** The summary of a run the gate reports. */

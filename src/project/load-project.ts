@@ -6,11 +6,11 @@ import { loadSuiteFiles, loadSuiteSchema } from "../load";
 import { loadParsedCollections } from "../load/collection-cache";
 import { resolveCacheDir } from "../load/disk-cache";
 import { loadContract } from "../contract";
-import { useMetaSchemaMemo } from "../contract/schema-validator";
+import { useCompiledSchemaMemo, useMetaSchemaMemo } from "../contract/schema-validator";
 import { checkSuites } from "../check";
 import { neededSuiteFiles } from "./needed-suites";
 import { PACKAGE_ROOT } from "./package-info";
-import { collectionCache, createSuiteParser, metaSchemaMemo, startupCache, type StartupCache } from "./startup-cache";
+import { collectionCache, compiledSchemaMemo, createSuiteParser, metaSchemaMemo, startupCache, type StartupCache } from "./startup-cache";
 
 /** Everything a run or a check needs from disk, parsed and checked. */
 export interface Project {
@@ -102,6 +102,7 @@ export async function loadProject(config: Config, hooks: LoadHooks = {}): Promis
     for (const [id, t] of parsed.requests) requests.set(id, t);
   }
   useMetaSchemaMemo(metaSchemaMemo(cache));
+  useCompiledSchemaMemo(compiledSchemaMemo(cache));
   const contractResult = loadContract(dirs.schemas);
   diagnostics.push(...contractResult.diagnostics);
   const contract = contractResult.contract;

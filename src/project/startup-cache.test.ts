@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { SuiteSchema } from "../parse/suite-validator";
 import { parseSuite } from "../parse/suite";
-import { createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
+import { compiledSchemaMemo, createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
 import { leakedPart, Random, randomSecret, SECRET_KEYS } from "../diagnostics/testing/secret-cases";
 
 const schemaText = readFileSync(resolve(__dirname, "../../schemas/suite.schema.json"), "utf8");
@@ -44,6 +44,17 @@ describe("createSuiteParser", () => {
     const cached = createSuiteParser(schema(), startupCache(dir))(SUITE, file);
     expect(cached).toEqual(fresh);
     expect(cached.suite?.steps[0]?.fieldPos["expect.status"]).toEqual({ file, line: 6, column: 23 });
+  });
+
+  it("gives back a suite whose data has a __proto__ key exactly as parsed (an own key, not a prototype)", () => {
+    const text = 'name: One\nsteps:\n  - name: a\n    request: A/b\n    body: { "__proto__": { x: 1 }, y: [ { "__proto__": 2 } ] }\n    expect: { status: 200 }\n';
+    const fresh = createSuiteParser(schema(), startupCache(dir))(text, "suites/p.yaml");
+    expect(entries()).toHaveLength(1);
+    const cached = createSuiteParser(schema(), startupCache(dir))(text, "suites/p.yaml");
+    expect(cached).toEqual(fresh);
+    const body = cached.suite?.steps[0] as unknown as { body: Record<string, unknown> };
+    expect(Object.getPrototypeOf(body.body)).toBe(Object.getPrototypeOf(fresh.suite?.steps[0] && (fresh.suite.steps[0] as unknown as { body: object }).body));
+    expect(JSON.stringify(cached.suite)).toBe(JSON.stringify(fresh.suite));
   });
 
   it("does not cache a suite whose own data looks like a compact position, so it never comes back changed", () => {
@@ -106,6 +117,7 @@ describe("createSuiteParser", () => {
   it("works without a cache folder", () => {
     expect(createSuiteParser(schema(), startupCache(undefined))(SUITE, "suites/one.yaml").suite?.name).toBe("One");
     expect(metaSchemaMemo(startupCache(undefined))).toBeUndefined();
+    expect(compiledSchemaMemo(startupCache(undefined))).toBeUndefined();
   });
 });
 
@@ -139,5 +151,32 @@ describe("metaSchemaMemo", () => {
     expect(memo.has("abc")).toBe(true);
     expect(memo.has("abd")).toBe(false);
     expect(metaSchemaMemo({ ...startupCache(dir), toolVersion: "99.0.0" })!.has("abc")).toBe(false);
+  });
+});
+
+describe("compiledSchemaMemo", () => {
+  const compiled = { ids: ["a.schema.json"], code: "exports.o0 = () => true; exports.c0 = () => true;" };
+  const files = ["/somewhere/schemas/a.schema.json"];
+
+  it("gives back what was kept for the same schemas, per tool version, one entry per folder, sealed", () => {
+    const memo = compiledSchemaMemo(startupCache(dir))!;
+    expect(memo.get("key-1", files)).toBeUndefined();
+    memo.set("key-1", files, compiled);
+    expect(memo.get("key-1", files)).toEqual(compiled);
+    expect(memo.get("key-2", files)).toBeUndefined();
+    expect(compiledSchemaMemo({ ...startupCache(dir), toolVersion: "99.0.0" })!.get("key-1", files)).toBeUndefined();
+    memo.set("key-1", ["/elsewhere/a.schema.json"], compiled); // another folder: kept beside the first
+    memo.set("key-2", files, { ...compiled, ids: ["b.schema.json"] }); // the same folder changed: replaces its entry
+    const kept = readdirSync(dir).filter((f) => f.startsWith("schemas-code-"));
+    expect(kept).toHaveLength(2);
+    expect(memo.get("key-1", files)).toBeUndefined();
+    expect(memo.get("key-2", files)?.ids).toEqual(["b.schema.json"]);
+    expect(kept.map((f) => readFileSync(join(dir, f), "utf8")).join("\n")).not.toContain("exports.o0");
+  });
+
+  it("gives nothing for an entry that is not what it keeps", () => {
+    const memo = compiledSchemaMemo(startupCache(dir))!;
+    memo.set("key-1", files, { ids: "a.schema.json", code: 1 } as unknown as typeof compiled);
+    expect(memo.get("key-1", files)).toBeUndefined();
   });
 });

@@ -1,11 +1,15 @@
 import type { Agent, Dispatcher } from "undici";
+import { vendoredBundle } from "../../vocabulary/vendored";
 import { AttemptWatch, type Watched } from "./attempt-watch";
 import { HttpError, interruptedError, toHttpError } from "./http-error";
 import type { HttpRequest, HttpResponse, Send, SendContext } from "./types";
 
-// only the Agent: undici's index also loads fetch, websockets, mocks and caches (about half its start-up cost)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AgentClass = require("undici/lib/dispatcher/agent") as typeof Agent;
+// only the Agent: undici's index also loads fetch, websockets, mocks and caches (about half its start-up cost); the
+// build's bundle of it (vocabulary/vendored) when there is one
+const bundledAgent = vendoredBundle("undici-agent");
+/* eslint-disable @typescript-eslint/no-require-imports */
+const AgentClass = (bundledAgent === undefined ? require("undici/lib/dispatcher/agent") : require(bundledAgent)) as typeof Agent;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** One keep-alive agent for the whole run; timeouts are set here once rather than per request. */
 export function createDispatcher(opts: { connectTimeoutMs: number; requestTimeoutMs?: number }): Agent {

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Part of `npm run build`: each library of src/vocabulary/vendored.ts bundled (esbuild) into one file of dist/vendor/,
+// loaded instead of the installed package when a run needs it; the package itself stays a dependency.
+"use strict";
+const { rmSync } = require("node:fs");
+const { join } = require("node:path");
+const { build } = require("esbuild");
+const { VENDORED } = require("../dist/vocabulary/vendored");
+
+const root = join(__dirname, "..");
+/** postman-collection's faker, loaded only when used (.ci/vendor/faker-lazy.js says why); the stand-in loads the real one */
+const lazyFaker = {
+  name: "lazy-faker",
+  setup(build) {
+    build.onResolve({ filter: /^@faker-js\/faker\/locale\/en$/ }, (args) =>
+      args.importer.endsWith("faker-lazy.js") ? undefined : { path: join(__dirname, "vendor", "faker-lazy.js") });
+  },
+};
+/** undici's HTTP/2 client (and node:http2), loaded only when used (.ci/vendor/client-h2-lazy.js says why) */
+const lazyHttp2 = {
+  name: "lazy-http2",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+      args.importer.endsWith(join("undici", "lib", "dispatcher", "client.js")) ? { path: join(__dirname, "vendor", "client-h2-lazy.js") } : undefined);
+  },
+};
+const outdir = join(root, "dist", "vendor");
+rmSync(outdir, { recursive: true, force: true });
+build({
+  absWorkingDir: root,
+  entryPoints: Object.entries(VENDORED).map(([out, from]) => ({ out, in: from })),
+  outdir,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  // whitespace only: names and messages stay as the libraries wrote them
+  minifyWhitespace: true,
+  legalComments: "eof",
+  logLevel: "warning",
+  plugins: [lazyFaker, lazyHttp2],
+}).catch(() => {
+  process.exitCode = 1; // esbuild has printed why
+});

@@ -1,0 +1,22 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Libraries bundled by `npm run build` each into one file of dist/vendor/ (.ci/bundle-vendor.js, esbuild): one file
+ * loads in about half the CPU time of the many small ones it is made of. Those a run loads only when its start-up
+ * cache misses (a collection to parse, a --schemas folder to compile), and the part of undici every run sends with. Name -> the module the bundle is made from
+ * (package names, or an entry of .ci/vendor/).
+ */
+export const VENDORED = {
+  "postman-collection": "postman-collection",
+  "ajv-compiler": "./.ci/vendor/ajv-compiler.js",
+  "undici-agent": "./.ci/vendor/undici-agent.js",
+} as const;
+
+export type VendoredName = keyof typeof VENDORED;
+
+/** The bundle `npm run build` made of a vendored library; undefined without one (running from source). */
+export function vendoredBundle(name: VendoredName): string | undefined {
+  const file = join(__dirname, "..", "vendor", `${name}.js`);
+  return existsSync(file) ? file : undefined;
+}
