@@ -118,10 +118,11 @@ describe("pretty-printed callbacks", () => {
     const { appId, webhookId, path } = await appWithWebhook(["CAPABILITY"]);
     const query = { app_id: appId, recipient: byIdentity("SMS", "+46711000030") };
     await h.api("POST", "/capability:query", { body: { ...query, request_id: "compact" } });
+    // the callback goes out after the delivery delay, formatted as the webhook is set then: wait for it before switching
+    const compact = await waitFor(() => rx.received.find((r) => r.path === path && r.json?.capability_notification.request_id === "compact"));
     const set = await h.admin("POST", "/callback-format", { webhook_id: webhookId, format: "pretty" });
     expect(set.body).toEqual({ webhook_id: webhookId, format: "pretty" });
     await h.api("POST", "/capability:query", { body: { ...query, request_id: "pretty" } });
-    const compact = await waitFor(() => rx.received.find((r) => r.path === path && r.json?.capability_notification.request_id === "compact"));
     const pretty = await waitFor(() => rx.received.find((r) => r.path === path && r.json?.capability_notification.request_id === "pretty"));
     expect(compact.raw).not.toContain("\n");
     expect(pretty.raw).toBe(`${JSON.stringify(pretty.json, null, 4)}\n`);
