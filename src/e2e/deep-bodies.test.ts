@@ -1,9 +1,8 @@
 // Issue 10, item 3: a response nested thousands of levels deep is a contract failure (or drift) like any other, never
 // CC_INTERNAL: describing it, matching it and recording its shape must not overflow the stack. Seeded fuzz over depth.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Random } from "../emulator/testing/random";
-import { cliIn, fixtureWorkspace, type Workspace } from "./bad-input";
+import { cliIn, type Workspace } from "./bad-input";
+import { deepText, useLoopbackAndSuite } from "./deep-values";
 
 const SUITE = "suites/deep.yaml";
 const SUITE_TEXT = `name: Deep bodies
@@ -21,29 +20,14 @@ steps:
 const PLACES = ["size", "extra", "name"] as const;
 type Place = (typeof PLACES)[number];
 
-function deepText(depth: number, style: "list" | "object"): string {
-  return style === "list" ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
-}
-
 function bodyWith(place: Place, deep: string): string {
   return `{"id":"thing-1","name":${place === "name" ? deep : '"n"'}${place === "name" ? "" : `,"${place}":${deep}`}}`;
 }
 
-let server: Server;
 let url: string;
 let reply = "{}";
 let ws: Workspace;
-beforeAll(async () => {
-  server = createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(reply));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  ws = fixtureWorkspace();
-  ws.write(SUITE, SUITE_TEXT);
-});
-afterAll(async () => {
-  ws.close();
-  await new Promise((r) => server.close(r));
-});
+useLoopbackAndSuite((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(reply), { path: SUITE, text: SUITE_TEXT }, (started) => ({ url, ws } = started));
 
 const rnd = new Random(77);
 const RUNS = Number(process.env["CC_DEPTH_FUZZ_RUNS"] ?? 6);

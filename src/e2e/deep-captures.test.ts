@@ -1,9 +1,8 @@
 // Issue 10: a value captured from a response nested thousands of levels deep and used in a later step is sent as
 // it was captured (typed in a JSON body, as JSON text inside a string), never CC_INTERNAL. Seeded depths, loopback server.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Random } from "../emulator/testing/random";
-import { cliIn, fixtureWorkspace, type Workspace } from "./bad-input";
+import { cliIn, type Workspace } from "./bad-input";
+import { deepText, useLoopbackAndSuite } from "./deep-values";
 
 const SUITE = "suites/deep-capture.yaml";
 const SUITE_TEXT = `name: Deep captures
@@ -30,17 +29,12 @@ steps:
         $.extra: "{{DEEP}}"
 `;
 
-function deepText(depth: number, style: "list" | "object"): string {
-  return style === "list" ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
-}
-
-let server: Server;
 let url: string;
 let deep = "[]";
 const received: string[] = [];
 let ws: Workspace;
-beforeAll(async () => {
-  server = createServer((req, res) => {
+useLoopbackAndSuite(
+  (req, res) => {
     let body = "";
     req.on("data", (d) => (body += d));
     req.on("end", () => {
@@ -48,16 +42,10 @@ beforeAll(async () => {
       const reply = req.method === "GET" ? `{"id":"thing-1","name":"n","extra":${deep}}` : '{"id":"thing-2","name":"n","size":3}';
       res.writeHead(200, { "content-type": "application/json" }).end(reply);
     });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  ws = fixtureWorkspace();
-  ws.write(SUITE, SUITE_TEXT);
-});
-afterAll(async () => {
-  ws.close();
-  await new Promise((r) => server.close(r));
-});
+  },
+  { path: SUITE, text: SUITE_TEXT },
+  (started) => ({ url, ws } = started),
+);
 
 const rnd = new Random(1010);
 const RUNS = Number(process.env["CC_DEPTH_FUZZ_RUNS"] ?? 4);

@@ -17,25 +17,29 @@ const POLL = [
   "",
 ].join("\n");
 
+/** The built CLI with `args`, interrupted (SIGINT) once what it wrote to `watch` says it is in the middle of the work. */
+async function interruptWhen(args: string[], opts: { cwd: string; env: Record<string, string> }, watch: "stdout" | "stderr", ready: (text: string) => boolean) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { PATH: process.env.PATH ?? "", ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const text = { stdout: "", stderr: "" };
+  child.stdout.on("data", (d) => (text.stdout += d));
+  child.stderr.on("data", (d) => (text.stderr += d));
+  const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+  await new Promise<void>((go) => child[watch].on("data", () => ready(text[watch]) && go()));
+  const sent = Date.now();
+  child.kill("SIGINT");
+  const code = await exited;
+  return { code, ...text, msAfterSignal: Date.now() - sent };
+}
+
 describe("an interrupt during a retry loop (issue 9.5, built CLI, in-process emulator)", () => {
   it("is interrupted: exit 3 with CC_INTERRUPTED, the step an error CC_INTERRUPTED, no contract failure", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cc-e2e-poll-int-"));
     writeFileSync(join(dir, "poll.yaml"), POLL);
     const out = join(dir, "out");
-    const child = spawn(process.execPath, [CLI, "run", join(dir, "poll.yaml"), "--region", "us", "--verbose", "--reporter", "console,json", "--out", out], {
-      cwd: ROOT, env: { PATH: process.env.PATH ?? "", CI: "true" }, stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+    const args = ["run", join(dir, "poll.yaml"), "--region", "us", "--verbose", "--reporter", "console,json", "--out", out];
     // --verbose shows each poll as it goes: interrupt once a few have been sent
-    await new Promise<void>((polling) => child.stdout.on("data", (d) => {
-      stdout += d;
-      if ((stdout.match(/^> GET /gm) ?? []).length >= 3) polling();
-    }));
-    child.kill("SIGINT");
-    expect(await exited).toBe(3);
+    const { code, stdout, stderr } = await interruptWhen(args, { cwd: ROOT, env: { CI: "true" } }, "stdout", (text) => (text.match(/^> GET /gm) ?? []).length >= 3);
+    expect(code).toBe(3);
     expect(stderr).toContain("error[CC_INTERRUPTED]");
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(results.footer).toMatchObject({ interrupted: true, totals: { failed: 0, errors: 1 } });
@@ -63,22 +67,12 @@ describe("an interrupt while check or coverage loads a large project (built CLI)
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(["check", "coverage"])("%s: exit 3 with CC_INTERRUPTED soon after SIGINT, before the result, no stack trace", async (command) => {
-    const child = spawn(process.execPath, [CLI, command, "suites", "--collections", "collections", "--schemas", "schemas"], {
-      cwd: dir, env: { PATH: process.env.PATH ?? "", DEBUG: "1" }, stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
-    await new Promise<void>((parsing) => child.stderr.on("data", (d) => {
-      stderr += d;
-      if (stderr.includes(`debug: parsing ${SUITES} suite file(s)`)) parsing();
-    }));
-    const sent = Date.now();
-    child.kill("SIGINT");
-    expect(await exited).toBe(3);
+    const args = [command, "suites", "--collections", "collections", "--schemas", "schemas"];
+    const ready = (text: string) => text.includes(`debug: parsing ${SUITES} suite file(s)`);
+    const { code, stdout, stderr, msAfterSignal } = await interruptWhen(args, { cwd: dir, env: { DEBUG: "1" } }, "stderr", ready);
+    expect(code).toBe(3);
     // parsing 2000 suites takes seconds; a loop that cannot see the signal would print the result first
-    expect(Date.now() - sent).toBeLessThan(2_000);
+    expect(msAfterSignal).toBeLessThan(2_000);
     expect(stdout).toBe("");
     expect(stderr).toContain(`error[CC_INTERRUPTED]: SIGINT: the ${command} was stopped before it finished`);
     expect(stderr).not.toMatch(/^\s+at /m);
