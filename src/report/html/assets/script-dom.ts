@@ -7,7 +7,7 @@
 /** Element building and formatting helpers. */
 export const SCRIPT_DOM = String.raw`
 const OUTCOMES = ["passed", "failed", "error", "skipped"];
-const ICON = { passed: "✓", failed: "✗", error: "!", skipped: "–" };
+const ICON = { passed: "\u2713", failed: "\u2717", error: "!", skipped: "\u2013" };
 const RANK = { error: 3, failed: 2, passed: 1, skipped: 0 };
 
 function h(tag, props, ...children) {
@@ -29,7 +29,7 @@ function setProp(el, name, value) {
 }
 
 function ms(n) {
-  if (typeof n !== "number" || !isFinite(n)) return "–";
+  if (typeof n !== "number" || !isFinite(n)) return "\u2013";
   if (n >= 1000) return (n / 1000).toFixed(n >= 10000 ? 1 : 2) + " s";
   return (n < 10 ? n.toFixed(1) : String(Math.round(n))) + " ms";
 }

@@ -15,14 +15,14 @@ function renderGate(gate) {
   const base = gate.baseline;
   return h("section", { class: "card gate", id: "gate" },
     h("h2", {}, "Regression gate: ", h("span", { class: "verdict o-" + (verdict.passed ? "passed" : "failed"), text: verdict.summary })),
-    h("p", { class: "muted", text: "Baseline: " + [base.file, base.apiVersion + " on " + base.target, when(base.startedAt), plural(base.stepsRun, "step") + " ran"].filter(Boolean).join(" · ") }),
+    h("p", { class: "muted", text: "Baseline: " + [base.file, base.apiVersion + " on " + base.target, when(base.startedAt), plural(base.stepsRun, "step") + " ran"].filter(Boolean).join(" \u00b7 ") }),
     verdict.reasons.length ? h("ul", {}, verdict.reasons.map((r) => h("li", { text: r }))) : undefined,
     h("p", {}, [
       plural(counts.regressions, "regression"), plural(counts.changes, "change"), plural(counts.improvements, "improvement"),
       counts.accepted + " accepted", counts.expired + " expired", counts.stale + " stale accept entries",
-    ].join(" · ")),
+    ].join(" \u00b7 ")),
     findings.length === 0 ? h("p", { class: "empty", text: "No difference from the baseline." }) : h("table", {},
-      h("thead", {}, h("tr", {}, ["Severity", "Finding", "Where", "Path", "Baseline → candidate", "What", "Accepted"].map((t) => h("th", { text: t })))),
+      h("thead", {}, h("tr", {}, ["Severity", "Finding", "Where", "Path", "Baseline \u2192 candidate", "What", "Accepted"].map((t) => h("th", { text: t })))),
       body),
     findings.length > GATE_ROWS ? more : undefined);
 }
@@ -30,7 +30,7 @@ function renderGate(gate) {
 function findingRow(f) {
   const subject = f.stepKey || f.suiteKey || f.operationId || f.region || "";
   const where = f.file ? f.file + (f.line ? ":" + f.line : "") : "";
-  const change = f.baseline !== undefined || f.candidate !== undefined ? (f.baseline || "–") + " → " + (f.candidate || "–") : "";
+  const change = f.baseline !== undefined || f.candidate !== undefined ? (f.baseline || "\u2013") + " \u2192 " + (f.candidate || "\u2013") : "";
   const acc = f.acceptance;
   const accepted = acc ? (acc.status === "accepted" ? "until " + acc.until : "EXPIRED " + acc.until) + ": " + acc.reason : "";
   return h("tr", { class: f.failing ? "failing" : undefined },

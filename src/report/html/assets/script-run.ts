@@ -12,7 +12,7 @@ function renderRun(report, onChip) {
     ["Shard", run.shard ? run.shard.index + "/" + run.shard.total : undefined],
   ].filter((f) => f[1] !== undefined && f[1] !== "");
   return h("header", { class: "card run" },
-    h("h1", {}, h("span", { class: "verdict o-" + (bad > 0 ? "failed" : "passed"), text: (bad > 0 ? "✗ " : "✓ ") + "Contract run " + verdict })),
+    h("h1", {}, h("span", { class: "verdict o-" + (bad > 0 ? "failed" : "passed"), text: (bad > 0 ? "\u2717 " : "\u2713 ") + "Contract run " + verdict })),
     h("dl", { class: "facts" }, facts.map(([k, v]) => h("div", {}, h("dt", { text: k }), h("dd", { text: v })))),
     h("div", { class: "totals" }, totalChips(totals, onChip)),
     runNotices(report));
@@ -54,7 +54,7 @@ function renderFilters(report, onChange) {
     check("mark", "drift", "only drift", false, (on) => (filter.drift = on)),
     select("f-region", "Region", regions, (v) => (filter.region = v)),
     select("f-tag", "Tag", tags, (v) => (filter.tag = v)),
-    h("input", { id: "f-text", type: "search", placeholder: "Filter by text: suite, step, request, message, path, body…", "aria-label": "Filter by text",
+    h("input", { id: "f-text", type: "search", placeholder: "Filter by text: suite, step, request, message, path, body\u2026", "aria-label": "Filter by text",
       oninput: (e) => { filter.text = e.target.value.trim().toLowerCase(); onChange(); } }),
     h("span", { id: "match-count", "aria-live": "polite" }));
 }

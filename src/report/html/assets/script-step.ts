@@ -26,7 +26,7 @@ function failureView(f) {
   const violations = f.violations || [];
   return h("div", { class: "failure" },
     h("div", { class: "title" }, title + ": ", h("span", { text: f.message })),
-    f.expected !== undefined || f.actual !== undefined ? kv([["expected", f.expected === undefined ? "–" : f.expected], ["actual", f.actual === undefined ? "–" : f.actual]]) : undefined,
+    f.expected !== undefined || f.actual !== undefined ? kv([["expected", f.expected === undefined ? "\u2013" : f.expected], ["actual", f.actual === undefined ? "\u2013" : f.actual]]) : undefined,
     violations.length ? table(["Instance path", "Keyword", "Violation", "Actual"],
       violations.map((v) => [v.instancePath || "(root)", v.keyword, v.message, v.actual])) : undefined,
     f.reason ? reasonView(f.reason) : undefined,
@@ -68,7 +68,7 @@ function attemptsView(step) {
   const a = step.attempts;
   if (a.length <= 1 && !(a[0] && (a[0].retryReason || a[0].error))) return undefined;
   return [h("h3", { text: "Attempts" }), table(["#", "Status", "Duration", "Retried because", "Error"],
-    a.map((t, i) => [i + 1, t.status === undefined ? "–" : t.status, ms(t.durationMs), t.retryReason || "", t.error || ""]), [0, 2])];
+    a.map((t, i) => [i + 1, t.status === undefined ? "\u2013" : t.status, ms(t.durationMs), t.retryReason || "", t.error || ""]), [0, 2])];
 }
 
 function exchangeView(step, x) {

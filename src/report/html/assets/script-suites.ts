@@ -32,13 +32,13 @@ function suiteView(suite) {
   const open = view.open.has(suite.index);
   const c = suite.counts;
   const parts = [c.failed && c.failed + " failed", c.errors && plural(c.errors, "error"), c.skipped && c.skipped + " skipped", c.flaky && c.flaky + " flaky", c.drift && c.drift + " drift"].filter(Boolean);
-  const matchNote = filterActive() ? suite.matching.length + " of " + c.steps + " match · " : "";
+  const matchNote = filterActive() ? suite.matching.length + " of " + c.steps + " match \u00b7 " : "";
   const section = h("section", { class: "suite o-" + suite.outcome, id: "suite-" + suite.index });
   const head = h("button", { class: "suite-head", "aria-expanded": String(open), onclick: () => {
     if (open) view.open.delete(suite.index); else view.open.add(suite.index);
     section.replaceWith(suiteView(suite));
   } },
-    h("span", { class: "chev", text: "▸" }), badge(suite.outcome),
+    h("span", { class: "chev", text: "\u25b8" }), badge(suite.outcome),
     h("span", { class: "suite-name", text: suite.name }), h("span", { class: "pill region", text: suite.region }),
     suite.interrupted && h("span", { class: "mark interrupted", title: "the run was interrupted before this suite's steps were done", text: "interrupted" }),
     suite.tags.map((t) => h("span", { class: "pill", text: "#" + t })),
@@ -108,7 +108,7 @@ function stepView(step) {
     if (open) view.openSteps.delete(id); else view.openSteps.add(id);
     el.replaceWith(stepView(step));
   } },
-    h("span", { class: "chev", text: "▸" }), badge(step.outcome),
+    h("span", { class: "chev", text: "\u25b8" }), badge(step.outcome),
     step.phase !== "steps" ? h("span", { class: "pill", text: step.phase }) : undefined,
     h("span", { class: "step-name", text: step.name }), h("span", { class: "muted mono", text: step.request }),
     step.status !== undefined ? h("span", { class: "mono", text: String(step.status) }) : undefined,
