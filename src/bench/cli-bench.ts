@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolveCacheDir } from "../load/disk-cache";
+import { resolveCacheDir } from "../load/cache-dir";
 import { fmt, infoFigure, ratio, targetFigure, type Figure } from "./figures";
 import { FIXTURES } from "./runner-bench";
 import { median, spawnMeasured, type ProcessMeasure } from "./spawn-measured";

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RequestTemplate } from "../model";
 import { loadParsedCollections, type CollectionCacheContext, type ParsedRequests } from "./collection-cache";
-import { cacheKey, readCacheEntry, resolveCacheDir, writeCacheEntry } from "./disk-cache";
+import { resolveCacheDir } from "./cache-dir";
+import { cacheKey, readCacheEntry, writeCacheEntry } from "./disk-cache";
 
 let dir: string;
 let collections: string;

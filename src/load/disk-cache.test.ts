@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, chmodSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cacheKey, readCacheEntry, resolveCacheDir, sealKey, writeCacheEntry, type CacheRef } from "./disk-cache";
+import { resolveCacheDir } from "./cache-dir";
+import { cacheKey, readCacheEntry, sealKey, writeCacheEntry, type CacheRef } from "./disk-cache";
 
 let dir: string;
 beforeEach(() => {

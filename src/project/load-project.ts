@@ -4,7 +4,7 @@ import type { Contract, Diagnostic, RequestTemplate, Suite } from "../model";
 import { readRunEnvironments, runInputNames, type Config, type RunEnvironments } from "../config";
 import { loadSuiteFiles, loadSuiteSchema } from "../load";
 import { loadParsedCollections } from "../load/collection-cache";
-import { resolveCacheDir } from "../load/disk-cache";
+import { resolveCacheDir } from "../load/cache-dir";
 import { loadContract } from "../contract";
 import { useCompiledSchemaMemo, useMetaSchemaMemo } from "../contract/schema-validator";
 import { checkSuites } from "../check";

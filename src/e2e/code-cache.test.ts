@@ -1,0 +1,86 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, sep } from "node:path";
+import { runBuiltCli } from "./cli-process";
+
+const CODE_CACHE = resolve(__dirname, "..", "..", "dist", "cli", "code-cache.js");
+
+/** A folder with a package-like `root/` of modules, a cache folder and a start script that loads `root/main.js` with the code cache. */
+function project(): { root: string; cache: string; start: () => string } {
+  const dir = mkdtempSync(join(tmpdir(), "cc-code-cache-"));
+  const root = join(dir, "root");
+  const cache = join(dir, "cache");
+  mkdirSync(root);
+  mkdirSync(cache);
+  const start = join(dir, "start.js");
+  writeFileSync(start, `require(${JSON.stringify(CODE_CACHE)}).installCodeCache((file) => file.startsWith(${JSON.stringify(root + sep)}), ${JSON.stringify(cache)});\nrequire(${JSON.stringify(join(root, "main.js"))});\n`);
+  return { root, cache, start: () => execFileSync(process.execPath, [start], { encoding: "utf8" }) };
+}
+
+const storeOf = (cache: string): string[] => readdirSync(cache).filter((name) => /^code-[0-9a-f]{16}\.bin$/.test(name));
+/** The files a store holds, from its index (a length, then JSON). */
+function filesIn(path: string): string[] {
+  const bytes = readFileSync(path);
+  return (JSON.parse(bytes.toString("utf8", 4, 4 + bytes.readUInt32LE(0))) as Array<{ file: string }>).map((e) => e.file);
+}
+
+describe("the CLI's code cache (V8's compiled code of the package's files, kept between runs)", () => {
+  it("stores what a process compiled, takes it back next time without writing again, and runs the modules as plain require would", () => {
+    const p = project();
+    writeFileSync(join(p.root, "main.js"), "#!/usr/bin/env node\nconst { twice } = require('./lib');\nconsole.log(twice(21), __filename.endsWith('main.js'), typeof module.exports);\n");
+    writeFileSync(join(p.root, "lib.js"), "exports.twice = (n) => n * 2;\n");
+    expect(p.start()).toBe("42 true object\n");
+    const [store] = storeOf(p.cache);
+    expect(store).toBeDefined();
+    expect(filesIn(join(p.cache, store!)).sort()).toEqual([join(p.root, "lib.js"), join(p.root, "main.js")]);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(p.cache, store!), old, old);
+    expect(p.start()).toBe("42 true object\n");
+    // every file came from the cache: nothing was compiled anew, so nothing was written
+    expect(statSync(join(p.cache, store!)).mtimeMs).toBeLessThan(Date.now() - 30_000);
+  });
+
+  it("never runs code cached for another text of a file, even one of the same length", () => {
+    const p = project();
+    writeFileSync(join(p.root, "main.js"), "console.log(require('./lib').value());\n");
+    writeFileSync(join(p.root, "lib.js"), "exports.value = () => 'one';\n");
+    expect(p.start()).toBe("one\n");
+    writeFileSync(join(p.root, "lib.js"), "exports.value = () => 'two';\n");
+    expect(p.start()).toBe("two\n");
+    expect(p.start()).toBe("two\n");
+  });
+
+  it("a damaged store costs only speed: the modules run and the store is written anew", () => {
+    const p = project();
+    writeFileSync(join(p.root, "main.js"), "console.log('ran');\n");
+    p.start();
+    const [store] = storeOf(p.cache);
+    writeFileSync(join(p.cache, store!), Buffer.from([1, 2, 3, 4, 5, 6, 7]));
+    expect(p.start()).toBe("ran\n");
+    expect(filesIn(join(p.cache, store!))).toEqual([join(p.root, "main.js")]);
+  });
+
+  it("leaves the modules it is not asked to cache to Node: they are neither cached nor changed", () => {
+    const p = project();
+    const outside = join(p.root, "..", "outside.js");
+    writeFileSync(outside, "exports.where = 'outside';\n");
+    writeFileSync(join(p.root, "main.js"), `console.log(require(${JSON.stringify(outside)}).where);\n`);
+    expect(p.start()).toBe("outside\n");
+    expect(filesIn(join(p.cache, storeOf(p.cache)[0]!))).toEqual([join(p.root, "main.js")]);
+  });
+
+  it("the built CLI keeps its store in the start-up cache folder and answers the same from it", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "cc-code-cache-cli-"));
+    const first = await runBuiltCli(["--version"], { cwd });
+    const second = await runBuiltCli(["--version"], { cwd });
+    expect(first.code).toBe(0);
+    expect(second).toEqual(first);
+    const cacheDir = resolve(__dirname, "..", "..", "node_modules", ".cache", "conversation-contract");
+    const stores = storeOf(cacheDir);
+    expect(stores).toHaveLength(1);
+    const files = filesIn(join(cacheDir, stores[0]!));
+    expect(files).toContain(resolve(__dirname, "..", "..", "dist", "cli", "entry.js"));
+    expect(files.filter((file) => !file.startsWith(resolve(__dirname, "..", "..", "dist")) && !file.includes("/node_modules/"))).toEqual([]);
+  });
+});
