@@ -28,6 +28,8 @@ const storeName = (): string => `code-${createHash("sha256").update(`${process.v
  * folder): a file compiled before, with the same text, is not parsed and compiled again. At exit, when a file was
  * compiled without its cache, the store is written anew with what the process compiled by then (its functions too,
  * not only the top level). Only the text's sha256 decides: a changed file compiles anew. Failures only cost speed.
+ * A process that finds no store only leaves an empty one: writing the code costs a run ~15 ms, wasted where nothing
+ * runs twice (a CI machine's fresh folder), so the code is stored by the second run in a folder, used from the third.
  */
 export function installCodeCache(accepts: (file: string) => boolean, dir: string): void {
   const storePath = join(dir, storeName());
@@ -38,7 +40,7 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
   proto._compile = function (this: CompilingModule, content: string, filename: string): unknown {
     if (!accepts(filename)) return compile.call(this, content, filename);
     const sha256 = createHash("sha256").update(content).digest("hex");
-    const cached = stored.get(filename);
+    const cached = stored?.get(filename);
     const cachedData = cached?.sha256 === sha256 ? cached.data : undefined;
     // a #! line is valid only at the very start of a script, not inside the module wrapper (the line stays, empty)
     const source = `(function (exports, require, module, __filename, __dirname) { ${content.startsWith("#!") ? content.replace(/^#!.*/, "") : content}\n});`;
@@ -48,24 +50,25 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   process.once("exit", () => {
-    if (compiled.length > 0) writeStore(dir, storePath, stored, compiled);
+    if (stored === undefined) writeStore(dir, storePath, new Map(), []);
+    else if (compiled.length > 0) writeStore(dir, storePath, stored, compiled);
   });
 }
 
-/** The store's entries by file; empty when there is none or it cannot be read. */
-function readStore(path: string): Map<string, StoredCode> {
-  const entries = new Map<string, StoredCode>();
+/** The store's entries by file; undefined when there is none or it cannot be read. */
+function readStore(path: string): Map<string, StoredCode> | undefined {
   try {
+    const entries = new Map<string, StoredCode>();
     const bytes = readFileSync(path);
     const indexLength = bytes.readUInt32LE(0);
     const index = JSON.parse(bytes.toString("utf8", 4, 4 + indexLength)) as Array<{ file: string; sha256: string; start: number; length: number }>;
     for (const { file, sha256, start, length } of index) {
       entries.set(file, { file, sha256, data: bytes.subarray(4 + indexLength + start, 4 + indexLength + start + length) });
     }
+    return entries;
   } catch {
-    entries.clear();
+    return undefined;
   }
-  return entries;
 }
 
 /** Writes the store: what this process compiled, and the entries read before for files that still exist. */
