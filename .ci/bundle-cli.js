@@ -8,6 +8,7 @@
 const { readFileSync } = require("node:fs");
 const { dirname, join, relative, resolve, sep } = require("node:path");
 const { build } = require("esbuild");
+const { VENDORED } = require("../dist/vocabulary/vendored");
 
 const DIST = join(__dirname, "..", "dist");
 const ENTRY = join(DIST, "cli", "entry.js");
@@ -31,6 +32,10 @@ const layout = {
       const file = resolve(args.resolveDir, args.path);
       return LAZY.some((dir) => inside(file, join(DIST, dir))) ? { path: fromBundle(file), external: true } : undefined;
     });
+    // a package vendored under its own name (src/vocabulary/vendored.ts) is required from its bundle
+    for (const [name, from] of Object.entries(VENDORED)) {
+      if (name === from) b.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: fromBundle(join(DIST, "vendor", `${name}.js`)), external: true }));
+    }
     // __dirname of a module is its own folder, not the bundle's: files the build generated are found next to it
     b.onLoad({ filter: /\.js$/ }, (args) => {
       const text = readFileSync(args.path, "utf8");

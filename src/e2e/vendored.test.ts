@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as Postman from "postman-collection";
+import * as Yaml from "yaml";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone";
@@ -70,5 +71,20 @@ describe("the vendored bundles of dist/vendor", () => {
     expect(JSON.parse(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" }))).toEqual({ name: "Agent", http2: false });
     const plain = `require("undici/lib/dispatcher/agent"); console.log(process.moduleLoadList.some((m) => m.endsWith(" http2")));`;
     expect(execFileSync(process.execPath, ["-e", plain], { encoding: "utf8", cwd: ROOT }).trim()).toBe("true"); // the package does load it
+  });
+
+  it("yaml: reads every shipped and fixture suite, and broken YAML, as the package does (values, errors, tokens)", () => {
+    const bundled = bundle<typeof Yaml>("yaml");
+    expect(bundled.Parser).not.toBe(Yaml.Parser); // the bundle, not the package
+    const suites = [join(ROOT, "suites"), join(__dirname, "fixtures", "suites")].flatMap((dir) =>
+      readdirSync(dir).filter((name) => name.endsWith(".yaml")).map((name) => readFileSync(join(dir, name), "utf8")));
+    const broken = ["steps:\n  - name: [unclosed\n", "a: 1\na: 2\n", "key: &x [*x]\n", "\t- tab\n", "- a\nb: c\n"];
+    expect(suites.length).toBeGreaterThan(10);
+    const read = (lib: typeof Yaml, text: string) => {
+      const lines = new lib.LineCounter();
+      const doc = lib.parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+      return { value: doc.toJS(), errors: doc.errors.map((e) => [e.code, e.linePos]), tokens: [...new lib.Lexer().lex(text)] };
+    };
+    for (const text of [...suites, ...broken]) expect(read(bundled, text)).toEqual(read(Yaml, text));
   });
 });
