@@ -18,10 +18,10 @@ interface CompilingModule {
 }
 
 /**
- * The store's file for this Node.js (V8 rejects code cached by another version, or with other V8 flags set before
- * the CLI's files compile). A store holds every file it cached; a new one replaces the others.
+ * The store's file for this Node.js: V8 rejects code cached by another version (and code cached with other V8 flags:
+ * that file is then compiled and stored anew). A store holds every file it cached; a new one replaces the others.
  */
-const storeName = (): string => `code-${createHash("sha256").update(`${process.version} ${process.arch} ${process.execArgv.join(" ")}`).digest("hex").slice(0, 16)}.bin`;
+const storeName = (): string => `code-${createHash("sha256").update(`${process.version} ${process.arch}`).digest("hex").slice(0, 16)}.bin`;
 
 /**
  * Compiles the files the process loads that `accepts` takes with V8's code cache kept in `dir` (the start-up cache
@@ -44,7 +44,13 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
     const cachedData = cached?.sha256 === sha256 ? cached.data : undefined;
     // a #! line is valid only at the very start of a script, not inside the module wrapper (the line stays, empty)
     const source = `(function (exports, require, module, __filename, __dirname) { ${content.startsWith("#!") ? content.replace(/^#!.*/, "") : content}\n});`;
-    const script = new Script(source, { filename, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+    let script: Script;
+    try {
+      script = new Script(source, { filename, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+    } catch {
+      // not a CommonJS script (an ES module's syntax): Node knows what to do with it, and says what is wrong
+      return compile.call(this, content, filename);
+    }
     if (cachedData === undefined || script.cachedDataRejected === true) compiled.push({ file: filename, sha256, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));

@@ -75,6 +75,16 @@ describe("the CLI's code cache (V8's compiled code of the package's files, kept 
     expect(filesIn(join(p.cache, storeOf(p.cache)[0]!))).toEqual([join(p.root, "main.js")]);
   });
 
+  it("hands a file that is not a CommonJS script (ES module syntax) back to Node, which loads it as without the cache", () => {
+    const p = project();
+    writeFileSync(join(p.root, "esm.js"), "export const where = 'an ES module';\n");
+    writeFileSync(join(p.root, "main.js"), "try { console.log(require('./esm.js').where); } catch (e) { console.log(e.code ?? e.name); }\n");
+    const plain = execFileSync(process.execPath, [join(p.root, "main.js")], { encoding: "utf8" });
+    expect(plain.length).toBeGreaterThan(1);
+    expect(p.start()).toBe(plain);
+    expect(p.start()).toBe(plain);
+  });
+
   it("the built CLI keeps its store in the start-up cache folder and answers the same from it", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "cc-code-cache-cli-"));
     const runs = [];

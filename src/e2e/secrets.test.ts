@@ -144,10 +144,16 @@ function filesUnder(root: string): Array<{ path: string; text: string }> {
     .map((path) => ({ path, text: readFileSync(path, "utf8") }));
 }
 
+/** The built CLI's code (dist/cli/entry.js): what V8's code cache of it holds, string literals included. */
+const OWN_CODE = readFileSync(join(ROOT, "dist", "cli", "entry.js"), "utf8");
+/** The code cache in the start-up cache folder (src/cli/code-cache.ts): the tool's own compiled files only. */
+const CODE_STORE = /code-[0-9a-f]{16}\.bin$/;
+
 function leaksIn(outputs: Array<{ path: string; text: string }>, secrets: string[]): string[] {
   const found: string[] = [];
   for (const { path, text } of outputs) {
-    for (const secret of secrets) {
+    // the emulator's default secret is a literal of the tool's own code, so its compiled code holds it too
+    for (const secret of CODE_STORE.test(path) ? secrets.filter((s) => !OWN_CODE.includes(s)) : secrets) {
       const part = leakedPart(text, secret);
       if (part !== undefined) found.push(`${path}: ${part} (of ${secret.slice(0, 3)}...)`);
     }
