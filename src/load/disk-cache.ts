@@ -180,23 +180,6 @@ function openedLine(line: string, seal: string, index: number, last: boolean): s
   return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
 }
 
-/** The lines of a file, read a piece at a time (an entry in parts is never held whole). */
-function* fileLines(path: string): Generator<string, void> {
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.alloc(1 << 16);
-    let rest = "";
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      const lines = (rest + buffer.toString("latin1", 0, n)).split("\n");
-      rest = lines.pop() ?? "";
-      yield* lines;
-    }
-    if (rest !== "") yield rest;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Store `parts` for `ref` one sealed line each, as they come, so that a large payload is never one string; the
  * slot's older entries go, then the cache is pruned. An exception from `parts` (a payload that cannot be cached)
@@ -228,29 +211,70 @@ export function writeCacheParts(ref: SealedCacheRef, parts: Iterable<string>, li
   }
 }
 
-/**
- * The parts stored for `ref` by writeCacheParts, one at a time. Throws (at any point: use what it gave only once
- * it has ended) when the entry is missing, for other inputs, changed, reordered or cut short.
- */
-export function* readCacheParts(ref: SealedCacheRef): Generator<string, void> {
-  const path = entryFile(ref);
-  const lines = fileLines(path);
-  try {
-    const header = JSON.parse(lines.next().value ?? "") as { key?: unknown; format?: unknown };
-    if (header.key !== ref.key || header.format !== PARTS_FORMAT) throw new Error("not this entry");
-    let index = 0;
-    let previous: string | undefined;
-    for (const line of lines) {
-      if (previous !== undefined) yield openedLine(previous, ref.seal, index++, false);
-      previous = line;
+/** Where each line of an open file starts and ends (its newline left out), found a piece at a time. */
+function lineSpans(fd: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const buffer = Buffer.alloc(1 << 16);
+  let start = 0;
+  let offset = 0;
+  for (let n = readSync(fd, buffer, 0, buffer.length, offset); n > 0; n = readSync(fd, buffer, 0, buffer.length, offset)) {
+    for (let at = buffer.indexOf(10); at >= 0 && at < n; at = buffer.indexOf(10, at + 1)) {
+      spans.push([start, offset + at]);
+      start = offset + at + 1;
     }
-    if (previous === undefined) throw new Error("no parts");
-    yield openedLine(previous, ref.seal, index, true);
-  } finally {
-    lines.return();
+    offset += n;
   }
-  const now = new Date();
-  utimesSync(path, now, now); // used now: pruned last
+  if (offset > start) spans.push([start, offset]);
+  return spans;
+}
+
+function readSpan(fd: number, [start, end]: [number, number]): string {
+  const buffer = Buffer.alloc(end - start);
+  readSync(fd, buffer, 0, buffer.length, start);
+  return buffer.toString("latin1");
+}
+
+/** An entry in parts, held open: any of its parts can be read again, by index, until it is closed. */
+export interface OpenCacheParts {
+  /** how many parts the entry holds */
+  count: number;
+  /** the text of part `index` (from 0), opened from its sealed line on each read */
+  part(index: number): string;
+  /** idempotent; a part read after it throws */
+  close(): void;
+}
+
+/**
+ * The entry stored for `ref` by writeCacheParts, every line checked once (opened at its place, the last one last),
+ * then held open: a later write to the slot renames another file over the path or removes it, never changes what
+ * the open descriptor reads. Memory holds where each line starts, not the lines. Throws when the entry is missing,
+ * for other inputs, changed, reordered or cut short.
+ */
+export function openCacheParts(ref: SealedCacheRef): OpenCacheParts {
+  const path = entryFile(ref);
+  const fd = openSync(path, "r");
+  let closed = false;
+  const close = (): void => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
+  try {
+    const [head, ...lines] = lineSpans(fd);
+    const header = JSON.parse(head ? readSpan(fd, head) : "") as { key?: unknown; format?: unknown };
+    if (header.key !== ref.key || header.format !== PARTS_FORMAT) throw new Error("not this entry");
+    if (lines.length === 0) throw new Error("no parts");
+    const part = (index: number): string => {
+      if (closed) throw new Error("the cache entry was closed");
+      return openedLine(readSpan(fd, lines[index]!), ref.seal, index, index === lines.length - 1);
+    };
+    for (let index = 0; index < lines.length; index++) part(index);
+    const now = new Date();
+    utimesSync(path, now, now); // used now: pruned last
+    return { count: lines.length, part, close };
+  } catch (e) {
+    close();
+    throw e;
+  }
 }
 
 /**
