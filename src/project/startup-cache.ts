@@ -1,14 +1,15 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Suite } from "../model";
+import type { Phase, Step, Suite } from "../model";
 import type { CollectionCacheContext } from "../load/collection-cache";
-import { cacheKey, openCacheParts, readCacheEntry, sealKey, writeCacheEntry, writeCacheParts, type OpenCacheParts, type SealedCacheRef } from "../load/disk-cache";
+import { cacheKey, readCacheEntry, sealKey, writeCacheEntry, type SealedCacheRef } from "../load/disk-cache";
+import { createCachePartsWriter, openCacheParts, writeCacheParts, type OpenCacheParts } from "../load/cache-parts";
 import { parseCollection } from "../parse/collection";
-import type { ParsedSuite } from "../parse/suite";
+import type { ParsedSuite, StepSink } from "../parse/suite";
 import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
 import type { CompiledSchemaMemo, MetaSchemaMemo } from "../contract/schema-validator";
 import { packageInfo } from "./package-info";
-import { STORED_AFTER_STEPS, suiteFromParts, suiteParts } from "./suite-parts";
+import { STORED_AFTER_STEPS, suiteFromParts, suiteParts, SuitePartsBuilder } from "./suite-parts";
 import { stepCount } from "../vocabulary/suite-steps";
 
 /**
@@ -61,36 +62,79 @@ function storedSuite(ref: SealedCacheRef, file: string): Suite | undefined {
   }
 }
 
+type SuiteParse = (text: string, file: string, sink?: StepSink) => ParsedSuite;
+
 /**
- * Suites that parsed cleanly come from the cache; anything else is parsed (and its diagnostics made) anew. A large
- * suite parsed now is stored, then read back as a stored one, so that the run holds its steps a part at a time.
- * Without a cache folder (or when the entry cannot be written) the suite is held whole, as parsed.
+ * Parse now, storing as it goes: a suite that streams cleanly has its steps written to the entry a batch at a time (a
+ * large suite is never held whole), then its head; it is then read back from the entry. Undefined when that could not
+ * be done (the entry could not be written, a step cannot be stored exactly): what was written is dropped and the
+ * caller parses again. A suite that did not stream (it has a problem, or YAML the streaming leaves to the whole-file
+ * parse) comes back as parsed, stored whole when clean.
+ */
+function parseStoring(parseNow: SuiteParse, ref: SealedCacheRef, text: string, file: string): ParsedSuite | undefined {
+  const writer = createCachePartsWriter(ref);
+  if (!writer) return undefined;
+  const builder = new SuitePartsBuilder(file);
+  let storable = true;
+  const sink = (phase: Phase, steps: Step[]): void => {
+    try {
+      if (storable) for (const part of builder.steps(phase, steps)) writer.add(part);
+    } catch {
+      storable = false;
+    }
+  };
+  const parsed = parseNow(text, file, sink);
+  if (!parsed.sunk) writer.abort();
+  if (!parsed.sunk) return storeParsed(ref, parsed, file);
+  if (!storable || !parsed.suite) {
+    writer.abort();
+    return undefined;
+  }
+  try {
+    writer.add(builder.head(parsed.suite));
+  } catch {
+    writer.abort();
+    return undefined;
+  }
+  if (!writer.commit()) return undefined;
+  const stored = storedSuite(ref, file);
+  return stored && { suite: stored, diagnostics: [] };
+}
+
+/**
+ * Suites that parsed cleanly come from the cache; anything else is parsed (and its diagnostics made) anew. A suite
+ * parsed now is stored as it streams in, then read back as a stored one (a large one holds its steps a part at a time).
+ * Without a cache folder, or when the entry cannot be written, the suite is held whole, as parsed.
  */
 export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (text: string, file: string) => ParsedSuite {
   const schemaText = JSON.stringify(schema);
-  let parse: ((text: string, file: string, schema: SuiteSchema) => ParsedSuite) | undefined;
-  const parseNow = (text: string, file: string): ParsedSuite => {
+  let parse: ((text: string, file: string, schema: SuiteSchema, sink?: StepSink) => ParsedSuite) | undefined;
+  const parseNow: SuiteParse = (text, file, sink) => {
     if (!parse) {
       useBuiltSuiteValidator(schema); // else the schema is compiled on first use
       // loaded on the first miss only: it brings yaml and the suite builder
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       parse = (require("../parse/suite") as typeof import("../parse/suite")).parseSuite;
     }
-    return parse(text, file, schema);
+    return parse(text, file, schema, sink);
   };
-  if (cache.dir === undefined) return parseNow;
+  if (cache.dir === undefined) return (text, file) => parseNow(text, file);
   const dir = cache.dir;
   return (text, file) => {
-    const inputs = ["suite-4", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
+    const inputs = ["suite-5", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
     const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
     const stored = storedSuite(ref, file);
     if (stored) return { suite: stored, diagnostics: [] };
-    const parsed = parseNow(text, file);
-    if (!parsed.suite || parsed.diagnostics.length > 0) return parsed;
-    writeCacheParts(ref, suiteParts(parsed.suite, file));
-    if (stepCount(parsed.suite) <= STORED_AFTER_STEPS) return parsed;
-    return { suite: storedSuite(ref, file) ?? parsed.suite, diagnostics: [] };
+    return parseStoring(parseNow, ref, text, file) ?? storeParsed(ref, parseNow(text, file), file);
   };
+}
+
+/** A suite parsed whole, stored when clean; a large one is then read back as a stored one (when that works). */
+function storeParsed(ref: SealedCacheRef, parsed: ParsedSuite, file: string): ParsedSuite {
+  if (!parsed.suite || parsed.diagnostics.length > 0) return parsed;
+  writeCacheParts(ref, suiteParts(parsed.suite, file));
+  if (stepCount(parsed.suite) <= STORED_AFTER_STEPS) return parsed;
+  return { suite: storedSuite(ref, file) ?? parsed.suite, diagnostics: [] };
 }
 
 /** Schema sets (from --schemas) that passed the meta-schema check once are not checked again while unchanged. */

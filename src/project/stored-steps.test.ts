@@ -1,5 +1,5 @@
 import type { Step } from "../model";
-import { storedPhases } from "./stored-steps";
+import { storedPhases, type PhaseParts } from "./stored-steps";
 
 /** Steps named after where they are, in parts of `perPart` per phase, with every read of a part counted. */
 function stored(counts: [number, number, number], perPart: number) {
@@ -12,7 +12,9 @@ function stored(counts: [number, number, number], perPart: number) {
     const count = Math.min(perPart, counts[["setup", "steps", "teardown"].indexOf(phase)]! - k * perPart);
     return Array.from({ length: count }, (_, i) => ({ name: `${phase} ${k * perPart + i}`, phase, index: k * perPart + i }) as unknown as Step);
   };
-  const lists = storedPhases(counts, 1, { perPart, read, close: () => closed++ });
+  let part = 1;
+  const directory = counts.map((count) => Array.from({ length: Math.ceil(count / perPart) }, (_, k) => [part++, Math.min(perPart, count - k * perPart)] as const));
+  const lists = storedPhases(directory as unknown as [PhaseParts, PhaseParts, PhaseParts], { read, close: () => closed++ });
   return { lists, reads, closed: () => closed };
 }
 

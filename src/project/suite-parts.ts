@@ -1,11 +1,11 @@
 import type { Phase, SourcePos, Step, Suite } from "../model";
-import type { OpenCacheParts } from "../load/disk-cache";
+import type { OpenCacheParts } from "../load/cache-parts";
 import { storedPositions } from "../parse/field-positions";
-import { storedPhases } from "./stored-steps";
+import { storedPhases, type PhaseParts } from "./stored-steps";
 
 /**
- * How the start-up cache stores a parsed suite, as parts of text: its head (the suite without its steps, and how many
- * each phase has), then its steps STEPS_PER_PART at a time. Reading gives the suite as parse/ made it.
+ * How the start-up cache stores a parsed suite, as parts of text: its steps, a part at a time, then its head (the
+ * suite without its steps, and which parts hold each phase's steps). Reading gives the suite as parse/ made it.
  */
 
 /** Whether JSON keeps this value exactly (YAML may give .inf, .nan or -0, which JSON would change). */
@@ -69,7 +69,7 @@ function positionOf(mark: [string, number, number], file: string): SourcePos {
 }
 
 const PHASES: readonly Phase[] = ["setup", "steps", "teardown"];
-/** Steps per stored part: writing and reading a suite holds one part's text at a time, whatever the suite's size. */
+/** Steps per stored part at most: writing and reading a suite holds one part's text at a time, whatever the suite's size. */
 const STEPS_PER_PART = 500;
 /**
  * A suite with more steps than this is not held in memory once it is stored: its phases read their steps back from
@@ -77,7 +77,8 @@ const STEPS_PER_PART = 500;
  */
 export const STORED_AFTER_STEPS = 2000;
 
-type PhaseCounts = [number, number, number];
+/** Where each phase's steps are: its parts in order, [part index, how many steps]. */
+type Directory = [PhaseParts, PhaseParts, PhaseParts];
 
 /** A step as stored: its position [line, column], its field positions [shape, line, column, line, column...]. */
 type StoredStep = Omit<Step, "pos" | "fieldPos"> & { pos: [number, number]; fieldPos: number[] };
@@ -117,27 +118,67 @@ function stepsPartText(phase: Phase, steps: Step[], file: string): string {
   return JSON.stringify([phase, paths, stored] satisfies StepsPart);
 }
 
-/** The suite as cached: [the suite without its steps, its phases' lengths], then its steps STEPS_PER_PART at a time. */
-export function* suiteParts(suite: Suite, file: string): Generator<string, void> {
-  const counts: PhaseCounts = [suite.setup.length, suite.steps.length, suite.teardown.length];
-  yield encodePart([{ ...suite, setup: [], steps: [], teardown: [] }, counts], file);
-  for (const phase of PHASES) {
-    for (let i = 0; i < suite[phase].length; i += STEPS_PER_PART) yield stepsPartText(phase, suite[phase].slice(i, i + STEPS_PER_PART), file);
+/**
+ * A suite's parts as they are made, in any order of phases (a file may list teardown first): parts of steps, each
+ * noted in the directory, then the head, last, once the suite's other parts are known. Throws when a step cannot be
+ * stored exactly.
+ */
+export class SuitePartsBuilder {
+  private readonly directory: [Array<[number, number]>, Array<[number, number]>, Array<[number, number]>] = [[], [], []];
+  private parts = 0;
+
+  constructor(private readonly file: string) {}
+
+  /** The parts of these next steps of `phase` (at most STEPS_PER_PART each). */
+  *steps(phase: Phase, steps: Step[]): Generator<string, void> {
+    for (let i = 0; i < steps.length; i += STEPS_PER_PART) {
+      const part = steps.slice(i, i + STEPS_PER_PART);
+      const text = stepsPartText(phase, part, this.file);
+      this.directory[PHASES.indexOf(phase)]!.push([this.parts++, part.length]);
+      yield text;
+    }
+  }
+
+  /** The last part: [the suite without its steps, the directory]. */
+  head(suite: Suite): string {
+    return encodePart([{ ...suite, setup: [], steps: [], teardown: [] }, this.directory], this.file);
   }
 }
 
-/** The first part: the suite without its steps and how many each phase has; throws when it is not that. */
-function suiteHead(part: string, file: string): { suite: Suite; counts: PhaseCounts } {
-  const [suite, counts] = decodePart(part, file) as [Suite, PhaseCounts];
-  if (typeof suite !== "object" || suite === null || !PHASES.every((phase) => Array.isArray(suite[phase]))) throw new Error("not a suite");
-  if (!Array.isArray(counts) || counts.length !== 3 || !counts.every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error("no phase lengths");
-  return { suite, counts };
+/** The suite as cached: its steps STEPS_PER_PART at a time, phase after phase, then its head. */
+export function* suiteParts(suite: Suite, file: string): Generator<string, void> {
+  const builder = new SuitePartsBuilder(file);
+  for (const phase of PHASES) yield* builder.steps(phase, suite[phase]);
+  yield builder.head(suite);
 }
 
-/** A part of steps back as parse/ made them (positions compact, each path list shared); throws when it is not one of `phase`. */
-function stepsPart(part: string, file: string, phase: Phase): Step[] {
+/** Whether the directory names every part of steps (all but the head) exactly once, each with a count. */
+function isDirectory(value: unknown, steps: number): value is Directory {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const seen = new Set<number>();
+  for (const phase of value as unknown[]) {
+    if (!Array.isArray(phase)) return false;
+    for (const entry of phase as unknown[]) {
+      const [part, count] = Array.isArray(entry) ? (entry as unknown[]) : [];
+      if (!Number.isSafeInteger(part) || !Number.isSafeInteger(count) || (count as number) < 0 || (part as number) < 0 || (part as number) >= steps || seen.has(part as number)) return false;
+      seen.add(part as number);
+    }
+  }
+  return seen.size === steps;
+}
+
+/** The head (the last part): the suite without its steps, and where each phase's steps are; throws when it is not that. */
+function suiteHead(parts: OpenCacheParts, file: string): { suite: Suite; directory: Directory } {
+  const [suite, directory] = decodePart(parts.part(parts.count - 1), file) as [Suite, unknown];
+  if (typeof suite !== "object" || suite === null || !PHASES.every((phase) => Array.isArray(suite[phase]))) throw new Error("not a suite");
+  if (!isDirectory(directory, parts.count - 1)) throw new Error("no directory of its parts");
+  return { suite, directory };
+}
+
+/** A part of steps back as parse/ made them (positions compact, each path list shared); throws when it is not `count` steps of `phase`. */
+function stepsPart(part: string, file: string, phase: Phase, count: number): Step[] {
   const [stored, paths, steps] = JSON.parse(part) as StepsPart;
-  if (stored !== phase || !Array.isArray(paths) || !Array.isArray(steps)) throw new Error("not a part of this phase");
+  if (stored !== phase || !Array.isArray(paths) || !Array.isArray(steps) || steps.length !== count) throw new Error("not a part of this phase");
   for (const step of steps) {
     const [line, column] = step.pos;
     const [shape, ...pairs] = step.fieldPos;
@@ -150,26 +191,24 @@ function stepsPart(part: string, file: string, phase: Phase): Step[] {
   return steps as unknown as Step[];
 }
 
-/** Which phase each stored part of steps belongs to, from part 1 on. */
-function partPhases(counts: PhaseCounts): Phase[] {
-  return PHASES.flatMap((phase, i) => Array.from({ length: Math.ceil(counts[i]! / STEPS_PER_PART) }, () => phase));
-}
-
 /**
- * A cached suite back from its parts; throws when they are not what suiteParts wrote. A large suite keeps `parts`
- * open and reads its steps from them when they are used; a small one is read whole and `parts` closed.
+ * A cached suite back from its parts; throws when they are not what SuitePartsBuilder made. A large suite keeps
+ * `parts` open and reads its steps from them when they are used; a small one is read whole and `parts` closed.
  */
 export function suiteFromParts(parts: OpenCacheParts, file: string): Suite {
-  const { suite, counts } = suiteHead(parts.part(0), file);
-  const phases = partPhases(counts);
-  if (parts.count !== phases.length + 1) throw new Error("not as many parts as steps");
-  const read = (index: number): Step[] => stepsPart(parts.part(index), file, phases[index - 1]!);
-  if (counts[0] + counts[1] + counts[2] > STORED_AFTER_STEPS) {
-    [suite.setup, suite.steps, suite.teardown] = storedPhases(counts, 1, { perPart: STEPS_PER_PART, read, close: parts.close });
+  const { suite, directory } = suiteHead(parts, file);
+  const where = new Map<number, [Phase, number]>();
+  directory.forEach((phaseParts, p) => phaseParts.forEach(([part, count]) => where.set(part, [PHASES[p]!, count])));
+  const read = (index: number): Step[] => stepsPart(parts.part(index), file, ...where.get(index)!);
+  const total = directory.reduce((n, phaseParts) => phaseParts.reduce((m, [, count]) => m + count, n), 0);
+  if (total > STORED_AFTER_STEPS) {
+    [suite.setup, suite.steps, suite.teardown] = storedPhases(directory, { read, close: parts.close });
     return suite;
   }
   try {
-    for (let index = 1; index < parts.count; index++) suite[phases[index - 1]!].push(...read(index));
+    directory.forEach((phaseParts, p) => {
+      for (const [part] of phaseParts) suite[PHASES[p]!].push(...read(part));
+    });
   } finally {
     parts.close();
   }
