@@ -44,11 +44,11 @@ interface PhaseState {
 }
 
 /** Whether a composed piece is plain, clean data: no YAML error, bound, tag, template or alias problem. */
-function clean(src: YamlSource, text: string, root: Node | null | undefined, path: string[]): boolean {
+function clean(src: YamlSource, text: string, root: Node | null | undefined, path: string[], maybeAlias: boolean): boolean {
   if (src.doc.errors.length > 0) return false;
   // an alias may point outside the piece, and yaml bounds alias expansion per document: the whole file decides
-  // (a text without a "*" after a space, a bracket or a comma has none)
-  if (MAYBE_ALIAS.test(text) && hasAlias(src.doc)) return false;
+  // (a text without a "*" after a space, a bracket or a comma has none: `maybeAlias`, found once per file, not per piece)
+  if (maybeAlias && hasAlias(src.doc)) return false;
   if (boundsProblemsFrom(src, root, path).length > 0) return false;
   return unsupportedNodes(src, text).length === 0 && malformedTemplates(src, text).length === 0;
 }
@@ -85,13 +85,16 @@ class SuiteStreamer {
   private readonly phases = new Map<Phase, PhaseState>();
   private readonly shapes: PositionShapes = new Map();
   private failed = false;
+  private readonly maybeAlias: boolean;
 
   constructor(
     private readonly text: string,
     private readonly file: string,
     private readonly lineCounter: LineCounter,
     private readonly handOff?: StepHandOff,
-  ) {}
+  ) {
+    this.maybeAlias = MAYBE_ALIAS.test(text);
+  }
 
   /** Compose `items` of a phase's list as one document of their own, check them and build their steps. */
   take(phase: Phase, seq: CST.BlockSequence, items: SeqItem[]): void {
@@ -101,7 +104,7 @@ class SuiteStreamer {
     const doc = docs[0] as Document | undefined;
     const src: YamlSource = { file: this.file, doc: doc as Document, lineCounter: this.lineCounter };
     const list = doc?.contents as { items?: Node[] } | null | undefined;
-    if (!doc || docs.length !== 1 || !Array.isArray(list?.items) || !clean(src, this.text, doc.contents, [phase])) {
+    if (!doc || docs.length !== 1 || !Array.isArray(list?.items) || !clean(src, this.text, doc.contents, [phase], this.maybeAlias)) {
       this.failed = true;
       return;
     }
@@ -136,7 +139,7 @@ class SuiteStreamer {
     const doc = docs[0];
     if (!doc || docs.length !== 1 || doc.contents === null) return undefined;
     const src: YamlSource = { file: this.file, doc, lineCounter: this.lineCounter };
-    if (!clean(src, this.text, doc.contents, [])) return undefined;
+    if (!clean(src, this.text, doc.contents, [], this.maybeAlias)) return undefined;
     const raw = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
     const built: Partial<Record<Phase, Step[]>> = {};
