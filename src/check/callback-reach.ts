@@ -1,8 +1,12 @@
-import type { CallbackStep, Diagnostic, Plan, Step } from "../model";
+import type { CallbackStep, Diagnostic, Plan, Suite } from "../model";
+import { suiteSteps } from "../vocabulary/suite-steps";
 import { makeDiagnostic } from "../diagnostics";
 import { isRegion } from "../vocabulary/regions";
 
-const isCallback = (s: Step): s is CallbackStep => s.kind === "callback";
+function firstCallback(suite: Suite): CallbackStep | undefined {
+  for (const step of suiteSteps(suite)) if (step.kind === "callback") return step;
+  return undefined;
+}
 
 /** Where a run's callbacks come from: its --target, --env and --callback-url. */
 export interface CallbackRoute {
@@ -19,7 +23,7 @@ export interface CallbackRoute {
 export function callbackReachProblem(route: CallbackRoute, plan: Plan): Diagnostic | undefined {
   if (route.callbackUrl || route.env || !isRegion(route.target)) return undefined;
   const waiting = plan.items
-    .map((item) => ({ suite: item.suite, step: [...item.suite.setup, ...item.suite.steps, ...item.suite.teardown].find(isCallback) }))
+    .map((item) => ({ suite: item.suite, step: firstCallback(item.suite) }))
     .filter((w): w is { suite: typeof w.suite; step: CallbackStep } => w.step !== undefined);
   const first = waiting[0];
   if (!first) return undefined;

@@ -1,6 +1,6 @@
 import type { Suite } from "../model";
 import { didYouMeanHint, makeDiagnostic } from "../diagnostics";
-import { allSteps, suiteFieldAt, type SuiteCheck } from "./context";
+import { suiteFieldAt, type SuiteCheck } from "./context";
 
 /** Every `needs` entry names a suite of the run. */
 export function checkNeedsExist(check: SuiteCheck): void {
@@ -11,12 +11,11 @@ export function checkNeedsExist(check: SuiteCheck): void {
   });
 }
 
-/** Every exported variable is captured by some step or declared in `variables`. */
-export function checkExports(check: SuiteCheck): void {
+/** Every exported variable is captured by some step (`captured`: every name the suite's steps capture) or declared in `variables`. */
+export function checkExports(check: SuiteCheck, captured: ReadonlySet<string>): void {
   const { suite } = check;
-  const set = new Set([...Object.keys(suite.variables), ...allSteps(suite).flatMap((s) => Object.keys(s.capture))]);
   suite.exports.forEach((name, i) => {
-    if (set.has(name)) return;
+    if (captured.has(name) || Object.hasOwn(suite.variables, name)) return;
     check.out.push(makeDiagnostic("CC_EXPORT_NEVER_SET", `suite "${suite.id}" exports ${name}, but no step captures it`, suiteFieldAt(suite, `exports.${i}`)));
   });
 }

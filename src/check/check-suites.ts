@@ -1,16 +1,16 @@
-import type { Diagnostic, Suite } from "../model";
+import type { Diagnostic, Step, Suite } from "../model";
 import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import { checkKnownRequest, checkKnownSchema, checkKnownTrigger, checkRequestSource } from "./check-requests";
 import { checkStepMatchers } from "./check-matchers";
 import { checkExports, checkNeedsCycles, checkNeedsExist } from "./check-needs";
-import { checkVariables } from "./check-variables";
+import { variableCheck } from "./check-variables";
 import { allSteps, fieldAt, type CheckContext, type SuiteCheck } from "./context";
 
-/** Steps named explicitly twice in one suite (implicit names such as a request id may repeat). */
-function checkDuplicateSteps(check: SuiteCheck): void {
+/** Steps named explicitly twice in one suite (implicit names such as a request id may repeat); fed one step at a time. */
+function duplicateStepCheck(check: SuiteCheck): (step: Step) => void {
   const seen = new Map<string, string>();
-  for (const step of allSteps(check.suite)) {
-    if (step.fieldPos["name"] === undefined) continue;
+  return (step) => {
+    if (step.fieldPos["name"] === undefined) return;
     const first = seen.get(step.name);
     if (first !== undefined) {
       check.out.push(makeDiagnostic("CC_DUPLICATE_STEP", `step name "${step.name}" is used twice in suite "${check.suite.id}" (first at ${first})`, fieldAt(step, "name")));
@@ -18,20 +18,39 @@ function checkDuplicateSteps(check: SuiteCheck): void {
       const at = fieldAt(step, "name");
       seen.set(step.name, `${at.line}:${at.column}`);
     }
-  }
+  };
 }
 
-function checkSteps(check: SuiteCheck): void {
-  for (const step of allSteps(check.suite)) {
-    if (step.kind === "request") {
-      checkRequestSource(check, step);
-      checkKnownRequest(check, step);
-      checkKnownSchema(check, step);
-    } else {
-      checkKnownTrigger(check, step);
-    }
-    checkStepMatchers(check, step);
+function checkStep(check: SuiteCheck, step: Step): void {
+  if (step.kind === "request") {
+    checkRequestSource(check, step);
+    checkKnownRequest(check, step);
+    checkKnownSchema(check, step);
+  } else {
+    checkKnownTrigger(check, step);
   }
+  checkStepMatchers(check, step);
+}
+
+/**
+ * The checks of one suite in one pass over its steps (a large suite's steps are read back a part at a time, so
+ * each pass costs a read of them all); each check's diagnostics kept apart and joined in the order the checks had
+ * when each made its own pass.
+ */
+function checkSuite(suite: Suite, ctx: CheckContext, suitesById: Map<string, Suite>): Diagnostic[] {
+  const part = (): SuiteCheck => ({ suite, ctx, suitesById, out: [] });
+  const [steps, duplicates, variables, needs] = [part(), part(), part(), part()];
+  const duplicate = duplicateStepCheck(duplicates);
+  const variable = variableCheck(variables);
+  for (const step of allSteps(suite)) {
+    checkStep(steps, step);
+    duplicate(step);
+    variable.visit(step);
+  }
+  const captured = variable.finish();
+  checkNeedsExist(needs);
+  checkExports(needs, captured);
+  return [...steps.out, ...duplicates.out, ...variables.out, ...needs.out];
 }
 
 /** Index suites by id; a second suite with the same id is a diagnostic and is left out of the index. */
@@ -53,14 +72,7 @@ function indexSuites(suites: Suite[], out: Diagnostic[]): Map<string, Suite> {
 export function checkSuites(suites: Suite[], ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const suitesById = indexSuites(suites, out);
-  for (const suite of suites) {
-    const check: SuiteCheck = { suite, ctx, suitesById, out };
-    checkSteps(check);
-    checkDuplicateSteps(check);
-    checkVariables(check);
-    checkNeedsExist(check);
-    checkExports(check);
-  }
+  for (const suite of suites) out.push(...checkSuite(suite, ctx, suitesById));
   out.push(...checkNeedsCycles(suitesById));
   return sortDiagnostics(out);
 }

@@ -2,7 +2,7 @@ import type { Diagnostic, RequestTemplate, SourcePos, Step, Suite } from "../mod
 import { didYouMeanHint, makeDiagnostic } from "../diagnostics";
 import { DYNAMIC_VARIABLES, isDynamicVariable, looksDynamic } from "../vocabulary/dynamic-variables";
 import { runVariableNames } from "../vocabulary/run-variables";
-import { allSteps, fieldAt, stepLabel, suiteFieldAt, type SuiteCheck } from "./context";
+import { fieldAt, stepLabel, suiteFieldAt, type SuiteCheck } from "./context";
 import { variableUses, variablesIn, type VariableUse } from "./variable-uses";
 
 /** Variables of the collection that every request sees (collection level, non-empty). */
@@ -21,10 +21,6 @@ function baseNames(check: SuiteCheck): Set<string> {
   const names = new Set([...runVariableNames(), ...(ctx.runVariables ?? []), ...Object.keys(suite.variables)]);
   for (const need of suite.needs) for (const name of suitesById.get(need)?.exports ?? []) names.add(name);
   return names;
-}
-
-function capturesOf(steps: Step[]): Set<string> {
-  return new Set(steps.flatMap((s) => Object.keys(s.capture)));
 }
 
 interface Scope {
@@ -69,12 +65,20 @@ function unknownDynamic(what: string, name: string, at: SourcePos): Diagnostic {
   return makeDiagnostic("CC_UNKNOWN_VARIABLE", `${what}, which is not a dynamic variable`, at, hint);
 }
 
-function checkStep(check: SuiteCheck, step: Step, scope: Scope, captured: Set<string>, teardown: boolean): void {
+/** A use of a name no earlier source defines: reported at the end, when every capture of the suite is known. */
+interface Pending {
+  step: Step;
+  use: VariableUse;
+  teardown: boolean;
+}
+
+/** The uses of a step not defined by what is known so far (each name once per step). */
+function undefinedUses(step: Step, scope: Scope, captured: Set<string>, pending: Pending[], teardown: boolean): void {
   const seen = new Set<string>();
   for (const use of variableUses(step, scope.requests)) {
     if (seen.has(use.name) || isDefined(use.name, step, scope, captured)) continue;
     seen.add(use.name);
-    report(check, step, use, scope, teardown);
+    pending.push({ step, use, teardown });
   }
 }
 
@@ -94,25 +98,41 @@ function checkSuiteVariables(check: SuiteCheck, scope: Scope): void {
   }
 }
 
+/** The variable check of one suite, fed its steps in run order, one at a time. */
+export interface VariableCheck {
+  visit(step: Step): void;
+  /** report what the steps left undefined; gives every name the suite's steps capture */
+  finish(): Set<string>;
+}
+
 /**
  * Every {{VARIABLE}} must be defined before the step runs: by the run, the collection, the suite, a
  * needed suite's exports, or a capture of an earlier setup/main step. Teardown may use any capture of
- * the suite (its steps are skipped at run time when the capture never happened).
+ * the suite (its steps are skipped at run time when the capture never happened). One pass over the steps: a use
+ * nothing defined so far waits for the end, where the suite's every capture decides how it is reported.
  */
-export function checkVariables(check: SuiteCheck): void {
+export function variableCheck(check: SuiteCheck): VariableCheck {
   const { suite, ctx } = check;
   const scope: Scope = {
     base: baseNames(check),
     unknownExports: suite.needs.some((need) => !check.suitesById.has(need)),
     collection: commonCollectionVariables(ctx.requests),
-    capturedAnywhere: capturesOf(allSteps(suite)),
+    capturedAnywhere: new Set(),
     requests: ctx.requests,
   };
-  checkSuiteVariables(check, scope);
-  const captured = new Set<string>();
-  for (const step of [...suite.setup, ...suite.steps]) {
-    checkStep(check, step, scope, captured, false);
-    for (const name of Object.keys(step.capture)) captured.add(name);
-  }
-  for (const step of suite.teardown) checkStep(check, step, scope, scope.capturedAnywhere, true);
+  const pending: Pending[] = [];
+  return {
+    visit(step) {
+      const teardown = step.phase === "teardown";
+      undefinedUses(step, scope, scope.capturedAnywhere, pending, teardown);
+      for (const name of Object.keys(step.capture)) scope.capturedAnywhere.add(name);
+    },
+    finish() {
+      checkSuiteVariables(check, scope);
+      for (const { step, use, teardown } of pending) {
+        if (!teardown || !scope.capturedAnywhere.has(use.name)) report(check, step, use, scope, teardown);
+      }
+      return scope.capturedAnywhere;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Contract, Diagnostic, RequestTemplate, SourcePos, Step, Suite } from "../model";
+import { suiteSteps } from "../vocabulary/suite-steps";
 
 /** What the static checks know besides the suites. */
 export interface CheckContext {
@@ -27,9 +28,9 @@ export function suiteFieldAt(suite: Suite, field: string): SourcePos {
   return suite.fieldPos[field] ?? suite.pos;
 }
 
-/** All steps of a suite in run order. */
-export function allSteps(suite: Suite): Step[] {
-  return [...suite.setup, ...suite.steps, ...suite.teardown];
+/** All steps of a suite in run order (read as they come: a large suite's steps are not all held at once). */
+export function allSteps(suite: Suite): Iterable<Step> {
+  return suiteSteps(suite);
 }
 
 /** Where a step sits, for messages: `step "create contact"`. */

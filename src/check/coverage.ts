@@ -1,5 +1,6 @@
-import type { Contract, RequestStep, RequestTemplate, StatusSpec, Step, Suite } from "../model";
+import type { Contract, RequestStep, RequestTemplate, StatusSpec, Suite } from "../model";
 import { API_VERSION_VARIABLE, DEFAULT_API_VERSION } from "../vocabulary/api-versions";
+import { suiteSteps } from "../vocabulary/suite-steps";
 
 /** What the suites do with one operation of the collection. */
 export interface OperationCoverage {
@@ -63,9 +64,8 @@ function operationOf(step: RequestStep, contract: Contract): string | undefined 
 }
 
 /** Every request step of a suite, whatever its phase. */
-function requestSteps(suite: Suite): RequestStep[] {
-  const all: Step[] = [...suite.setup, ...suite.steps, ...suite.teardown];
-  return all.filter((s): s is RequestStep => s.kind === "request");
+function* requestSteps(suite: Suite): Generator<RequestStep, void> {
+  for (const step of suiteSteps(suite)) if (step.kind === "request") yield step;
 }
 
 /** Which operations of the collection the suites exercise, with which expected statuses. */

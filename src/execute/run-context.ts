@@ -40,8 +40,11 @@ export interface RunEnv {
   redactor: Redactor;
   /** run variables per region, without WEBHOOK_URL (set per suite run) */
   regionVars: Map<string, Record<string, string>>;
-  /** compiled request steps, so templates are split once per run */
-  compiled: Map<object, CompiledRequestStep>;
+  /**
+   * compiled request steps, so templates are split once per run; weakly held, so that a step read back from a stored
+   * suite's part (stored-steps) goes with its compiled form when the part is let go
+   */
+  compiled: WeakMap<object, CompiledRequestStep>;
   /** set once no new step may start: "bail" or "interrupted" */
   stopped?: "bail" | "interrupted";
   /** wait; a signal that aborts ends the wait early */

@@ -100,7 +100,7 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
     ctx, redactor, receiver,
     send: withAuth(retrying, { tokens, targets: ctx.targets }),
     regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, { ...shared, ...ctx.regionVariables?.[t.region] }, webhookSecret)])),
-    compiled: new Map(),
+    compiled: new WeakMap(),
     sleep: abortableSleep,
   };
   const close = async (): Promise<void> => {

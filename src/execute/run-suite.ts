@@ -8,6 +8,7 @@ import { skippedResult } from "./step-result";
 import type { SuiteRun } from "./suite-run";
 import { VariableScope } from "./variables";
 import { roundMs } from "./duration";
+import { suiteSteps } from "../vocabulary/suite-steps";
 
 /** A suite whose setup and steps are done and whose teardown is still to come. */
 export interface SuiteProgress {
@@ -36,7 +37,7 @@ export async function startSuite(env: RunEnv, item: PlannedSuite, needed: SuiteP
   const { suite } = item;
   if (notStarted) {
     progress.interrupted = !blocked && env.stopped === "interrupted";
-    for (const step of [...suite.setup, ...suite.steps, ...suite.teardown]) record(env, progress, skippedResult(step, notStarted));
+    for (const step of suiteSteps(suite)) record(env, progress, skippedResult(step, notStarted));
   } else {
     progress.run = startRun(env, item, needed);
     await runMain(progress.run, progress);
@@ -76,10 +77,13 @@ function startRun(env: RunEnv, item: PlannedSuite, needed: SuiteProgress[]): Sui
   return { env, item, scope };
 }
 
+/** What runs before teardown, in order. */
+const MAIN_PHASES = ["setup", "steps"] as const;
+
 async function runMain(run: SuiteRun, progress: SuiteProgress): Promise<void> {
   const { env, item } = run;
   let skip: string | undefined;
-  for (const step of [...item.suite.setup, ...item.suite.steps]) {
+  for (const step of suiteSteps(item.suite, MAIN_PHASES)) {
     if (!skip) {
       skip = stopReason(env);
       if (env.stopped === "interrupted") progress.interrupted = true;

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 /** sha256 hex of the given parts (each part is length-prefixed, so ["ab","c"] and ["a","bc"] differ). */
@@ -11,6 +11,9 @@ export function cacheKey(parts: Array<string | Buffer>): string {
   }
   return hash.digest("hex");
 }
+
+/** A cache entry that is always sealed (see CacheRef.seal). */
+export type SealedCacheRef = CacheRef & { seal: string };
 
 /** A stored entry: the payload with its checksum, or sealed (AES-256-GCM: its tag checks it). */
 interface Entry {
@@ -58,7 +61,7 @@ function opened(entry: Partial<Entry>, seal: string | undefined): string | undef
   return Buffer.concat([decipher.update(Buffer.from(entry.payload, "base64")), decipher.final()]).toString("utf8");
 }
 
-const entryFile = (ref: CacheRef) => join(ref.dir, `${ref.slot}-${ref.key}.json`);
+export const entryFile = (ref: CacheRef) => join(ref.dir, `${ref.slot}-${ref.key}.json`);
 
 /** How big the cache may grow: past either bound, the entries used longest ago are removed. */
 export interface CacheLimits {
@@ -67,7 +70,7 @@ export interface CacheLimits {
 }
 
 /** Room for a large project (a collection and a few hundred suites) without growing with every temp folder a test uses. */
-const LIMITS: CacheLimits = { maxBytes: 8 * 1024 * 1024, maxEntries: 400 };
+export const LIMITS: CacheLimits = { maxBytes: 8 * 1024 * 1024, maxEntries: 400 };
 /** A temp file this old is left over from a run that died between write and rename. */
 const STALE_TEMP_MS = 60_000;
 
@@ -88,7 +91,7 @@ export function readCacheEntry(ref: CacheRef): string | undefined {
 }
 
 /** Remove the slot's entries other than `keep` (a file name). */
-function clearSlot(ref: CacheRef, keep?: string): void {
+export function clearSlot(ref: CacheRef, keep?: string): void {
   for (const name of readdirSync(ref.dir)) {
     if (name.startsWith(`${ref.slot}-`) && name.endsWith(".json") && name !== keep) rmSync(join(ref.dir, name), { force: true });
   }
@@ -111,108 +114,11 @@ export function writeCacheEntry(ref: CacheRef, payload: string, limits: CacheLim
   }
 }
 
-/** A cache entry that is always sealed (see CacheRef.seal). */
-export type SealedCacheRef = CacheRef & { seal: string };
-
-/** The first line of an entry stored in parts; each further line is one sealed part. */
-const PARTS_FORMAT = "parts-1";
-
-/** One part as a line: iv.tag.data, sealed with its index and whether it is the last as associated data. */
-function sealedLine(part: string, seal: string, index: number, last: boolean): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", Buffer.from(seal, "hex"), iv);
-  cipher.setAAD(Buffer.from(`${index}${last ? ":last" : ""}`));
-  const data = Buffer.concat([cipher.update(part, "utf8"), cipher.final()]);
-  return `${iv.toString("base64")}.${cipher.getAuthTag().toString("base64")}.${data.toString("base64")}\n`;
-}
-
-/** A part back from its line; throws when the line was changed, moved or cut. */
-function openedLine(line: string, seal: string, index: number, last: boolean): string {
-  const [iv = "", tag = "", data = ""] = line.split(".");
-  const decipher = createDecipheriv("aes-256-gcm", Buffer.from(seal, "hex"), Buffer.from(iv, "base64"));
-  decipher.setAAD(Buffer.from(`${index}${last ? ":last" : ""}`));
-  decipher.setAuthTag(Buffer.from(tag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
-}
-
-/** The lines of a file, read a piece at a time (an entry in parts is never held whole). */
-function* fileLines(path: string): Generator<string, void> {
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.alloc(1 << 16);
-    let rest = "";
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      const lines = (rest + buffer.toString("latin1", 0, n)).split("\n");
-      rest = lines.pop() ?? "";
-      yield* lines;
-    }
-    if (rest !== "") yield rest;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Store `parts` for `ref` one sealed line each, as they come, so that a large payload is never one string; the
- * slot's older entries go, then the cache is pruned. An exception from `parts` (a payload that cannot be cached)
- * leaves no entry. Failures only cost speed and are ignored.
- */
-export function writeCacheParts(ref: SealedCacheRef, parts: Iterable<string>, limits: CacheLimits = LIMITS): void {
-  const path = entryFile(ref);
-  const temp = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    clearSlot(ref, basename(path));
-    fd = openSync(temp, "w", 0o600);
-    writeSync(fd, `${JSON.stringify({ key: ref.key, format: PARTS_FORMAT })}\n`);
-    let index = 0;
-    let pending: string | undefined;
-    for (const part of parts) {
-      if (pending !== undefined) writeSync(fd, sealedLine(pending, ref.seal, index++, false));
-      pending = part;
-    }
-    if (pending === undefined) throw new Error("no parts");
-    writeSync(fd, sealedLine(pending, ref.seal, index, true));
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
-    pruneCache(ref.dir, basename(path), limits);
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-  }
-}
-
-/**
- * The parts stored for `ref` by writeCacheParts, one at a time. Throws (at any point: use what it gave only once
- * it has ended) when the entry is missing, for other inputs, changed, reordered or cut short.
- */
-export function* readCacheParts(ref: SealedCacheRef): Generator<string, void> {
-  const path = entryFile(ref);
-  const lines = fileLines(path);
-  try {
-    const header = JSON.parse(lines.next().value ?? "") as { key?: unknown; format?: unknown };
-    if (header.key !== ref.key || header.format !== PARTS_FORMAT) throw new Error("not this entry");
-    let index = 0;
-    let previous: string | undefined;
-    for (const line of lines) {
-      if (previous !== undefined) yield openedLine(previous, ref.seal, index++, false);
-      previous = line;
-    }
-    if (previous === undefined) throw new Error("no parts");
-    yield openedLine(previous, ref.seal, index, true);
-  } finally {
-    lines.return();
-  }
-  const now = new Date();
-  utimesSync(path, now, now); // used now: pruned last
-}
-
 /**
  * Keep the cache within `limits`, removing the entries used longest ago and dead temp files. Never removed: `keep`, and
  * what this process read or wrote (used since it started), so one suite larger than the budget still hits next run.
  */
-function pruneCache(dir: string, keep: string, limits: CacheLimits): void {
+export function pruneCache(dir: string, keep: string, limits: CacheLimits): void {
   const now = Date.now();
   const entries = readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

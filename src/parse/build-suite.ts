@@ -17,22 +17,34 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** What was made of a suite's phases while it streamed in (suite-stream). */
+interface Streamed {
+  /** first steps of phases, built: `raw` holds their values too, their nodes are no longer in `src` */
+  built?: Partial<Record<Phase, Step[]>>;
+  /** how many first steps of phases were handed off: `raw` and `src` hold only the rest */
+  handed?: Partial<Record<Phase, number>>;
+}
+
 /** The steps of a phase: those `built` already, then the rest, whose nodes are the phase list's items in `src`. */
-function buildPhase(src: YamlSource, raw: Raw, phase: Phase, built: Step[] = []): Step[] {
+function buildPhase(src: YamlSource, raw: Raw, phase: Phase, streamed: Streamed): Step[] {
   const list = Array.isArray(raw[phase]) ? (raw[phase] as unknown[]) : [];
   const shapes: PositionShapes = new Map();
-  const rest = list.slice(built.length).map((value, k) => {
-    const index = built.length + k;
+  const built = streamed.built?.[phase] ?? [];
+  const handed = streamed.handed?.[phase];
+  const first = handed ?? built.length;
+  const rest = list.slice(handed === undefined ? built.length : 0).map((value, k) => {
+    const index = first + k;
     return buildStep(value, { src, phase, index, node: locate(src, [phase, k]).value, shapes });
   });
   return built.length === 0 ? rest : [...built, ...rest];
 }
 
 /**
- * Build the model Suite from the plain (already schema-valid) document, with defaults applied; `built` holds the
- * first steps of phases built already, as their pieces streamed in (suite-stream): their nodes are no longer in `src`.
+ * Build the model Suite from the plain (already schema-valid) document, with defaults applied; `streamed` says what
+ * became of the first steps of phases as their pieces streamed in (suite-stream): built, or handed off (the phase
+ * then holds only the steps after those).
  */
-export function buildSuite(src: YamlSource, raw: Raw, built: Partial<Record<Phase, Step[]>> = {}): Suite {
+export function buildSuite(src: YamlSource, raw: Raw, streamed: Streamed = {}): Suite {
   const fieldPos: Record<string, SourcePos> = {};
   collectFieldPos(src, src.doc.contents ?? undefined, "", fieldPos, new Set(PHASES));
   for (const phase of PHASES) {
@@ -53,9 +65,9 @@ export function buildSuite(src: YamlSource, raw: Raw, built: Partial<Record<Phas
     needs: stringList(raw["needs"]),
     exports: stringList(raw["exports"]),
     variables,
-    setup: buildPhase(src, raw, "setup", built.setup),
-    steps: buildPhase(src, raw, "steps", built.steps),
-    teardown: buildPhase(src, raw, "teardown", built.teardown),
+    setup: buildPhase(src, raw, "setup", streamed),
+    steps: buildPhase(src, raw, "steps", streamed),
+    teardown: buildPhase(src, raw, "teardown", streamed),
     pos: posOf(src, src.doc.contents ?? undefined) ?? { file: src.file, line: 1, column: 1 },
     fieldPos,
   };

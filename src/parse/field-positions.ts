@@ -56,3 +56,17 @@ export function compactPositions(record: Record<string, SourcePos>, file: string
   }
   return new Proxy<Packed>({ file, paths: shared, at }, HANDLER) as unknown as Record<string, SourcePos>;
 }
+
+/**
+ * Compact positions from a list of paths (shared by the steps of a stored part) and a [line, column] pair per path,
+ * as the start-up cache stores them; a plain record when a column is too far right to pack.
+ */
+export function storedPositions(file: string, paths: readonly string[], pairs: readonly number[]): Record<string, SourcePos> {
+  const at: number[] = new Array<number>(paths.length);
+  for (let i = 0; i < paths.length; i++) {
+    const column = pairs[2 * i + 1]!;
+    if (column >= COLUMNS) return Object.fromEntries(paths.map((path, k) => [path, { file, line: pairs[2 * k]!, column: pairs[2 * k + 1]! }]));
+    at[i] = pairs[2 * i]! * COLUMNS + column;
+  }
+  return new Proxy<Packed>({ file, paths, at }, HANDLER) as unknown as Record<string, SourcePos>;
+}

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { LineCounter } from "yaml";
 import { parseSuite, parseWhole, type SuiteSchema } from "./suite";
 import { streamSuite } from "./suite-stream";
+import type { Phase, Step } from "../model";
 
 const ROOT = resolve(__dirname, "../..");
 const schema = JSON.parse(readFileSync(join(ROOT, "schemas/suite.schema.json"), "utf8")) as SuiteSchema;
@@ -57,5 +58,47 @@ describe("parseSuite streams a suite's steps and builds what the whole document 
     const whole = parseWhole(text, "big.yaml", schema);
     expect(whole.diagnostics.length).toBeGreaterThan(0);
     expect(parseSuite(text, "big.yaml", schema)).toEqual(whole);
+  });
+});
+
+describe("parseSuite with a sink", () => {
+  /** parseSuite with a sink that records what it was given, batch by batch. */
+  function sunk(text: string, suiteSchema: SuiteSchema = schema) {
+    const batches: Array<{ phase: Phase; steps: Step[] }> = [];
+    const parsed = parseSuite(text, "big.yaml", suiteSchema, (phase, steps) => batches.push({ phase, steps }));
+    const given = (phase: Phase) => batches.filter((b) => b.phase === phase).flatMap((b) => b.steps);
+    return { parsed, batches, given };
+  }
+
+  it.each([1, 257, 700])("a suite of %i steps gives every step to it, in order within each phase, a batch at a time, and comes back without steps", (count) => {
+    const text = bigSuite(count);
+    const whole = parseWhole(text, "big.yaml", schema).suite!;
+    const { parsed, batches, given } = sunk(text);
+    expect(parsed.sunk).toBe(true);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.suite).toEqual({ ...whole, setup: [], steps: [], teardown: [] });
+    for (const phase of ["setup", "steps", "teardown"] as const) expect(JSON.stringify(given(phase))).toBe(JSON.stringify(whole[phase]));
+    // streamed: the batches of the stream (256 steps), then what was left in the top-level document
+    expect(Math.max(...batches.map((b) => b.steps.length))).toBe(count >= 258 ? 256 : count);
+  });
+
+  it("checks each batch against the schema: a schema error in a later batch is reported as the whole document gives it, and nothing is sunk", () => {
+    const late = '  - name: "get 601"  # trailing\n    request: Things/Get thing\n    expect:\n      status: [200, 2xx]';
+    const text = bigSuite(700).replace(late, `${late}\n      colour: red`);
+    expect(text).toContain("colour: red");
+    const { parsed } = sunk(text);
+    expect(parsed.sunk).toBeUndefined();
+    expect(parsed).toEqual(parseWhole(text, "big.yaml", schema));
+    expect(parsed.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it("with a schema whose phase lists say more than their items (maxItems), checks the suite whole and still gives every step", () => {
+    const properties = schema["properties"] as Record<string, Record<string, unknown>>;
+    const strict = { ...schema, properties: { ...properties, steps: { ...properties["steps"], maxItems: 600 } } } as SuiteSchema;
+    expect(sunk(bigSuite(600), strict).given("steps")).toHaveLength(600);
+    const over = sunk(bigSuite(700), strict);
+    expect(over.parsed.sunk).toBeUndefined();
+    expect(over.parsed.diagnostics.map((d) => d.code)).toEqual(parseWhole(bigSuite(700), "big.yaml", strict).diagnostics.map((d) => d.code));
+    expect(over.parsed.diagnostics.length).toBeGreaterThan(0);
   });
 });

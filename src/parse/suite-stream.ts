@@ -21,20 +21,34 @@ export interface StreamedSuite {
   raw: Record<string, unknown>;
   /** the first steps of each phase that was streamed (a block list under a plain key); its last step is still in `src` */
   built: Partial<Record<Phase, Step[]>>;
+  /** with a hand-off: how many first steps of each streamed phase went to it (neither built nor in `raw` here) */
+  handed: Partial<Record<Phase, number>>;
+}
+
+/**
+ * Where streamed steps go instead of being kept: each batch is checked against the schema on its own, then built and
+ * handed over, so memory holds one batch of steps whatever the file's size.
+ */
+export interface StepHandOff {
+  /** whether these plain values of a phase's steps are valid steps of it (the whole suite is checked at the end too) */
+  valid(phase: Phase, values: unknown[]): boolean;
+  take(phase: Phase, steps: Step[]): void;
 }
 
 /** What streaming collects per phase until the end. */
 interface PhaseState {
   values: unknown[];
   steps: Step[];
+  /** how many went to the hand-off */
+  handed: number;
 }
 
 /** Whether a composed piece is plain, clean data: no YAML error, bound, tag, template or alias problem. */
-function clean(src: YamlSource, text: string, root: Node | null | undefined, path: string[]): boolean {
+function clean(src: YamlSource, text: string, root: Node | null | undefined, path: string[], maybeAlias: boolean): boolean {
   if (src.doc.errors.length > 0) return false;
   // an alias may point outside the piece, and yaml bounds alias expansion per document: the whole file decides
-  // (a text without a "*" after a space, a bracket or a comma has none)
-  if (MAYBE_ALIAS.test(text) && hasAlias(src.doc)) return false;
+  // (a text without a "*" after a space, a bracket or a comma has none: `maybeAlias`, found once per file, not per piece)
+  if (maybeAlias && hasAlias(src.doc)) return false;
   if (boundsProblemsFrom(src, root, path).length > 0) return false;
   return unsupportedNodes(src, text).length === 0 && malformedTemplates(src, text).length === 0;
 }
@@ -71,12 +85,16 @@ class SuiteStreamer {
   private readonly phases = new Map<Phase, PhaseState>();
   private readonly shapes: PositionShapes = new Map();
   private failed = false;
+  private readonly maybeAlias: boolean;
 
   constructor(
     private readonly text: string,
     private readonly file: string,
     private readonly lineCounter: LineCounter,
-  ) {}
+    private readonly handOff?: StepHandOff,
+  ) {
+    this.maybeAlias = MAYBE_ALIAS.test(text);
+  }
 
   /** Compose `items` of a phase's list as one document of their own, check them and build their steps. */
   take(phase: Phase, seq: CST.BlockSequence, items: SeqItem[]): void {
@@ -86,13 +104,22 @@ class SuiteStreamer {
     const doc = docs[0] as Document | undefined;
     const src: YamlSource = { file: this.file, doc: doc as Document, lineCounter: this.lineCounter };
     const list = doc?.contents as { items?: Node[] } | null | undefined;
-    if (!doc || docs.length !== 1 || !Array.isArray(list?.items) || !clean(src, this.text, doc.contents, [phase])) {
+    if (!doc || docs.length !== 1 || !Array.isArray(list?.items) || !clean(src, this.text, doc.contents, [phase], this.maybeAlias)) {
       this.failed = true;
       return;
     }
     const values = doc.toJS({ maxAliasCount: 1000 }) as unknown[];
-    const state = this.phases.get(phase) ?? { values: [], steps: [] };
+    const state = this.phases.get(phase) ?? { values: [], steps: [], handed: 0 };
     this.phases.set(phase, state);
+    if (this.handOff) {
+      if (!this.handOff.valid(phase, values)) {
+        this.failed = true;
+        return;
+      }
+      this.handOff.take(phase, list.items.map((node, k) => buildStep(values[k], { src, phase, index: state.handed + k, node, shapes: this.shapes })));
+      state.handed += values.length;
+      return;
+    }
     list.items.forEach((node, k) => {
       const index = state.values.length;
       state.values.push(values[k]);
@@ -112,16 +139,21 @@ class SuiteStreamer {
     const doc = docs[0];
     if (!doc || docs.length !== 1 || doc.contents === null) return undefined;
     const src: YamlSource = { file: this.file, doc, lineCounter: this.lineCounter };
-    if (!clean(src, this.text, doc.contents, [])) return undefined;
+    if (!clean(src, this.text, doc.contents, [], this.maybeAlias)) return undefined;
     const raw = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
     const built: Partial<Record<Phase, Step[]>> = {};
+    const handed: Partial<Record<Phase, number>> = {};
     for (const [phase, state] of this.phases) {
+      if (this.handOff) {
+        handed[phase] = state.handed;
+        continue;
+      }
       const rest = (raw as Record<string, unknown>)[phase];
       (raw as Record<string, unknown>)[phase] = Array.isArray(rest) ? [...state.values, ...(rest as unknown[])] : rest;
       built[phase] = state.steps;
     }
-    return { src, raw: raw as Record<string, unknown>, built };
+    return { src, raw: raw as Record<string, unknown>, built, handed };
   }
 }
 
@@ -130,10 +162,11 @@ class SuiteStreamer {
  * phase list are taken out as they complete, BATCH at a time, composed as a document of their own (their offsets,
  * so their positions, are those of the file), checked and built. Undefined when anything is not plain, clean data
  * (an error, a bound passed, a tag, an alias, several documents...): the whole-file parse then reports exactly.
+ * With a hand-off, the streamed steps go to it, a batch at a time, and `raw` keeps only what did not stream.
  */
-export function streamSuite(text: string, file: string, lineCounter: LineCounter): StreamedSuite | undefined {
+export function streamSuite(text: string, file: string, lineCounter: LineCounter, handOff?: StepHandOff): StreamedSuite | undefined {
   const parser = new Parser(lineCounter.addNewLine);
-  const streamer = new SuiteStreamer(text, file, lineCounter);
+  const streamer = new SuiteStreamer(text, file, lineCounter, handOff);
   const tokens: CST.Token[] = [];
   let firstDocumentDone = false;
   lineCounter.addNewLine(0);

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
-import type { Diagnostic, Suite } from "../model";
+import type { Diagnostic, Phase, Step, Suite } from "../model";
 import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import { buildSuite } from "./build-suite";
 import { schemaErrorsToDiagnostics } from "./schema-errors";
@@ -10,12 +10,20 @@ import { firstAliasOffset, forbiddenCharacter, malformedTemplates, unsupportedNo
 import { suiteValidatorErrors, suiteValidatorFor, type SuiteSchema } from "./suite-validator";
 import { posAt, textPosition, type YamlSource } from "./yaml-source";
 import { streamSuite, YAML_OPTIONS } from "./suite-stream";
+import { batchHandOff } from "./batch-validation";
+
+const PHASES: readonly Phase[] = ["setup", "steps", "teardown"];
 
 /** The outcome of parsing one suite file: a suite only when there is no error. */
 export interface ParsedSuite {
   suite?: Suite;
   diagnostics: Diagnostic[];
+  /** every step of the suite went to the sink given (its phases here are empty) */
+  sunk?: true;
 }
+
+/** Where the steps of a suite that streams cleanly go, a batch at a time and in order within each phase, instead of into the suite. */
+export type StepSink = (phase: Phase, steps: Step[]) => void;
 
 export type { SuiteSchema } from "./suite-validator";
 
@@ -53,13 +61,23 @@ function validatorOf(suiteSchema: SuiteSchema): ValidateFunction | Diagnostic {
   }
 }
 
-/** The suite built from the file's pieces (suite-stream), when it is clean and valid; else undefined. */
-function parseStreamed(text: string, file: string, suiteSchema: SuiteSchema): Suite | undefined {
+/**
+ * The suite built from the file's pieces (suite-stream), when it is clean and valid; else undefined. With a sink, its
+ * steps go there (when the schema allows, a checked batch at a time as they stream in; memory then holds one batch).
+ */
+function parseStreamed(text: string, file: string, suiteSchema: SuiteSchema, sink?: StepSink): Suite | undefined {
   const validate = validatorOf(suiteSchema);
   if (typeof validate !== "function") return undefined;
-  const streamed = streamSuite(text, file, new LineCounter());
+  const handOff = sink && batchHandOff(suiteSchema, validate, sink);
+  const streamed = streamSuite(text, file, new LineCounter(), handOff);
   if (!streamed || !validate(streamed.raw)) return undefined;
-  return buildSuite(streamed.src, streamed.raw, streamed.built);
+  const suite = buildSuite(streamed.src, streamed.raw, streamed);
+  if (!sink) return suite;
+  for (const phase of PHASES) {
+    if (suite[phase].length > 0) sink(phase, suite[phase]);
+    suite[phase] = [];
+  }
+  return suite;
 }
 
 /** The whole file as one YAML document, each problem a diagnostic at its exact place. */
@@ -98,11 +116,13 @@ export function parseWhole(text: string, file: string, suiteSchema: SuiteSchema)
  * Parse a suite's YAML text into the model. Every problem is a diagnostic pointing at the exact key or
  * value (file:line:column); the suite is returned only when there is none. A clean suite is built from its
  * pieces as they stream in (memory of one batch of steps' YAML nodes, whatever the file's size); a file with
- * any problem is parsed again whole, so that every diagnostic is exactly that of the whole document.
+ * any problem is parsed again whole, so that every diagnostic is exactly that of the whole document. With a sink,
+ * a suite that streams cleanly gives its steps to it (`sunk`); what it gave before a problem showed is to be dropped.
  */
-export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema): ParsedSuite {
+export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema, sink?: StepSink): ParsedSuite {
   const early = inputProblem(text, file);
   if (early) return { diagnostics: [early] };
-  const suite = parseStreamed(text, file, suiteSchema);
-  return suite ? { suite, diagnostics: [] } : parseWhole(text, file, suiteSchema);
+  const suite = parseStreamed(text, file, suiteSchema, sink);
+  if (!suite) return parseWhole(text, file, suiteSchema);
+  return sink ? { suite, diagnostics: [], sunk: true } : { suite, diagnostics: [] };
 }

@@ -1,5 +1,6 @@
 import type { Suite } from "../model";
 import { DiagnosticError, makeDiagnostic } from "../diagnostics";
+import { suiteSteps } from "../vocabulary/suite-steps";
 
 /** What the user asked for: tags (any match), tags to leave out, and a substring of suite name, file or step name. */
 export interface SelectOptions {
@@ -48,5 +49,6 @@ function matches(suite: Suite, opts: SelectOptions): boolean {
   const needle = opts.grep.toLowerCase();
   const has = (text: string): boolean => text.toLowerCase().includes(needle);
   if (has(suite.name) || has(suite.file)) return true;
-  return [...suite.setup, ...suite.steps, ...suite.teardown].some((step) => has(step.name));
+  for (const step of suiteSteps(suite)) if (has(step.name)) return true;
+  return false;
 }

@@ -1,4 +1,5 @@
 import type { PlannedSuite } from "../model";
+import { stepCount } from "../vocabulary/suite-steps";
 
 /** Which part of a run this process executes: index is 1-based (1..total), like `--shard 1/3`. */
 export interface ShardSpec {
@@ -78,7 +79,7 @@ export function shardItems(items: PlannedSuite[], shard: ShardSpec): PlannedSuit
 }
 
 function weigher(timings: ReadonlyMap<string, number> | undefined): (item: PlannedSuite) => number {
-  if (!timings) return (item) => item.suite.setup.length + item.suite.steps.length + item.suite.teardown.length;
+  if (!timings) return (item) => stepCount(item.suite);
   const known = [...timings.values()];
   const average = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1;
   return (item) => timings.get(item.key) ?? average;

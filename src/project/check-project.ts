@@ -6,6 +6,7 @@ import { checkAcceptFile } from "../gate";
 import { acceptFileOf } from "./gate-settings";
 import { loadProject, type LoadHooks } from "./load-project";
 import { withShownPaths } from "./shown-paths";
+import { stepCount } from "../vocabulary/suite-steps";
 
 /** What `check` found: everything a run would reject, and how much was checked. */
 export interface ProjectCheckOutcome {
@@ -32,7 +33,7 @@ export interface ProjectCoverageOutcome {
  */
 export async function checkProject(config: Config, hooks: LoadHooks = {}): Promise<ProjectCheckOutcome> {
   const project = await loadProject(config, hooks);
-  const steps = project.suites.reduce((n, s) => n + s.setup.length + s.steps.length + s.teardown.length, 0);
+  const steps = project.suites.reduce((n, s) => n + stepCount(s), 0);
   const accept = acceptFileOf(config);
   const diagnostics = accept === undefined ? project.diagnostics : [...project.diagnostics, ...withShownPaths(await checkAcceptFile(accept), config.cwd)];
   return {

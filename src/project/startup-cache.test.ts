@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import type { SuiteSchema } from "../parse/suite-validator";
 import { parseSuite } from "../parse/suite";
 import { compiledSchemaMemo, createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
+import { STORED_AFTER_STEPS } from "./suite-parts";
 import { leakedPart, Random, randomSecret, SECRET_KEYS } from "../diagnostics/testing/secret-cases";
 
 const schemaText = readFileSync(resolve(__dirname, "../../schemas/suite.schema.json"), "utf8");
@@ -57,11 +58,14 @@ describe("createSuiteParser", () => {
     expect(JSON.stringify(cached.suite)).toBe(JSON.stringify(fresh.suite));
   });
 
-  it("does not cache a suite whose own data looks like a compact position, so it never comes back changed", () => {
-    const text = 'name: One\nsteps:\n  - name: a\n    request: A/b\n    body: { a: ["\\0pos", 1, 2], b: { file: suites/m.yaml, line: 1, column: 2 } }\n';
-    const parsed = createSuiteParser(schema(), startupCache(dir))(text, "suites/m.yaml");
-    expect(parsed.suite?.steps[0]).toMatchObject({ body: { a: ["\u0000pos", 1, 2], b: { file: "suites/m.yaml", line: 1, column: 2 } } });
-    expect(entries()).toHaveLength(0);
+  it("gives back a suite whose own data looks like a stored position exactly as parsed", () => {
+    const text = 'name: One\nsteps:\n  - name: a\n    request: A/b\n    body: { a: ["\\0pos", 1, 2], b: { file: suites/m.yaml, line: 1, column: 2 }, c: [1, 2] }\n';
+    const fresh = createSuiteParser(schema(), startupCache(dir))(text, "suites/m.yaml");
+    expect(fresh.suite?.steps[0]).toMatchObject({ body: { a: ["\u0000pos", 1, 2], b: { file: "suites/m.yaml", line: 1, column: 2 }, c: [1, 2] } });
+    expect(entries()).toHaveLength(1);
+    const cached = createSuiteParser(schema(), startupCache(dir))(text, "suites/m.yaml");
+    expect(cached).toEqual(fresh);
+    expect(JSON.stringify(cached.suite)).toBe(JSON.stringify(fresh.suite));
   });
 
   it("parses again when the text changes, and never caches a suite with diagnostics", () => {
@@ -84,7 +88,7 @@ describe("createSuiteParser", () => {
     expect(createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml")).toEqual(fresh);
     const path = join(dir, entries()[0]!);
     const [header, ...parts] = readFileSync(path, "utf8").trimEnd().split("\n");
-    expect(parts).toHaveLength(2); // the suite without steps, then its one step
+    expect(parts).toHaveLength(2); // its one step, then the suite without steps
     const [iv, tag, data = ""] = parts[1]!.split(".");
     const changed = `${iv}.${tag}.${data[0] === "A" ? "B" : "A"}${data.slice(1)}`; // sealed: any change fails its tag
     for (const tampered of [[header, parts[0], changed], [header, parts[0]], [header, parts[1], parts[0]], [header, parts[0], parts[1], parts[1]]]) {
@@ -102,9 +106,51 @@ describe("createSuiteParser", () => {
     const fresh = createSuiteParser(schema(), startupCache(dir))(text, "suites/many.yaml");
     expect(fresh.suite?.steps).toHaveLength(1203);
     const [name] = entries();
-    // the suite without steps, the setup step, three parts of steps (500 each at most), the teardown step
-    expect(readFileSync(join(dir, name!), "utf8").trimEnd().split("\n")).toHaveLength(1 + 6);
+    // the header, the setup step, at least three parts of steps (500 each at most, as they streamed in), the teardown step, the suite without steps
+    expect(readFileSync(join(dir, name!), "utf8").trimEnd().split("\n").length).toBeGreaterThanOrEqual(1 + 6);
     expect(createSuiteParser(schema(), startupCache(dir))(text, "suites/many.yaml")).toEqual(fresh);
+  });
+
+  it("holds a suite of more than STORED_AFTER_STEPS steps as stored parts, first run and warm alike, equal to a fresh parse", () => {
+    const count = STORED_AFTER_STEPS + 7;
+    const steps = Array.from({ length: count }, (_, i) => `  - name: step ${i}\n    request: Things/Get thing\n    expect: { status: 200, body: { $.id: { exists: true } } }\n`);
+    const text = `name: Many\nsetup:\n  - request: Things/Create thing\nsteps:\n${steps.join("")}teardown:\n  - request: Things/Get thing\n`;
+    const parsed = parseSuite(text, "suites/many.yaml", schema());
+    const first = createSuiteParser(schema(), startupCache(dir))(text, "suites/many.yaml");
+    const warm = createSuiteParser(schema(), startupCache(dir))(text, "suites/many.yaml");
+    for (const { suite } of [first, warm]) {
+      // a stored list refuses changes; a list held in memory would take them
+      expect(Reflect.set(suite!.steps, 0, suite!.steps[1])).toBe(false);
+      expect(suite!.steps).toHaveLength(count);
+      expect(JSON.stringify(suite)).toBe(JSON.stringify(parsed.suite));
+      expect(suite!.steps[count - 1]?.fieldPos["expect.body.$.id"]).toEqual(parsed.suite!.steps[count - 1]?.fieldPos["expect.body.$.id"]);
+    }
+    expect(warm).toEqual(parsed);
+    const small = createSuiteParser(schema(), startupCache(dir))(SUITE, "suites/one.yaml");
+    expect(Reflect.set(small.suite!.steps, 0, small.suite!.steps[0])).toBe(true);
+  });
+
+  it("stores a large suite whose teardown comes first in the file; one with a value JSON would change late in it is held whole and not cached", () => {
+    const steps = Array.from({ length: STORED_AFTER_STEPS + 300 }, (_, i) => `  - name: step ${i}\n    request: Things/Get thing\n    body: { n: ${i} }\n`);
+    const text = `name: Many\nteardown:\n  - request: Things/Get thing\nsteps:\n${steps.join("")}`;
+    const parsed = parseSuite(text, "suites/order.yaml", schema());
+    createSuiteParser(schema(), startupCache(dir))(text, "suites/order.yaml");
+    const warm = createSuiteParser(schema(), startupCache(dir))(text, "suites/order.yaml");
+    expect(Reflect.set(warm.suite!.steps, 0, warm.suite!.steps[1])).toBe(false);
+    expect(JSON.stringify(warm.suite)).toBe(JSON.stringify(parsed.suite));
+    rmSync(join(dir, entries()[0]!));
+    const inf = text.replace(`body: { n: ${STORED_AFTER_STEPS + 299} }`, "body: { n: .inf }");
+    const held = createSuiteParser(schema(), startupCache(dir))(inf, "suites/order.yaml");
+    expect(entries()).toHaveLength(0);
+    expect((held.suite!.steps[STORED_AFTER_STEPS + 299] as { body: { n: number } }).body.n).toBe(Infinity);
+    expect(JSON.stringify(held.suite)).toBe(JSON.stringify(parseSuite(inf, "suites/order.yaml", schema()).suite));
+  });
+
+  it("holds a large suite whole, as parsed, without a cache folder", () => {
+    const steps = Array.from({ length: STORED_AFTER_STEPS + 1 }, (_, i) => `  - name: step ${i}\n    request: Things/Get thing\n`);
+    const parsed = createSuiteParser(schema(), startupCache(undefined))(`name: Many\nsteps:\n${steps.join("")}`, "suites/many.yaml");
+    expect(Reflect.set(parsed.suite!.steps, 0, parsed.suite!.steps[0])).toBe(true);
+    expect(parsed.suite!.steps).toHaveLength(STORED_AFTER_STEPS + 1);
   });
 
   it("does not cache values JSON would change (.inf from YAML)", () => {

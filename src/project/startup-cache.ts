@@ -1,14 +1,16 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Phase, SourcePos, Step, Suite } from "../model";
+import type { Phase, Step, Suite } from "../model";
 import type { CollectionCacheContext } from "../load/collection-cache";
-import { cacheKey, readCacheEntry, readCacheParts, sealKey, writeCacheEntry, writeCacheParts } from "../load/disk-cache";
+import { cacheKey, readCacheEntry, sealKey, writeCacheEntry, type SealedCacheRef } from "../load/disk-cache";
+import { createCachePartsWriter, openCacheParts, writeCacheParts, type OpenCacheParts } from "../load/cache-parts";
 import { parseCollection } from "../parse/collection";
-import { compactPositions, type PositionShapes } from "../parse/field-positions";
-import type { ParsedSuite } from "../parse/suite";
+import type { ParsedSuite, StepSink } from "../parse/suite";
 import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
 import type { CompiledSchemaMemo, MetaSchemaMemo } from "../contract/schema-validator";
 import { packageInfo } from "./package-info";
+import { STORED_AFTER_STEPS, suiteFromParts, suiteParts, SuitePartsBuilder } from "./suite-parts";
+import { stepCount } from "../vocabulary/suite-steps";
 
 /**
  * Start-up cache: what parse/ makes of unchanged inputs (collections, suites) is kept on disk, keyed by the inputs'
@@ -44,127 +46,95 @@ export function collectionCache(cache: StartupCache): CollectionCacheContext {
   return { parse: parseCollection, toolVersion: cache.toolVersion, parserFingerprint: cache.parserFingerprint, cacheDir: cache.dir };
 }
 
-/** Whether JSON keeps this value exactly (YAML may give .inf, .nan or -0, which JSON would change). */
-function jsonExact(value: unknown): boolean {
-  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (Array.isArray(value)) return value.every((v) => v !== undefined && jsonExact(v));
-  if (typeof value === "object") return Object.values(value).every((v) => v === undefined || jsonExact(v));
-  return false;
+/** The suite stored for `ref`, or undefined when there is none for these inputs or it is not what suiteParts wrote. */
+function storedSuite(ref: SealedCacheRef, file: string): Suite | undefined {
+  let parts: OpenCacheParts;
+  try {
+    parts = openCacheParts(ref);
+  } catch {
+    return undefined; // missing, for other inputs, or corrupt
+  }
+  try {
+    return suiteFromParts(parts, file);
+  } catch {
+    parts.close();
+    return undefined;
+  }
 }
 
-/** What a source position in the suite's own file is stored as: [MARK, line, column] instead of 18 copies of its path per step. */
-const POSITION_MARK = "\u0000pos";
+type SuiteParse = (text: string, file: string, sink?: StepSink) => ParsedSuite;
 
-function isOwnPosition(value: unknown, file: string): value is SourcePos {
-  if (typeof value !== "object" || value === null || (value as SourcePos).file !== file) return false;
-  const keys = Object.keys(value);
-  return keys.length === 3 && keys[0] === "file" && keys[1] === "line" && keys[2] === "column";
-}
-
-/** Part of a cached suite as JSON, positions in its own file made compact; throws when JSON would change it or its data holds the mark itself. */
-function encodePart(value: unknown, file: string): string {
-  if (!jsonExact(value)) throw new Error("not exact in JSON");
-  let clash = false;
-  const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (isOwnPosition(v, file)) return [POSITION_MARK, v.line, v.column];
-    if (Array.isArray(v) && v[0] === POSITION_MARK) clash = true;
-    return v;
-  });
-  if (clash) throw new Error("holds the position mark");
-  return text;
+/**
+ * Parse now, storing as it goes: a suite that streams cleanly has its steps written to the entry a batch at a time (a
+ * large suite is never held whole), then its head; it is then read back from the entry. Undefined when that could not
+ * be done (the entry could not be written, a step cannot be stored exactly): what was written is dropped and the
+ * caller parses again. A suite that did not stream (it has a problem, or YAML the streaming leaves to the whole-file
+ * parse) comes back as parsed, stored whole when clean.
+ */
+function parseStoring(parseNow: SuiteParse, ref: SealedCacheRef, text: string, file: string): ParsedSuite | undefined {
+  const writer = createCachePartsWriter(ref);
+  if (!writer) return undefined;
+  const builder = new SuitePartsBuilder(file);
+  let storable = true;
+  const sink = (phase: Phase, steps: Step[]): void => {
+    try {
+      if (storable) for (const part of builder.steps(phase, steps)) writer.add(part);
+    } catch {
+      storable = false;
+    }
+  };
+  const parsed = parseNow(text, file, sink);
+  if (!parsed.sunk) writer.abort();
+  if (!parsed.sunk) return storeParsed(ref, parsed, file);
+  if (!storable || !parsed.suite) {
+    writer.abort();
+    return undefined;
+  }
+  try {
+    writer.add(builder.head(parsed.suite));
+  } catch {
+    writer.abort();
+    return undefined;
+  }
+  if (!writer.commit()) return undefined;
+  const stored = storedSuite(ref, file);
+  return stored && { suite: stored, diagnostics: [] };
 }
 
 /**
- * A cached part back as parse/ made it: each compact position one object again, all sharing one path string.
- * JSON.parse then one walk (a reviver, called for every value, took three times as long), without recursion.
+ * Suites that parsed cleanly come from the cache; anything else is parsed (and its diagnostics made) anew. A suite
+ * parsed now is stored as it streams in, then read back as a stored one (a large one holds its steps a part at a time).
+ * Without a cache folder, or when the entry cannot be written, the suite is held whole, as parsed.
  */
-function decodePart(text: string, file: string): unknown {
-  const root: unknown = JSON.parse(text);
-  if (isMark(root)) return positionOf(root, file);
-  const pending: object[] = typeof root === "object" && root !== null ? [root] : [];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    const record = node as Record<string, unknown>;
-    for (const key of Array.isArray(node) ? node.keys() : Object.keys(node)) {
-      const value = record[key];
-      if (isMark(value)) {
-        // as JSON.parse defines it: a key such as "__proto__" stays an own property
-        Object.defineProperty(record, key, { value: positionOf(value, file), writable: true, enumerable: true, configurable: true });
-      } else if (typeof value === "object" && value !== null) pending.push(value);
-    }
-  }
-  return root;
-}
-
-function isMark(value: unknown): value is [string, number, number] {
-  return Array.isArray(value) && value.length === 3 && value[0] === POSITION_MARK;
-}
-
-function positionOf(mark: [string, number, number], file: string): SourcePos {
-  return { file, line: mark[1], column: mark[2] };
-}
-
-const PHASES: readonly Phase[] = ["setup", "steps", "teardown"];
-/** Steps per stored part: writing and reading a suite holds one part's text at a time, whatever the suite's size. */
-const STEPS_PER_PART = 500;
-
-/** The suite as cached: the suite without its steps, then its steps STEPS_PER_PART at a time ([phase, steps]). */
-function* suiteParts(suite: Suite, file: string): Generator<string, void> {
-  yield encodePart({ ...suite, setup: [], steps: [], teardown: [] }, file);
-  for (const phase of PHASES) {
-    for (let i = 0; i < suite[phase].length; i += STEPS_PER_PART) yield encodePart([phase, suite[phase].slice(i, i + STEPS_PER_PART)], file);
-  }
-}
-
-/** A cached suite back from its parts; throws when they are not what suiteParts wrote. */
-function suiteFromParts(parts: Iterable<string>, file: string): Suite {
-  let suite: Suite | undefined;
-  const shapes: PositionShapes = new Map();
-  for (const part of parts) {
-    if (suite === undefined) {
-      suite = decodePart(part, file) as Suite;
-      if (typeof suite !== "object" || suite === null || !PHASES.every((phase) => Array.isArray(suite![phase]))) throw new Error("not a suite");
-      continue;
-    }
-    const [phase, steps] = decodePart(part, file) as [Phase, Step[]];
-    if (!PHASES.includes(phase) || !Array.isArray(steps)) throw new Error("not a part of a suite");
-    for (const step of steps) {
-      // as compact as parse/ made them
-      if (step && typeof step.fieldPos === "object" && step.fieldPos !== null) step.fieldPos = compactPositions(step.fieldPos, file, shapes);
-      suite[phase].push(step);
-    }
-  }
-  if (suite === undefined) throw new Error("empty");
-  return suite;
-}
-
-/** Suites that parsed cleanly come from the cache; anything else is parsed (and its diagnostics made) anew. */
 export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (text: string, file: string) => ParsedSuite {
   const schemaText = JSON.stringify(schema);
-  let parse: ((text: string, file: string, schema: SuiteSchema) => ParsedSuite) | undefined;
-  const parseNow = (text: string, file: string): ParsedSuite => {
+  let parse: ((text: string, file: string, schema: SuiteSchema, sink?: StepSink) => ParsedSuite) | undefined;
+  const parseNow: SuiteParse = (text, file, sink) => {
     if (!parse) {
       useBuiltSuiteValidator(schema); // else the schema is compiled on first use
       // loaded on the first miss only: it brings yaml and the suite builder
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       parse = (require("../parse/suite") as typeof import("../parse/suite")).parseSuite;
     }
-    return parse(text, file, schema);
+    return parse(text, file, schema, sink);
   };
-  if (cache.dir === undefined) return parseNow;
+  if (cache.dir === undefined) return (text, file) => parseNow(text, file);
   const dir = cache.dir;
   return (text, file) => {
-    const inputs = ["suite-3", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
+    const inputs = ["suite-5", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
     const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
-    try {
-      return { suite: suiteFromParts(readCacheParts(ref), file), diagnostics: [] };
-    } catch {
-      // missing, for other inputs, or corrupt: parse below
-    }
-    const parsed = parseNow(text, file);
-    if (parsed.suite && parsed.diagnostics.length === 0) writeCacheParts(ref, suiteParts(parsed.suite, file));
-    return parsed;
+    const stored = storedSuite(ref, file);
+    if (stored) return { suite: stored, diagnostics: [] };
+    return parseStoring(parseNow, ref, text, file) ?? storeParsed(ref, parseNow(text, file), file);
   };
+}
+
+/** A suite parsed whole, stored when clean; a large one is then read back as a stored one (when that works). */
+function storeParsed(ref: SealedCacheRef, parsed: ParsedSuite, file: string): ParsedSuite {
+  if (!parsed.suite || parsed.diagnostics.length > 0) return parsed;
+  writeCacheParts(ref, suiteParts(parsed.suite, file));
+  if (stepCount(parsed.suite) <= STORED_AFTER_STEPS) return parsed;
+  return { suite: storedSuite(ref, file) ?? parsed.suite, diagnostics: [] };
 }
 
 /** Schema sets (from --schemas) that passed the meta-schema check once are not checked again while unchanged. */

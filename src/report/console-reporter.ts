@@ -1,6 +1,7 @@
 import type { Exchange, Plan, PlannedSuite, RunResult, RunStartInfo, Step, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
 import type { Reporter } from "./registry";
+import { hasCallbackStep } from "../vocabulary/suite-steps";
 import { exchangeLines, formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
 import { digestSuite, formatDigestSummary, type SuiteDigest } from "./format-summary";
 import { suiteOrder } from "./suite-order";
@@ -88,7 +89,7 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
 
 /** Where callbacks must reach the run, when a step waits for one or a public URL forwards to it (a tunnel aims at this address). */
 function receiverLine(plan: Plan, info: RunStartInfo): string | undefined {
-  const waits = plan.items.some((item) => [...item.suite.setup, ...item.suite.steps, ...item.suite.teardown].some((step) => step.kind === "callback"));
+  const waits = plan.items.some((item) => hasCallbackStep(item.suite));
   if (!waits && !info.callbackUrl) return undefined;
   return `Webhook receiver: ${info.callbackReceiver}${info.callbackUrl ? ` (callbacks arrive through ${info.callbackUrl})` : ""}`;
 }

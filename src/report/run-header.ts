@@ -1,14 +1,14 @@
 import type { Plan, RunFooter, RunHeader, RunResult } from "../model";
 import { fingerprint } from "../diagnostics";
 import { stepKey } from "../vocabulary/step-key";
+import { suiteSteps } from "../vocabulary/suite-steps";
 import { DEFAULT_API_VERSION } from "../vocabulary/api-versions";
 
 /** A short hash of every suite key and step key of a plan (give it the plan before sharding): the same suites, the same hash. */
 export function planFingerprint(plan: Plan): string {
   const keys: string[] = [];
   for (const item of plan.items) {
-    const { setup, steps, teardown } = item.suite;
-    for (const step of [...setup, ...steps, ...teardown]) keys.push(stepKey(item.key, step.phase, step.name));
+    for (const step of suiteSteps(item.suite)) keys.push(stepKey(item.key, step.phase, step.name));
   }
   return fingerprint(keys.sort());
 }

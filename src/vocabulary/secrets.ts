@@ -1,4 +1,5 @@
 import type { Suite } from "../model";
+import { suiteSteps } from "./suite-steps";
 
 /**
  * What counts as a secret, defined once. A value is a secret when the key it sits under names one (a body field,
@@ -89,8 +90,11 @@ function collectSecretValues(root: unknown, found: string[]): void {
   }
 }
 
-/** What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path). */
-export function writtenValues(suite: Suite): unknown {
-  const steps = [...suite.setup, ...suite.steps, ...suite.teardown].map(({ fieldPos: _fieldPos, pos: _pos, ...written }) => written);
-  return { variables: suite.variables, steps };
+/**
+ * What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path):
+ * its variables, then each step, one at a time (a large suite's steps are not all held at once).
+ */
+export function* writtenValues(suite: Suite): Generator<unknown, void> {
+  yield { variables: suite.variables };
+  for (const { fieldPos: _fieldPos, pos: _pos, ...written } of suiteSteps(suite)) yield written;
 }

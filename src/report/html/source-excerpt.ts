@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Step, Suite, SuiteResult } from "../../model";
 import type { Redactor } from "../../diagnostics";
 import { failureLines } from "./failure-lines";
+import { suiteSteps } from "../../vocabulary/suite-steps";
 
 /** Lines of a suite file around what a failed step points at, redacted; line numbers are 1-based. */
 export interface SourceExcerpt {
@@ -34,7 +35,7 @@ export function suiteExcerpts(result: SuiteResult, ctx: ExcerptContext): SourceE
   const text = readSource(resolve(ctx.cwd, result.file));
   if (text === undefined) return [];
   const lines = text.split(/\r?\n/);
-  const byStep = stepsByPhaseAndName(ctx.suite);
+  const byStep = stepsByPhaseAndName(ctx.suite, new Set(bad.map((i) => `${result.steps[i]!.phase}/${result.steps[i]!.name}`)));
   return bad.flatMap((i) => {
     const step = result.steps[i]!;
     if (step.file !== result.file) return [];
@@ -50,9 +51,15 @@ function excerpt(at: { step: number; file: string; lines: string[]; marks: numbe
   return { step: at.step, file: at.file, start: first, lines: shown, marks: at.marks.filter((n) => n <= last) };
 }
 
-function stepsByPhaseAndName(suite: Suite | undefined): Map<string, Step> {
-  const steps = suite ? [...suite.setup, ...suite.steps, ...suite.teardown] : [];
-  return new Map(steps.map((s) => [`${s.phase}/${s.name}`, s]));
+/** The suite's steps that failed, by phase and name (a later step of the same name wins, as it always did). */
+function stepsByPhaseAndName(suite: Suite | undefined, wanted: Set<string>): Map<string, Step> {
+  const found = new Map<string, Step>();
+  if (!suite) return found;
+  for (const step of suiteSteps(suite)) {
+    const key = `${step.phase}/${step.name}`;
+    if (wanted.has(key)) found.set(key, step);
+  }
+  return found;
 }
 
 function readSource(path: string): string | undefined {
