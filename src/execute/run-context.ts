@@ -25,8 +25,9 @@ export interface RunPlanContext {
    */
   redactor?: Redactor;
   /**
-   * false: each suite's result goes to the listeners when it finishes and is not kept; the run's result then holds
-   * no suites, only the totals (what a long run needs to stay flat in memory). Default true: every suite is kept.
+   * false: each step's result goes to the listeners (onStepResult) as it is recorded and each suite's when it
+   * finishes, without its steps, and none is kept; the run's result then holds no suites, only the totals (what a
+   * long run needs to stay flat in memory). Default true: every suite is kept, with its steps.
    */
   keepResults?: boolean;
 }
