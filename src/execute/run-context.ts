@@ -41,7 +41,7 @@ export interface RunEnv {
   redactor: Redactor;
   /** run variables per region, without WEBHOOK_URL (set per suite run) */
   regionVars: Map<string, Record<string, string>>;
-  /** compiled request steps, so templates are split once per run */
+  /** compiled request steps, so templates are split once per run (the same suite in each region); bounded, it starts over when full */
   compiled: Map<object, CompiledRequestStep>;
   /** set once no new step may start: "bail" or "interrupted" */
   stopped?: "bail" | "interrupted";
