@@ -61,8 +61,9 @@ describe("a spool of suites' text", () => {
     const left = [`junit.xml.${dead}.cases.part`, `junit.xml.${dead}.out.part`, `junit.xml.${process.ppid}.cases.part`, `results.json.${dead}.part`, "junit.xml.notes.part"];
     for (const name of left) writeFileSync(join(dir, name), "old");
     const spool = openSpool(report, "cases");
+    expect(readdirSync(dir).sort()).toEqual([`junit.xml.${process.ppid}.cases.part`, "junit.xml.notes.part", `results.json.${dead}.part`].sort());
     spool.entry().append("c".repeat(100_000));
-    expect(readdirSync(dir).sort()).toEqual([`junit.xml.${process.pid}.cases.part`, `junit.xml.${process.ppid}.cases.part`, "junit.xml.notes.part", `results.json.${dead}.part`].sort());
+    expect(readdirSync(dir)).toContain(`junit.xml.${process.pid}.cases.part`);
     spool.remove();
   });
 });

@@ -46,18 +46,18 @@ interface SpoolFile {
 }
 
 /**
- * A spool next to the report at `reportPath` (partPath names it; `kind` tells two spools of one report apart). It is
- * made when first needed, and the part files that killed runs left of this report are removed then.
+ * A spool next to the report at `reportPath` (partPath names it; `kind` tells two spools of one report apart), made
+ * when first needed. Opening it removes the part files that killed runs left of this report.
  */
 export function openSpool(reportPath: string, kind?: string): Spool {
   const path = partPath(reportPath, kind);
+  removeStaleParts(reportPath);
   const file: SpoolFile = { pending: [], pendingChars: 0, at: 0, written: 0, holding: 0 };
   const flush = (): void => {
     if (file.pending.length === 0 || file.failure) return;
     try {
       if (file.fd === undefined) {
         mkdirSync(dirname(path), { recursive: true });
-        removeStaleParts(reportPath);
         file.fd = openSync(path, "w+", 0o600);
       }
       const text = file.pending.join("");
