@@ -63,6 +63,7 @@ export async function runRunner(url: string, job: RunnerJob): Promise<{ ms: numb
   // a reporter's time on the run's thread: its events as a run sends them (results.json streams from onRunStart)
   const timed = (name: keyof typeof reportMs, l: RunEvents): RunEvents => ({
     onRunStart: (plan) => time(name, () => l.onRunStart?.(plan)),
+    onStepResult: (item, step) => time(name, () => l.onStepResult?.(item, step)),
     onSuiteEnd: (item, suite) => time(name, () => l.onSuiteEnd?.(item, suite)),
     onRunEnd: async (r) => {
       const t = performance.now();

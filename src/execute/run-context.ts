@@ -25,8 +25,9 @@ export interface RunPlanContext {
    */
   redactor?: Redactor;
   /**
-   * false: each suite's result goes to the listeners when it finishes and is not kept; the run's result then holds
-   * no suites, only the totals (what a long run needs to stay flat in memory). Default true: every suite is kept.
+   * false: each step's result goes to the listeners (onStepResult) as it is recorded and each suite's when it
+   * finishes, without its steps, and none is kept; the run's result then holds no suites, only the totals (what a
+   * long run needs to stay flat in memory). Default true: every suite is kept, with its steps.
    */
   keepResults?: boolean;
 }
@@ -40,11 +41,8 @@ export interface RunEnv {
   redactor: Redactor;
   /** run variables per region, without WEBHOOK_URL (set per suite run) */
   regionVars: Map<string, Record<string, string>>;
-  /**
-   * compiled request steps, so templates are split once per run; weakly held, so that a step read back from a stored
-   * suite's part (stored-steps) goes with its compiled form when the part is let go
-   */
-  compiled: WeakMap<object, CompiledRequestStep>;
+  /** compiled request steps, so templates are split once per run (the same suite in each region); bounded, it starts over when full */
+  compiled: Map<object, CompiledRequestStep>;
   /** set once no new step may start: "bail" or "interrupted" */
   stopped?: "bail" | "interrupted";
   /** wait; a signal that aborts ends the wait early */

@@ -11,11 +11,12 @@ beforeEach(async () => { api = await startFakeApi(); });
 afterEach(async () => { await api.close(); });
 
 async function run(suites: Suite[], opts: { regions?: string[]; options?: Parameters<typeof testOptions>[0];
-  listeners?: RunEvents[]; signal?: AbortSignal } = {}): Promise<RunResult> {
+  listeners?: RunEvents[]; signal?: AbortSignal; keepResults?: boolean } = {}): Promise<RunResult> {
   const regions = opts.regions ?? ["us"];
   return runPlan({
     plan: buildPlan(suites, { regions }), requests: fakeRequests(), contract: fakeContract(), targets: api.targets(regions),
     options: testOptions(opts.options), listeners: opts.listeners ?? [], target: "fake", toolVersion: "0.0.0-test", signal: opts.signal,
+    keepResults: opts.keepResults,
   });
 }
 
@@ -282,5 +283,31 @@ describe("cross-region run variables", () => {
     expect(error.code).toBe("CC_UNRESOLVED_VARIABLE");
     expect(error.message).toContain("BASE_URL_EU");
     expect(error.message).toContain("region eu is not part of this run");
+  });
+
+  it("keeping no results, hands each step to onStepResult and each suite to onSuiteEnd without steps, with the same outcomes and totals", async () => {
+    const suites = () => [
+      suite("ok", { steps: [contactFlow.create(), contactFlow.get()], teardown: [contactFlow.remove()] }),
+      suite("bad", { steps: [contactFlow.create(), contactFlow.get({ name: "wrong", expect: { status: 201, headers: {}, body: {} } }), contactFlow.get()], teardown: [contactFlow.remove()] }),
+    ];
+    const seen = (): RunEvents & { steps: string[]; ends: Array<{ key: string; outcome: string; steps: number }> } => {
+      const listener = {
+        steps: [] as string[],
+        ends: [] as Array<{ key: string; outcome: string; steps: number }>,
+        onStepResult: (item: { key: string }, step: { name: string; outcome: string }) => listener.steps.push(`${item.key} ${step.name}:${step.outcome}`),
+        onSuiteEnd: (_item: unknown, result: { key: string; outcome: string; steps: unknown[] }) => listener.ends.push({ key: result.key, outcome: result.outcome, steps: result.steps.length }),
+      };
+      return listener;
+    };
+    const [kept, released] = [seen(), seen()];
+    const keptRun = await run(suites(), { options: { concurrency: 1 }, listeners: [kept] });
+    const releasedRun = await run(suites(), { options: { concurrency: 1 }, listeners: [released], keepResults: false });
+    expect(released.steps).toEqual(kept.steps);
+    expect(released.steps).toContain("bad@us wrong:failed");
+    expect(kept.ends.map((e) => e.steps)).toEqual([3, 4]);
+    expect(released.ends).toEqual(kept.ends.map((e) => ({ ...e, steps: 0 })));
+    expect(released.ends.map((e) => e.outcome)).toEqual(["passed", "failed"]);
+    expect(releasedRun.suites).toEqual([]);
+    expect(releasedRun.totals).toEqual(keptRun.totals);
   });
 });

@@ -10,7 +10,7 @@ import { learnRunInputs } from "./exchange";
 import { createDispatcher, createSend, withObserver, withRetry } from "./http";
 import type { RunEnv, RunPlanContext } from "./run-context";
 import { buildRunResult } from "./run-result";
-import { addToTotals, emptyTotals } from "../vocabulary/run-totals";
+import { addTotals, emptyTotals } from "../vocabulary/run-totals";
 import { finishSuite, startSuite, type SuiteProgress } from "./run-suite";
 
 /** Run a plan: suites concurrently (needs first), steps in order, teardown always; emits events, never prints. */
@@ -41,8 +41,8 @@ interface Finished {
  * before the next queued suite starts. A suite others need keeps its teardown until it and every suite that needs
  * it have finished (a shared resource, the app, outlives its users), then runs it outside the queue: cleaning up
  * never waits behind suites that have not started, and waiting never holds a concurrency slot.
- * Without keepResults a finished suite is counted and let go: its steps' results, its variables and captures are not
- * held once the listeners have seen it and the suites that need it are done.
+ * Without keepResults no step's result is held (the listeners saw each one as it was recorded), and a finished suite is
+ * counted and let go: its variables and captures are not held once the suites that need it are done.
  */
 async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit): Promise<Finished> {
   const keep = env.ctx.keepResults !== false;
@@ -52,33 +52,34 @@ async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit)
   const finished = new Map<string, Promise<void>>();
   const dependents = new Map<string, string[]>();
   for (const item of items) for (const need of item.needs) dependents.set(need, [...(dependents.get(need) ?? []), item.key]);
-  const done = (index: number) => (result: SuiteResult): void => {
-    addToTotals(totals, result);
+  const done = (index: number, progress: SuiteProgress, result: SuiteResult): void => {
+    addTotals(totals, progress.tally);
     if (keep) results[index] = result;
   };
   items.forEach((item, index) => {
     const needs = Promise.all(item.needs.map((key) => started.get(key)).filter((p): p is Promise<SuiteProgress> => p !== undefined));
     const users = dependents.get(item.key);
     if (!users) {
-      finished.set(item.key, needs.then((needed) => limit(async () => finishSuite(env, await startSuite(env, item, needed)))).then(done(index)));
+      finished.set(item.key, needs.then((needed) => limit(async () => {
+        const progress = await startSuite(env, item, needed);
+        done(index, progress, await finishSuite(env, progress));
+      })));
       return;
     }
     const main = needs.then((needed) => limit(() => startSuite(env, item, needed)));
     started.set(item.key, main);
     finished.set(item.key, main.then(async (progress) => {
       await Promise.all(users.map((key) => finished.get(key)));
-      const result = await finishSuite(env, progress);
+      done(index, progress, await finishSuite(env, progress));
       if (!keep) release(progress);
-      return result;
-    }).then(done(index)));
+    }));
   });
   await Promise.all(items.map((item) => finished.get(item.key)!));
   return { suites: keep ? results.filter((r): r is SuiteResult => r !== undefined) : [], totals };
 }
 
-/** A suite others needed, done with its teardown: its results, variables and captures are no longer held. */
+/** A suite others needed, done with its teardown: its variables and captures are no longer held. */
 function release(progress: SuiteProgress): void {
-  progress.steps = [];
   progress.run = undefined;
   progress.exports = new Map();
 }
@@ -100,7 +101,7 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
     ctx, redactor, receiver,
     send: withAuth(retrying, { tokens, targets: ctx.targets }),
     regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, { ...shared, ...ctx.regionVariables?.[t.region] }, webhookSecret)])),
-    compiled: new WeakMap(),
+    compiled: new Map(),
     sleep: abortableSleep,
   };
   const close = async (): Promise<void> => {

@@ -1,21 +1,24 @@
-import type { PlannedSuite, Step, StepResult, SuiteResult } from "../model";
+import type { PlannedSuite, RunTotals, Step, StepResult, SuiteResult } from "../model";
 import { runCallbackStep } from "./callbacks/run-callback-step";
 import { emit } from "./emit";
 import { runRequestStep } from "./request-step/run-request-step";
 import { stopReason, type RunEnv } from "./run-context";
-import { suiteOutcome } from "./run-result";
 import { skippedResult } from "./step-result";
 import type { SuiteRun } from "./suite-run";
 import { VariableScope } from "./variables";
 import { roundMs } from "./duration";
 import { suiteSteps } from "../vocabulary/suite-steps";
+import { addStepToTotals, emptyTotals, tallyOutcome } from "../vocabulary/run-totals";
 
 /** A suite whose setup and steps are done and whose teardown is still to come. */
 export interface SuiteProgress {
   item: PlannedSuite;
   /** undefined when the suite never started (a need failed, bail, interrupt) */
   run?: SuiteRun;
-  steps: StepResult[];
+  /** the steps' results, when the run keeps them; otherwise each goes to the listeners (onStepResult) and is let go */
+  steps?: StepResult[];
+  /** the suite (1) and its steps counted as they are recorded: its outcome and the run's totals come from it */
+  tally: RunTotals;
   startedAt: Date;
   /** time spent running so far (waiting for dependents before teardown is not counted) */
   activeMs: number;
@@ -31,7 +34,8 @@ export interface SuiteProgress {
 export async function startSuite(env: RunEnv, item: PlannedSuite, needed: SuiteProgress[]): Promise<SuiteProgress> {
   emit(env.ctx.listeners, "onSuiteStart", item);
   const t0 = performance.now();
-  const progress: SuiteProgress = { item, steps: [], startedAt: new Date(), activeMs: 0, outcome: "passed", exports: new Map(), interrupted: false };
+  const steps = env.ctx.keepResults !== false ? { steps: [] } : {};
+  const progress: SuiteProgress = { item, ...steps, tally: { ...emptyTotals(), suites: 1 }, startedAt: new Date(), activeMs: 0, outcome: "passed", exports: new Map(), interrupted: false };
   const blocked = needed.find((n) => n.outcome !== "passed");
   const notStarted = blocked ? `needed suite ${blocked.item.key} ${blocked.outcome}` : stopReason(env);
   const { suite } = item;
@@ -43,20 +47,20 @@ export async function startSuite(env: RunEnv, item: PlannedSuite, needed: SuiteP
     await runMain(progress.run, progress);
     progress.exports = collectExports(progress.run);
   }
-  progress.outcome = suiteOutcome(progress.steps);
+  progress.outcome = tallyOutcome(progress.tally);
   progress.activeMs = performance.now() - t0;
   return progress;
 }
 
-/** Finish a suite: teardown always runs (it sees every capture), then the suite's result. */
+/** Finish a suite: teardown always runs (it sees every capture), then the suite's result (without its steps when the run keeps none). */
 export async function finishSuite(env: RunEnv, progress: SuiteProgress): Promise<SuiteResult> {
   const t0 = performance.now();
   const { item, run } = progress;
   if (run) for (const step of item.suite.teardown) record(env, progress, await runStep(run, step));
   const result: SuiteResult = {
     key: item.key, suiteId: item.suite.id, name: item.suite.name, file: item.suite.file, region: item.region,
-    outcome: suiteOutcome(progress.steps), startedAt: progress.startedAt.toISOString(),
-    durationMs: roundMs(progress.activeMs + performance.now() - t0), steps: progress.steps,
+    outcome: tallyOutcome(progress.tally), startedAt: progress.startedAt.toISOString(),
+    durationMs: roundMs(progress.activeMs + performance.now() - t0), steps: progress.steps ?? [],
   };
   if (progress.interrupted) result.interrupted = true;
   emit(env.ctx.listeners, "onSuiteEnd", item, result);
@@ -64,7 +68,8 @@ export async function finishSuite(env: RunEnv, progress: SuiteProgress): Promise
 }
 
 function record(env: RunEnv, progress: SuiteProgress, result: StepResult): void {
-  progress.steps.push(result);
+  progress.steps?.push(result);
+  addStepToTotals(progress.tally, result);
   emit(env.ctx.listeners, "onStepResult", progress.item, result);
 }
 

@@ -17,7 +17,12 @@ export interface RunEvents {
   onStepStart?(item: PlannedSuite, step: Step): void;
   /** every attempt of a request step as it happens, redacted; only when the run is verbose */
   onExchange?(item: PlannedSuite, step: Step, exchange: Exchange): void;
+  /** every step's result as it is recorded, in the suite's order */
   onStepResult?(item: PlannedSuite, result: StepResult): void;
+  /**
+   * a suite's result when it is done; its `steps` are empty when the run keeps no results (keepResults false):
+   * they came through onStepResult (report/step-batches.ts gives a listener each step once either way)
+   */
   onSuiteEnd?(item: PlannedSuite, result: SuiteResult): void;
   onRunEnd?(result: RunResult): void | Promise<void>;
 }

@@ -1,7 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { resolveConfig } from "../config";
+import { readResults } from "../gate/read-results";
+import type { SuiteRecord, SuiteResult } from "../model";
+import { buildJunitXml } from "../report/junit-xml";
+import { toSuiteRecord } from "../report/suite-record";
 import { runProject } from "./run-project";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -16,14 +20,14 @@ function project(): string {
   return dir;
 }
 
-async function run(dir: string, keepResults: boolean) {
+async function run(dir: string, keepResults: boolean, regions = "us,eu") {
   const out = mkdtempSync(join(tmpdir(), "cc-release-out-"));
-  const argv = ["run", dir, "--region", "us,eu", "--concurrency", "4", "--reporter", "console,junit,json,html", "--out", out];
+  const argv = ["run", dir, "--region", regions, "--concurrency", "4", "--reporter", "console,junit,json,html", "--out", out];
   const { config } = resolveConfig({ argv, env: {}, cwd: ROOT });
   const printed: string[] = [];
   const outcome = await runProject({ config: config!, env: {}, keepResults, console: { write: (t) => printed.push(t), tty: false, color: false } });
   const read = (name: string) => readFileSync(join(out, name), "utf8");
-  return { outcome, printed: printed.join(""), junit: read("junit.xml"), results: read("results.json"), html: read("report.html") };
+  return { outcome, printed: printed.join(""), junit: read("junit.xml"), results: read("results.json"), html: read("report.html"), files: readdirSync(out).sort(), out };
 }
 
 /** Times, durations, ids, ports and host names differ from run to run; nothing else may. */
@@ -37,6 +41,11 @@ function steady(text: string): string {
     .replace(/(time|hostname)="[^"]*"/g, '$1=""')
     .replace(/"durationMs":[\d.]+/g, '"durationMs":0')
     .replace(/\b\d+(\.\d+)?(ms|s)\b/g, "<t>");
+}
+
+/** A JSON value with what differs from run to run taken out. */
+function steadyValue(value: unknown): unknown {
+  return JSON.parse(steady(JSON.stringify(value)));
 }
 
 /** results.json's records in the order suites finished, sorted by key (that order is the run's, not the report's). */
@@ -65,5 +74,35 @@ describe("a run that keeps no suite's results (the CLI's run)", () => {
     expect(released.printed).toContain("Failures (6):");
     expect(released.printed).toMatch(/Suites: {2}2 passed, 5 failed \(6\)/);
     expect(released.html.match(/class="cc-suite"/g)).toHaveLength(7);
+  });
+
+  it("writes the same reports for a suite far longer than what a report holds in memory, and leaves no part file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cc-release-"));
+    const steps = Array.from({ length: 800 }, (_, i) => LIST.replace("{N}", String(i))).join("");
+    writeFileSync(join(dir, "many.yaml"), `name: Many\nsteps:\n${steps}  - name: wrong status\n    request: Contacts/List contacts\n    expect: { status: 201 }\n`);
+    const [kept, released] = [await run(dir, true, "us"), await run(dir, false, "us")];
+    expect(released.outcome.status).toBe("failed");
+    expect(released.outcome.result?.totals).toEqual(kept.outcome.result?.totals);
+    expect(released.outcome.result?.totals).toMatchObject({ steps: 801, passed: 800, failed: 1 });
+    // more of each report's text than a report buffers for a suite (64 KiB): the rest went through its part file
+    for (const text of [released.results, released.html, released.junit]) expect(text.length).toBeGreaterThan(65536);
+    expect(steady(released.junit)).toBe(steady(kept.junit));
+    expect(records(released.results)).toEqual(records(kept.results));
+    expect(steady(released.html)).toBe(steady(kept.html));
+    expect(released.html).toContain('"excerpts":[{"step":800,');
+    expect(steady(released.printed)).toBe(steady(kept.printed));
+    expect(released.printed).toContain("1 of 801 steps failed");
+    expect(released.files).toEqual(["junit.xml", "report.html", "results.json"]);
+
+    // both runs' reporters took the steps as they came: what a whole result makes, without spools, is the measure
+    const suites = kept.outcome.result!.suites;
+    expect(steady(released.junit)).toBe(steady(buildJunitXml(kept.outcome.result!, { hostname: "h" })));
+    const record = (suite: SuiteResult): SuiteRecord => JSON.parse(JSON.stringify(toSuiteRecord(suite, []))) as SuiteRecord;
+    const read: SuiteRecord[] = [];
+    for await (const entry of readResults(join(released.out, "results.json"))) if (entry.type === "suite") read.push(entry.suite);
+    expect(read.map(steadyValue)).toEqual(suites.map((s) => steadyValue(record(s)))); // results.json puts a step's shape last: keys in any order
+    const blocks = [...released.html.matchAll(/<script type="application\/json" class="cc-suite">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { suite: SuiteRecord });
+    expect(blocks.map((b) => steady(JSON.stringify(b.suite)))).toEqual(suites.map((s) => steady(JSON.stringify(record(s)))));
+    expect(blocks.map((b) => b.suite.steps.length)).toEqual([801]);
   });
 });

@@ -15,8 +15,9 @@ import { loadProject, type Project } from "./load-project";
 import { openTargets, type OpenTargets } from "./open-targets";
 import { packageInfo } from "./package-info";
 import { planRun } from "./plan-run";
-import { runVerdict, suiteFacts, type ProjectStatus, type SuiteFacts } from "./verdict";
+import { addStepFacts, runVerdict, suiteFacts, type ProjectStatus, type SuiteFacts } from "./verdict";
 import { suiteOrder } from "../report/suite-order";
+import { stepBatches } from "../report/step-batches";
 import { withApiVersion } from "./api-version";
 import { runHeaderOf } from "./run-description";
 import type { ShardTimings } from "./shard-timings";
@@ -154,17 +155,25 @@ async function runOpened(run: ProjectRun): Promise<ProjectRunOutcome> {
   return gateTheRun({ options: run.options, reports, sink: run.sink }, outcome);
 }
 
-/** The verdict's facts of every suite as it finishes (nothing else of it is kept), and of those only the result holds. */
+/** The verdict's facts of every suite, counted as its steps come (nothing else of them is kept), and of those only the result holds. */
 function createFactsListener(): RunEvents & { of(result: RunResult): SuiteFacts[] } {
   const facts = new Map<string, SuiteFacts>();
   let planned: string[] = [];
+  const counted = stepBatches<SuiteFacts>({
+    begin: () => ({ ran: 0, unreachable: 0 }),
+    steps(suite, steps) {
+      for (const step of steps) addStepFacts(suite, step);
+    },
+    end(suite, result) {
+      facts.set(result.key, suite);
+    },
+  });
   return {
     onRunStart(plan) {
       planned = plan.items.map((item) => item.key);
     },
-    onSuiteEnd(_item, result) {
-      facts.set(result.key, suiteFacts(result));
-    },
+    onStepResult: counted.onStepResult,
+    onSuiteEnd: counted.onSuiteEnd,
     of(result) {
       const byKey = new Map(result.suites.map((s) => [s.key, s]));
       return suiteOrder(result, planned, facts.keys()).map((key) => facts.get(key) ?? suiteFacts(byKey.get(key)!));

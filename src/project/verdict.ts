@@ -1,4 +1,4 @@
-import type { Diagnostic, RunResult, SuiteResult } from "../model";
+import type { Diagnostic, RunResult, StepResult, SuiteResult } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 
 // no connection could be made (to the API or its token endpoint); a timeout or a dropped connection means the target
@@ -32,13 +32,17 @@ export interface SuiteFacts {
 /** The verdict's facts of one suite. */
 export function suiteFacts(suite: SuiteResult): SuiteFacts {
   const facts: SuiteFacts = { ran: 0, unreachable: 0 };
-  for (const step of suite.steps) {
-    if (step.error?.code === "CC_CREDENTIALS_REJECTED") facts.rejected ??= step.error.message;
-    if (step.outcome === "skipped") continue;
-    if (facts.ran === 0) facts.firstRan = step.error?.message;
-    facts.ran += 1;
-    if (step.error?.code === UNREACHABLE) facts.unreachable += 1;
-  }
+  for (const step of suite.steps) addStepFacts(facts, step);
+  return facts;
+}
+
+/** Adds one more step of a suite to its facts (a suite whose steps come one by one). */
+export function addStepFacts(facts: SuiteFacts, step: StepResult): SuiteFacts {
+  if (step.error?.code === "CC_CREDENTIALS_REJECTED") facts.rejected ??= step.error.message;
+  if (step.outcome === "skipped") return facts;
+  if (facts.ran === 0) facts.firstRan = step.error?.message;
+  facts.ran += 1;
+  if (step.error?.code === UNREACHABLE) facts.unreachable += 1;
   return facts;
 }
 

@@ -3,8 +3,9 @@ import type { Redactor } from "../diagnostics";
 import type { Reporter } from "./registry";
 import { hasCallbackStep } from "../vocabulary/suite-steps";
 import { exchangeLines, formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
-import { digestSuite, formatDigestSummary, type SuiteDigest } from "./format-summary";
+import { digestSuite, formatDigestSummary, startDigest, type DigestInProgress, type SuiteDigest } from "./format-summary";
 import { suiteOrder } from "./suite-order";
+import { stepBatches, type StepBatchHandler } from "./step-batches";
 import { createStyle, formatDuration, type Style } from "./style";
 
 /** Options of the console reporter; output goes through `write`, never straight to stdout. */
@@ -23,6 +24,14 @@ export interface ConsoleReporterOptions {
 /** A console reporter; `close()` stops the redraw timer if a run ends without onRunEnd. */
 export type ConsoleReporter = Reporter & { close(): void };
 
+/** What the console keeps of a suite while its steps come: counts and its digest (no passing step is kept). */
+interface SuiteTally {
+  steps: number;
+  /** steps that finished: neither skipped nor cut short by an interrupt */
+  finished: number;
+  digest: DigestInProgress;
+}
+
 interface Progress {
   total: number;
   done: number;
@@ -40,6 +49,17 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
   // what the closing summary needs of each finished suite, by suite key: its outcome and its notable steps as text
   const digests = new Map<string, SuiteDigest>();
   let planned: string[] = [];
+  const suites = stepBatches<SuiteTally>({
+    ...tallySteps(style),
+    end(tally, result, item) {
+      p.done += 1;
+      if (item) p.running.delete(item.key);
+      live?.clear();
+      out(suiteLines(result, tally, style, p));
+      digests.set(result.key, tally.digest.done(result.outcome));
+      live?.schedule();
+    },
+  });
   return {
     onRunStart(plan: Plan, info?: RunStartInfo) {
       p.total = plan.items.length;
@@ -58,19 +78,13 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       out(`${style.dim(`${item.suite.name} [${item.region}] › ${step.name}`)}\n${exchangeLines(exchange).join("\n")}\n`);
       live?.schedule();
     },
-    onStepResult(_item: PlannedSuite, result: StepResult) {
+    onStepResult(item: PlannedSuite, result: StepResult) {
       if (result.outcome === "passed") p.passed += 1;
       if (isBad(result)) p.failed += 1;
+      suites.onStepResult(item, result);
       live?.schedule();
     },
-    onSuiteEnd(item: PlannedSuite, result: SuiteResult) {
-      p.done += 1;
-      p.running.delete(item.key);
-      live?.clear();
-      out(suiteLines(result, style, p));
-      digests.set(result.key, digestSuite(result, style));
-      live?.schedule();
-    },
+    onSuiteEnd: suites.onSuiteEnd,
     onRunEnd(result: RunResult) {
       live?.close();
       const order = suiteOrder(result, planned, digests.keys());
@@ -94,23 +108,32 @@ function receiverLine(plan: Plan, info: RunStartInfo): string | undefined {
   return `Webhook receiver: ${info.callbackReceiver}${info.callbackUrl ? ` (callbacks arrive through ${info.callbackUrl})` : ""}`;
 }
 
-function suiteLines(result: SuiteResult, style: Style, p: Progress): string {
+/** A suite's steps counted as they come, and its digest. */
+function tallySteps(style: Style): Pick<StepBatchHandler<SuiteTally>, "begin" | "steps"> {
+  return {
+    begin: (suite) => ({ steps: 0, finished: 0, digest: startDigest(suite, style) }),
+    steps(tally, steps) {
+      for (const step of steps) {
+        tally.steps += 1;
+        if (step.outcome !== "skipped" && step.error?.code !== "CC_INTERRUPTED") tally.finished += 1;
+        tally.digest.add(step);
+      }
+    },
+  };
+}
+
+function suiteLines(result: SuiteResult, tally: SuiteTally, style: Style, p: Progress): string {
   const mark = result.outcome === "passed" ? style.green("✓") : result.outcome === "skipped" ? style.dim("-") : style.red("✗");
-  const bad = result.steps.filter(isBad);
-  const counts = result.interrupted ? style.red(interruptedCount(result.steps))
-    : bad.length ? style.red(`${bad.length} of ${result.steps.length} steps failed`) : `${result.steps.length} steps`;
+  const { bad } = tally.digest;
+  // an interrupted suite says how far it got: the steps that finished (teardown included), not the ones cut short
+  const counts = result.interrupted ? style.red(`interrupted after ${tally.finished} of ${tally.steps} steps`)
+    : bad.length ? style.red(`${bad.length} of ${tally.steps} steps failed`) : `${tally.steps} steps`;
   const lines = [`${mark} ${result.name} [${result.region}] ${style.dim(result.file)} ${counts} ${style.dim(formatDuration(result.durationMs))} (${p.done}/${p.total})`];
   for (const step of bad) {
     lines.push(`    ${style.red("✗")} ${stepLocation(step)} ${stepTitle(result, step)}`);
     lines.push(...formatStepDetails(step, style, "        "));
   }
   return lines.join("\n") + "\n";
-}
-
-/** An interrupted suite says so, and how far it got: the steps that finished (teardown included), not the ones cut short. */
-function interruptedCount(steps: StepResult[]): string {
-  const finished = steps.filter((s) => s.outcome !== "skipped" && s.error?.code !== "CC_INTERRUPTED").length;
-  return `interrupted after ${finished} of ${steps.length} steps`;
 }
 
 /** Plain text on purpose: cutting it to the terminal width must not cut an ANSI sequence in half. */

@@ -13,18 +13,42 @@ export interface SuiteDigest {
   flaky: string[];
 }
 
-/** What the closing summary needs of a finished suite; a passing suite without drift or flaky steps leaves only its outcome. */
-export function digestSuite(s: SuiteResult, style: Style): SuiteDigest {
-  const digest: SuiteDigest = { outcome: s.outcome, failing: [], drift: [], flaky: [] };
-  for (const step of s.steps) {
-    if (isBad(step)) digest.failing.push({ title: `${style.bold(stepLocation(step))} ${stepTitle(s, step)}`, details: formatStepDetails(step, style, "     ") });
-    for (const d of step.drift) digest.drift.push(`  ${stepLocation(step)} ${stepTitle(s, step)}: ${d.instancePath || "(root)"} not in ${d.schema}`);
-    if (step.flaky) digest.flaky.push(flakyLine(s, step));
-  }
-  return digest;
+/** A suite's digest while its steps come: its failed steps are kept (a suite stops at the first, so one plus its teardown), the rest is text. */
+export interface DigestInProgress {
+  /** the suite's failed and errored steps so far */
+  readonly bad: StepResult[];
+  add(step: StepResult): void;
+  /** the digest, once the suite's outcome is known */
+  done(outcome: Outcome): SuiteDigest;
 }
 
-function flakyLine(s: SuiteResult, step: StepResult): string {
+/** Starts the digest of a suite whose steps come one by one. */
+export function startDigest(s: Pick<SuiteResult, "name" | "region">, style: Style): DigestInProgress {
+  const bad: StepResult[] = [];
+  const drift: string[] = [];
+  const flaky: string[] = [];
+  return {
+    bad,
+    add(step) {
+      if (isBad(step)) bad.push(step);
+      for (const d of step.drift) drift.push(`  ${stepLocation(step)} ${stepTitle(s, step)}: ${d.instancePath || "(root)"} not in ${d.schema}`);
+      if (step.flaky) flaky.push(flakyLine(s, step));
+    },
+    done(outcome) {
+      const failing = bad.map((step) => ({ title: `${style.bold(stepLocation(step))} ${stepTitle(s, step)}`, details: formatStepDetails(step, style, "     ") }));
+      return { outcome, failing, drift, flaky };
+    },
+  };
+}
+
+/** What the closing summary needs of a finished suite; a passing suite without drift or flaky steps leaves only its outcome. */
+export function digestSuite(s: SuiteResult, style: Style): SuiteDigest {
+  const digest = startDigest(s, style);
+  for (const step of s.steps) digest.add(step);
+  return digest.done(s.outcome);
+}
+
+function flakyLine(s: Pick<SuiteResult, "name" | "region">, step: StepResult): string {
   const reasons = step.attempts.map((a) => a.retryReason).filter(Boolean).join(", ");
   return `  ${stepLocation(step)} ${stepTitle(s, step)}: ${step.attempts.length} attempts${reasons ? ` (${reasons})` : ""}`;
 }

@@ -4,6 +4,7 @@ import type { Redactor } from "../diagnostics";
 import { failureSummary, stepTitle } from "./format-step";
 import { formatDuration } from "./style";
 import { suiteOrder } from "./suite-order";
+import { stepBatches } from "./step-batches";
 
 /*
  * GitHub Actions reads workflow commands from a step's stdout: `::error file=F,line=L,col=C,title=T::MESSAGE` puts an
@@ -91,19 +92,27 @@ function githubReport(result: Omit<RunResult, "suites">, failing: FailingStep[],
 }
 
 /**
- * The same for a run whose suites come one by one as they finish: only the failed and errored steps are kept (with
- * their suite's name), and at the end they are told in the run's order.
+ * The same for a run whose steps come one by one: only the failed and errored steps are kept (with their suite's
+ * name; a suite stops at its first, so one plus its teardown), and at the end they are told in the run's order.
  */
 export function createGithubReporter(output: GithubActionsOutput, redactor: Redactor): RunEvents {
   const failing = new Map<string, FailingStep[]>();
   let planned: string[] = [];
+  const suites = stepBatches<StepResult[]>({
+    begin: () => [],
+    steps(kept, steps) {
+      kept.push(...steps.filter(isFailing));
+    },
+    end(kept, result) {
+      failing.set(result.key, kept.map((step) => ({ suite: { name: result.name, region: result.region }, step })));
+    },
+  });
   return {
     onRunStart(plan) {
       planned = plan.items.map((item) => item.key);
     },
-    onSuiteEnd(_item, result) {
-      failing.set(result.key, failingSteps([result]));
-    },
+    onStepResult: suites.onStepResult,
+    onSuiteEnd: suites.onSuiteEnd,
     onRunEnd(result) {
       const byKey = new Map(result.suites.map((s) => [s.key, s]));
       const steps = suiteOrder(result, planned, failing.keys()).flatMap((key) => failing.get(key) ?? failingSteps([byKey.get(key)!]));

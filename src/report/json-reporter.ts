@@ -21,7 +21,7 @@ export interface JsonReporterOptions {
 
 /**
  * Writes `results.json`, formatVersion 3 (model/run-record.ts): the header when the run starts, one redacted record
- * per suite as it finishes, the footer at the end; compact, so a large run stays small (`jq .` pretty-prints it).
+ * per suite as it finishes (its steps set aside as they come, results-stream.ts), the footer at the end; compact, so a large run stays small (`jq .` pretty-prints it).
  */
 export function createJsonReporter(opts: JsonReporterOptions): RunEvents {
   const path = join(opts.outDir, JSON_REPORT);
@@ -30,8 +30,11 @@ export function createJsonReporter(opts: JsonReporterOptions): RunEvents {
     onRunStart() {
       if (opts.header) stream = startResultsStream(path, opts.header, opts.redactor);
     },
+    onStepResult(item, step) {
+      stream?.onStepResult(item, step);
+    },
     onSuiteEnd(item, result) {
-      stream?.add(result, item.suite.tags);
+      stream?.onSuiteEnd(item, result);
     },
     async onRunEnd(result: RunResult) {
       stream ??= startResultsStream(path, opts.header ?? headerOfResult(result), opts.redactor);

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import type { Plan, RunEvents, RunResult, StepResult, SuiteResult } from "../model";
 import type { Redactor } from "../diagnostics";
 import { junitOpening, JUNIT_CLOSING, suiteHead, type JunitRedaction } from "./junit-xml";
-import { openJunitParts, type JunitParts, type SuitePart } from "./junit-parts";
+import { openJunitParts, type JunitParts, type SuitePart, type SuiteParts } from "./junit-parts";
 import { redactStep, redactSuiteFields } from "./redact-result";
 import { suiteOrder } from "./suite-order";
+import { stepBatches } from "./step-batches";
 import { writeReportChunks } from "./write-file";
 
 /** File name of the JUnit report inside the output directory. */
@@ -21,8 +22,8 @@ export interface JunitReporterOptions {
 }
 
 /**
- * Writes `junit.xml`, valid against the JUnit XSD (src/testdata/junit/JUnit.xsd). Each suite is written (and
- * redacted) as it finishes, into part files next to the report (junit-parts.ts); at the end of the run the document
+ * Writes `junit.xml`, valid against the JUnit XSD (src/testdata/junit/JUnit.xsd). Each suite's steps are written (and
+ * redacted) as they come, into part files next to the report (junit-parts.ts); at the end of the run the document
  * is assembled from them in the plan's order, chunk by chunk: neither the run's results nor the document are held in
  * memory. A result handed over whole (no suite events) is written the same way at its end.
  */
@@ -34,26 +35,31 @@ export function createJunitReporter(opts: JunitReporterOptions): RunEvents {
   let failure: unknown;
   let planned: string[] = [];
   const written = new Map<string, SuitePart>();
-  const add = (suite: SuiteResult): void => {
-    if (failure !== undefined) return;
+  // a report that cannot be written must not stop the run: the first error is thrown at its end
+  const attempt = <T>(op: () => T): T | undefined => {
+    if (failure !== undefined) return undefined;
     try {
-      parts ??= openJunitParts(opts.outDir, path);
-      written.set(suite.key, parts.add(suite, redact));
+      return op();
     } catch (e) {
       failure = e;
+      return undefined;
     }
   };
+  const suites = stepBatches<SuiteParts | undefined>({
+    begin: (suite) => attempt(() => (parts ??= openJunitParts(path)).suite(suite, redact)),
+    steps: (suite, steps) => attempt(() => suite?.steps(steps)),
+    end: (suite, result) => attempt(() => suite && written.set(result.key, suite.end(result))),
+  });
   return {
     onRunStart(plan: Plan) {
       planned = plan.items.map((item) => item.key);
     },
-    onSuiteEnd(_item, result) {
-      add(result);
-    },
+    onStepResult: suites.onStepResult,
+    onSuiteEnd: suites.onSuiteEnd,
     onRunEnd(result: RunResult) {
       try {
         const order = suiteOrder(result, planned, written.keys());
-        for (const suite of result.suites) if (!written.has(suite.key)) add(suite);
+        for (const suite of result.suites) if (!written.has(suite.key)) suites.whole(suite);
         if (failure !== undefined) throw failure;
         const ctx = { hostname: opts.hostname ?? safeHostname() };
         writeReportChunks(opts.outDir, JUNIT_REPORT, (write) => {

@@ -62,7 +62,7 @@ function writeSuite(suite: SuiteResult, { id, ctx, write, redact }: SuiteWriting
   write(suiteHead(redact.suite(suite), countSteps(suite.steps), id, ctx));
   // the XSD puts system-out after every test case: each step's lines wait there, escaped, until the cases are out
   const outputs: string[] = [];
-  writeSuiteSteps(suite, { cases: write, outputs: (text) => outputs.push(text) }, redact);
+  writeSuiteSteps(suite, suite.steps, 0, { cases: write, outputs: (text) => outputs.push(text) }, redact);
   write(systemOut(outputs.length > 0));
   for (const text of outputs) write(text);
   write(suiteTail(outputs.length > 0));
@@ -76,9 +76,9 @@ export interface SuiteCounts {
   skipped: number;
 }
 
-/** The counts of a suite's head. */
-export function countSteps(steps: StepResult[]): SuiteCounts {
-  const counts: SuiteCounts = { tests: steps.length, failures: 0, errors: 0, skipped: 0 };
+/** The counts of a suite's head; given `counts`, the steps are added to them (a suite whose steps come a few at a time). */
+export function countSteps(steps: StepResult[], counts: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 }): SuiteCounts {
+  counts.tests += steps.length;
   for (const s of steps) {
     if (s.outcome === "failed") counts.failures += 1;
     else if (s.outcome === "error") counts.errors += 1;
@@ -93,14 +93,17 @@ export interface SuiteSinks {
   outputs(text: string): void;
 }
 
-/** A suite's test cases and its system-out lines, each step redacted as it is written. */
-export function writeSuiteSteps(suite: SuiteResult, sinks: SuiteSinks, redact: JunitRedaction = AS_IS): void {
+/**
+ * Test cases and system-out lines of a suite's `steps`, each step redacted as it is written; `first`: the place of
+ * the first of them in the suite (the steps of a long suite come a few at a time).
+ */
+export function writeSuiteSteps(suite: Pick<SuiteResult, "suiteId" | "region">, steps: StepResult[], first: number, sinks: SuiteSinks, redact: JunitRedaction = AS_IS): void {
   const classname = `${suite.suiteId}.${suite.region}`;
-  suite.steps.forEach((raw, i) => {
+  steps.forEach((raw, i) => {
     const step = redact.step(raw);
     sinks.cases(caseXml(step, classname));
     const text = escapeText(stepOutput(step));
-    sinks.outputs(i === 0 ? text : `\n${text}`);
+    sinks.outputs(first + i === 0 ? text : `\n${text}`);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Plan, RunEvents, RunResult, RunTotals, SuiteResult } from "../model";
-import { addToTotals, emptyTotals } from "../vocabulary/run-totals";
+import { addStepToTotals, addToTotals, addTotals, emptyTotals } from "../vocabulary/run-totals";
+import { stepBatches } from "./step-batches";
 
 /** What a partial result needs besides the suites that finished. */
 export interface RunMeta {
@@ -28,14 +29,23 @@ export function createResultCollector(opts: { keep?: boolean } = {}): ResultColl
   const keep = opts.keep !== false;
   const suites: SuiteResult[] = [];
   const totals = emptyTotals();
+  // each suite is counted as its steps come, and added to the totals when it finishes
+  const counted = stepBatches<RunTotals>({
+    begin: () => ({ ...emptyTotals(), suites: 1 }),
+    steps(tally, steps) {
+      for (const step of steps) addStepToTotals(tally, step);
+    },
+    end(tally, result) {
+      addTotals(totals, tally);
+      if (keep) suites.push(result);
+    },
+  });
   const collector: ResultCollector = {
     onRunStart(plan) {
       collector.plan = plan;
     },
-    onSuiteEnd(_item, result) {
-      addToTotals(totals, result);
-      if (keep) suites.push(result);
-    },
+    onStepResult: counted.onStepResult,
+    onSuiteEnd: counted.onSuiteEnd,
     partial(meta) {
       const finished = new Date();
       return {

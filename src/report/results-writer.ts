@@ -15,18 +15,20 @@ import { DiagnosticError, makeDiagnostic, type Redactor } from "../diagnostics";
  */
 
 /**
- * A suite record whose steps are made one at a time as they are written: a suite of 100,000 steps is never copied
- * whole into records. `head` holds the record's keys but steps, in the record's order.
+ * A suite record whose steps were made, redacted and set aside (spooled) as they came, so a suite of 100,000 steps is
+ * never held whole: the writer gives each step its shape's id and writes it as it is (redacted already).
  */
-export interface StreamedRecord {
-  head: Omit<SuiteRecord, "steps">;
-  steps(): Iterable<StepRecord>;
+export interface SpooledRecord {
+  /** the record's JSON up to its steps, redacted: `{"key":...,"steps":[` (spooledOpening) */
+  opening: string;
+  /** its steps in text cut anywhere: one line per step, the step's JSON without its shape, a tab, the shape's JSON or nothing (spooledStepLine) */
+  steps: Iterable<string>;
 }
 
 /** Writes one run's results.json as a stream: records as they come, then the footer. */
 export interface ResultsWriter {
   /** appends one suite record; resolves once the stream can take more (back-pressure) */
-  write(record: SuiteRecord | StreamedRecord): Promise<void>;
+  write(record: SuiteRecord | SpooledRecord): Promise<void>;
   /** writes the footer and ends the stream */
   close(footer: RunFooter): Promise<void>;
 }
@@ -61,42 +63,54 @@ const PIECE_CHARS = 64 * 1024;
  * A record's line (`separator`, JSON.stringify(record), newline) in pieces cut between steps: a suite of 100,000 steps
  * is never one string (nor two, its redacted copy). A secret or token cannot span a cut: it falls between "}" and ",{".
  */
-function* recordLine(record: SuiteRecord | StreamedRecord, separator: string, shapes?: ShapeIds): Generator<string> {
-  if (isStreamed(record)) return yield* stepsLine(record.head, record.steps(), separator, shapes);
+function* recordLine(record: SuiteRecord, separator: string, shapes: ShapeIds): Generator<string> {
   const { steps, ...rest } = record;
   if (!Array.isArray(steps)) {
     yield `${separator}${JSON.stringify(record)}\n`;
     return;
   }
-  yield* stepsLine(rest, steps as StepRecord[], separator, shapes);
-}
-
-/**
- * A record's JSON text (what JSON.stringify gives, every shape in full), in pieces cut between steps: for a report
- * that embeds the record (report.html) without making it one string. Redacting each piece redacts the whole, as in
- * recordLine.
- */
-export function* recordJsonPieces(record: SuiteRecord | StreamedRecord): Generator<string> {
-  let held: string | undefined;
-  for (const piece of recordLine(record, "")) {
-    if (held !== undefined) yield held;
-    held = piece;
-  }
-  if (held !== undefined) yield held.slice(0, -1); // the line's newline
-}
-
-function isStreamed(record: SuiteRecord | StreamedRecord): record is StreamedRecord {
-  return typeof (record as StreamedRecord).steps === "function";
-}
-
-/** `shapes`: the ids of the shapes this file has written (results.json); without, every shape is written in full. */
-function* stepsLine(rest: object, steps: Iterable<StepRecord>, separator: string, shapes?: ShapeIds): Generator<string> {
-  const head = JSON.stringify({ ...rest, steps: [] }); // ends with "[]}"
-  let piece = separator + head.slice(0, -2);
+  let piece = separator + spooledOpening(rest);
   let first = true;
-  for (const step of steps) {
-    piece += (first ? "" : ",") + (shapes ? stepJson(step, shapes) : JSON.stringify(step) ?? "null");
+  for (const step of steps as StepRecord[]) {
+    piece += (first ? "" : ",") + stepJson(step, shapes);
     first = false;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield `${piece}]}\n`;
+}
+
+/** A record's JSON up to its steps' array, for a record whose steps come after: `{"key":...,"steps":[`. */
+export function spooledOpening(head: object): string {
+  return JSON.stringify({ ...head, steps: [] }).slice(0, -2); // it ended with "[]}"
+}
+
+/** One step of a spooled record, as SpooledRecord.steps holds it (the caller redacts it). */
+export function spooledStepLine(step: StepRecord): string {
+  if (!step.shape) return `${JSON.stringify(step)}\t\n`;
+  const { shape, ...rest } = step;
+  return `${JSON.stringify(rest)}\t${JSON.stringify(shape)}\n`;
+}
+
+function isSpooled(record: SuiteRecord | SpooledRecord): record is SpooledRecord {
+  return typeof (record as SpooledRecord).opening === "string";
+}
+
+/** A spooled record's line in pieces: its opening, then its steps as they are read, each with its shape's id. */
+function* spooledLine(record: SpooledRecord, separator: string, shapes: ShapeIds): Generator<string> {
+  let piece = separator + record.opening;
+  let first = true;
+  let rest = "";
+  for (const chunk of record.steps) {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) {
+      const tab = line.indexOf("\t");
+      piece += (first ? "" : ",") + withShape(line.slice(0, tab), line.slice(tab + 1), shapes);
+      first = false;
+    }
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";
@@ -119,8 +133,12 @@ type ShapeIds = Map<string, number>;
 function stepJson(step: StepRecord, shapes: ShapeIds): string {
   if (!step.shape) return JSON.stringify(step);
   const { shape, ...rest } = step;
-  const text = JSON.stringify(shape);
-  const body = JSON.stringify(rest);
+  return withShape(JSON.stringify(rest), JSON.stringify(shape), shapes);
+}
+
+/** A step's JSON `body` (without its shape) with the shape's JSON `text` added last, as stepJson says; no text: the body. */
+function withShape(body: string, text: string, shapes: ShapeIds): string {
+  if (!text) return body;
   const open = body.length > 2 ? `${body.slice(0, -1)},` : "{";
   const id = shapes.get(text);
   if (id !== undefined) return `${open}"shape":${id}}`;
@@ -150,8 +168,11 @@ export function createResultsWriter(stream: Writable, header: RunHeader, opts: R
       check();
       const separator = first ? "" : ",";
       first = false;
-      for (const piece of recordLine(record, separator, shapes)) {
-        if (!stream.write(redact(piece))) await once(stream, "drain");
+      // a spooled record's steps were redacted as they were spooled; only its opening is redacted here
+      const spooled = isSpooled(record);
+      const pieces = spooled ? spooledLine({ ...record, opening: redact(record.opening) }, separator, shapes) : recordLine(record, separator, shapes);
+      for (const piece of pieces) {
+        if (!stream.write(spooled ? piece : redact(piece))) await once(stream, "drain");
         check();
       }
     },

@@ -1,7 +1,6 @@
 import type { Exchange, StepRecord, StepResult, SuiteRecord, SuiteResult } from "../model";
 import { fingerprintDrift, fingerprintFailures, type Redactor } from "../diagnostics";
 import { stepKey } from "../vocabulary/step-key";
-import type { StreamedRecord } from "./results-writer";
 
 /** A finished suite as results.json v2 records it: step keys and fingerprints added, tags from the suite file. */
 export function toSuiteRecord(result: SuiteResult, tags: readonly string[]): SuiteRecord {
@@ -19,16 +18,6 @@ export function toStepRecord(suiteKey: string, step: StepResult): StepRecord {
   const key = stepKey(suiteKey, step.phase, step.name);
   // null means "not known"; a step that knows its operation brings its own operationId in the spread
   return { operationId: null, ...step, key, failures: fingerprintFailures(key, step.failures), drift: fingerprintDrift(key, step.drift) };
-}
-
-/** A finished suite's record whose step records are made (sensitive headers blanked) one at a time as it is written. */
-export function streamedRecord(result: SuiteResult, tags: readonly string[], redactor: Redactor): StreamedRecord {
-  return {
-    head: suiteRecordHead(result, tags),
-    *steps() {
-      for (const step of result.steps) yield withBlankedStepHeaders(toStepRecord(result.key, step), redactor);
-    },
-  };
 }
 
 /**

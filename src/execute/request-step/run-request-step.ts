@@ -15,6 +15,7 @@ import { noteOperation, noteShape } from "../step-facts";
 import { renderRequest } from "./render-request";
 import { explainStatus } from "./response-reason";
 import { roundMs } from "../duration";
+import { cached } from "../bounded-cache";
 
 /** Send one request step (with its polls and transient retries), check the response, store captures. */
 export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<StepResult> {
@@ -76,14 +77,12 @@ function checkAndCapture(run: SuiteRun, c: CompiledRequestStep, req: HttpRequest
   learnCaptures(env.redactor, c.captures, (name) => scope.captures.get(name));
 }
 
+/** Compiled request steps a run keeps at most. */
+const COMPILED_LIMIT = 4096;
+
 function compiled(run: SuiteRun, step: RequestStep): CompiledRequestStep {
   const { env } = run;
-  let c = env.compiled.get(step);
-  if (!c) {
-    c = compileRequestStep(step, run.item.suite, env.ctx.requests, env.ctx.contract);
-    env.compiled.set(step, c);
-  }
-  return c;
+  return cached(env.compiled, step, () => compileRequestStep(step, run.item.suite, env.ctx.requests, env.ctx.contract), COMPILED_LIMIT);
 }
 
 /** A teardown step whose variables were never captured is skipped; elsewhere it is an error. */

@@ -1,12 +1,14 @@
 import { join } from "node:path";
 import type { GateReport, Plan, PlannedSuite, RunEvents, RunHeader, RunResult, SuiteResult } from "../../model";
 import type { Redactor } from "../../diagnostics";
-import { recordJsonPieces } from "../results-writer";
-import { streamedRecord } from "../suite-record";
+import { spooledOpening } from "../results-writer";
+import { openSpool, type Spool, type SpoolEntry } from "../spool";
+import { suiteRecordHead, toStepRecord, withBlankedStepHeaders } from "../suite-record";
+import { stepBatches, type StepBatchHandler } from "../step-batches";
 import { appendToFile, openIncrementalFile, type IncrementalFile } from "./html-file";
-import { footerBlock, gateBlock, headerBlock, suiteBlockPieces, type PageHeader } from "./page-blocks";
+import { blockText, footerBlock, gateBlock, headerBlock, suiteBlockPieces, type PageHeader } from "./page-blocks";
 import { pageHead } from "./page-head";
-import { suiteExcerpts } from "./source-excerpt";
+import { isFailed, suiteExcerpts, type FailedStep } from "./source-excerpt";
 
 /** File name of the HTML report inside the output directory. */
 export const HTML_REPORT = "report.html";
@@ -37,15 +39,28 @@ interface HtmlRun {
   written: Set<string>;
   tags: Map<string, string[]>;
   planned?: number;
+  /** the first error met while writing a suite: the run goes on, its end throws it */
+  failure?: unknown;
+}
+
+/** One suite's block while its steps come: their JSON set aside (redacted, escaped) and its failed steps kept for excerpts. */
+interface BlockInProgress {
+  key: string;
+  entry: SpoolEntry;
+  steps: number;
+  failed: FailedStep[];
 }
 
 /**
- * Writes `report.html` as the run goes: the page and the run header at the start, each suite as it finishes,
- * the totals at the end. Without run events (a finished result handed over at once) it writes everything at the end.
+ * Writes `report.html` as the run goes: the page and the run header at the start, each suite as it finishes (its
+ * steps set aside in a spool next to the file as they come, spool.ts), the totals at the end. Without run events (a
+ * finished result handed over at once) it writes everything at the end. Only failed steps are kept until their
+ * suite ends (for the source excerpts): a suite stops at its first failed step, so that is one plus its teardown.
  */
 export function createHtmlReporter(opts: HtmlReporterOptions): HtmlReporter {
   const path = join(opts.outDir, HTML_REPORT);
   const cwd = opts.cwd ?? process.cwd();
+  const spool = openSpool(path);
   let run: HtmlRun | undefined;
   const start = (header: PageHeader, tags: Map<string, string[]>, planned?: number): HtmlRun => {
     const file = openIncrementalFile(path);
@@ -53,32 +68,63 @@ export function createHtmlReporter(opts: HtmlReporterOptions): HtmlReporter {
     file.append(headerBlock(header, opts.redactor));
     return { file, written: new Set(), tags, planned };
   };
-  const writeSuite = (current: HtmlRun, result: SuiteResult, item?: PlannedSuite): void => {
-    const record = streamedRecord(result, item?.suite.tags ?? current.tags.get(result.key) ?? [], opts.redactor);
-    const excerpts = suiteExcerpts(result, { cwd, redactor: opts.redactor, suite: item?.suite });
-    // the suite's block goes out in pieces (cut between steps, each redacted): its record is never one string
-    for (const piece of suiteBlockPieces(recordJsonPieces(record), excerpts, opts.redactor)) current.file.append(piece);
+  const suites = stepBatches<BlockInProgress>({
+    ...blockSteps(spool, opts.redactor),
+    end(block, result, item) {
+      if (run) writeSuite(run, block, result, item);
+      block.entry.release();
+    },
+  });
+  const writeSuite = (current: HtmlRun, block: BlockInProgress, result: SuiteResult, item?: PlannedSuite): void => {
+    try {
+      const opening = spooledOpening(suiteRecordHead(result, item?.suite.tags ?? current.tags.get(result.key) ?? []));
+      const excerpts = suiteExcerpts(result.file, block.failed, { cwd, redactor: opts.redactor, suite: item?.suite });
+      for (const piece of suiteBlockPieces(opening, block.entry.read(), excerpts, opts.redactor)) current.file.append(piece);
+    } catch (e) {
+      current.failure ??= e;
+    }
     current.written.add(result.key);
   };
   return {
     onRunStart(plan: Plan) {
       run = start(opts.header ?? { regions: plan.regions, startedAt: new Date().toISOString() }, tagsByKey(plan), plan.items.length);
     },
+    onStepResult(item, step) {
+      if (run) suites.onStepResult(item, step);
+    },
     onSuiteEnd(item, result) {
-      if (run) writeSuite(run, result, item);
+      if (run) suites.onSuiteEnd(item, result);
     },
     onRunEnd(result: RunResult) {
       const current = run ?? start(opts.header ?? headerOf(result), new Map(opts.tags));
-      run = undefined;
+      run = current;
       // suites the runner did not announce (the cleanup check, a result handed over whole) are written now
-      for (const suite of result.suites) if (!current.written.has(suite.key)) writeSuite(current, suite);
+      for (const suite of result.suites) if (!current.written.has(suite.key)) suites.whole(suite);
+      run = undefined;
+      spool.remove();
       const { tool, target, regions, strict, startedAt, finishedAt, durationMs, totals } = result;
       current.file.append(footerBlock({ finishedAt, durationMs, totals, run: { tool, target, regions, strict, startedAt }, planned: current.planned }, opts.redactor));
       current.file.end();
+      if (current.failure !== undefined) throw current.failure;
       opts.onWritten?.(current.file.path);
     },
     onGateReport(report) {
       appendToFile(path, gateBlock(report, opts.redactor));
+    },
+  };
+}
+
+/** A suite's steps set aside as their JSON in the block (redacted, escaped), and its failed steps kept. */
+function blockSteps(spool: Spool, redactor: Redactor): Pick<StepBatchHandler<BlockInProgress>, "begin" | "steps"> {
+  return {
+    begin: (suite) => ({ key: suite.key, entry: spool.entry(), steps: 0, failed: [] }),
+    steps(block, steps) {
+      const json = steps.map((step) => JSON.stringify(withBlankedStepHeaders(toStepRecord(block.key, step), redactor)));
+      block.entry.append(blockText(`${block.steps > 0 ? "," : ""}${json.join(",")}`, redactor));
+      steps.forEach((step, i) => {
+        if (isFailed(step)) block.failed.push({ index: block.steps + i, step });
+      });
+      block.steps += steps.length;
     },
   };
 }

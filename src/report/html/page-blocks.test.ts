@@ -1,13 +1,13 @@
 import { createRedactor } from "../../diagnostics";
-import { recordJsonPieces } from "../results-writer";
-import { redactedRecordJson, streamedRecord, toSuiteRecord } from "../suite-record";
+import { spooledOpening } from "../results-writer";
+import { redactedRecordJson, suiteRecordHead, toStepRecord, toSuiteRecord, withBlankedStepHeaders } from "../suite-record";
 import { sampleStep, sampleSuite } from "../testing/sample-result";
-import { jsonScript, suiteBlockPieces } from "./page-blocks";
+import { blockText, jsonScript, suiteBlockPieces } from "./page-blocks";
 
 const SECRET = "s3cr3t-<client>-value";
 
 describe("a suite's block in report.html", () => {
-  it("comes in pieces that join to the block of the whole redacted record, secrets replaced and '<' escaped", () => {
+  it("comes in pieces (steps in batches) that join to the block of the whole redacted record, secrets replaced and '<' escaped", () => {
     const steps = Array.from({ length: 3000 }, (_, i) => sampleStep({
       name: `step <${i}>`,
       ...(i % 500 === 7 ? {
@@ -19,7 +19,9 @@ describe("a suite's block in report.html", () => {
     const suite = sampleSuite(steps);
     const excerpts = [{ step: 7, file: "suites/contacts.yaml", start: 1, lines: ["a: </script>"], marks: [2] }];
     const redactor = createRedactor([SECRET]);
-    const pieces = [...suiteBlockPieces(recordJsonPieces(streamedRecord(suite, ["smoke"], redactor)), excerpts, redactor)];
+    const stepJson = suite.steps.map((step) => JSON.stringify(withBlankedStepHeaders(toStepRecord(suite.key, step), redactor)));
+    const batches = Array.from({ length: 30 }, (_, b) => blockText(`${b > 0 ? "," : ""}${stepJson.slice(b * 100, b * 100 + 100).join(",")}`, redactor));
+    const pieces = [...suiteBlockPieces(spooledOpening(suiteRecordHead(suite, ["smoke"])), batches, excerpts, redactor)];
     const whole = jsonScript('class="cc-suite"', `{"suite":${redactedRecordJson(toSuiteRecord(suite, ["smoke"]), redactor)},"excerpts":${JSON.stringify(excerpts)}}`);
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.join("")).toBe(whole);

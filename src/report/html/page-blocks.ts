@@ -45,14 +45,20 @@ export function headerBlock(header: PageHeader, redactor: Redactor): string {
 }
 
 /**
- * One suite's block: its redacted record (JSON text as results.json has it) and the source excerpts of its failures.
- * It comes in pieces, from the record's JSON in pieces (recordJsonPieces), each redacted and escaped on its way: a long
- * suite's record is never one string in memory.
+ * One suite's block: its redacted record (JSON text as results.json has it, every shape in full) and the source
+ * excerpts of its failures. It comes in pieces: the record's JSON up to its steps (redacted and escaped here), its
+ * steps' JSON as `steps` gives it (already redacted and escaped, blockText), the record's end and the excerpts: a
+ * long suite's record is never one string in memory.
  */
-export function* suiteBlockPieces(recordPieces: Iterable<string>, excerpts: SourceExcerpt[], redactor: Redactor): Generator<string> {
-  yield `<script type="application/json" class="${BLOCK.suiteClass}">{"suite":`;
-  for (const piece of recordPieces) yield escapeScript(redactor.redact(piece));
-  yield `${escapeScript(`,"excerpts":${JSON.stringify(excerpts)}}`)}</script>\n`;
+export function* suiteBlockPieces(opening: string, steps: Iterable<string>, excerpts: SourceExcerpt[], redactor: Redactor): Generator<string> {
+  yield `<script type="application/json" class="${BLOCK.suiteClass}">{"suite":${blockText(opening, redactor)}`;
+  yield* steps;
+  yield `${escapeScript(`]},"excerpts":${JSON.stringify(excerpts)}}`)}</script>\n`;
+}
+
+/** A piece of a block's JSON (cut between values, so no secret spans two pieces) as the block holds it: redacted, "<" escaped. */
+export function blockText(json: string, redactor: Redactor): string {
+  return escapeScript(redactor.redact(json));
 }
 
 function escapeScript(json: string): string {

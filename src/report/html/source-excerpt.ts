@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Step, Suite, SuiteResult } from "../../model";
+import type { Step, StepResult, Suite } from "../../model";
 import type { Redactor } from "../../diagnostics";
 import { failureLines } from "./failure-lines";
 import { suiteSteps } from "../../vocabulary/suite-steps";
@@ -28,19 +28,28 @@ export interface ExcerptContext {
 const CONTEXT_LINES = 3;
 const MAX_LINES = 40;
 
-/** An excerpt for every failed or errored step of a finished suite; none when the file cannot be read any more. */
-export function suiteExcerpts(result: SuiteResult, ctx: ExcerptContext): SourceExcerpt[] {
-  const bad = result.steps.flatMap((s, i) => (s.outcome === "failed" || s.outcome === "error" ? [i] : []));
+/** A failed or errored step and its place in its suite's record. */
+export interface FailedStep {
+  index: number;
+  step: StepResult;
+}
+
+/** Whether a report shows an excerpt for the step: it failed or errored. */
+export function isFailed(step: StepResult): boolean {
+  return step.outcome === "failed" || step.outcome === "error";
+}
+
+/** An excerpt for every failed or errored step of a finished suite (in the suite `file`); none when the file cannot be read any more. */
+export function suiteExcerpts(file: string, bad: FailedStep[], ctx: ExcerptContext): SourceExcerpt[] {
   if (bad.length === 0) return [];
-  const text = readSource(resolve(ctx.cwd, result.file));
+  const text = readSource(resolve(ctx.cwd, file));
   if (text === undefined) return [];
   const lines = text.split(/\r?\n/);
-  const byStep = stepsByPhaseAndName(ctx.suite, new Set(bad.map((i) => `${result.steps[i]!.phase}/${result.steps[i]!.name}`)));
-  return bad.flatMap((i) => {
-    const step = result.steps[i]!;
-    if (step.file !== result.file) return [];
+  const byStep = stepsByPhaseAndName(ctx.suite, new Set(bad.map(({ step }) => `${step.phase}/${step.name}`)));
+  return bad.flatMap(({ index, step }) => {
+    if (step.file !== file) return [];
     const marks = failureLines(step, byStep.get(`${step.phase}/${step.name}`)).filter((n) => n >= 1 && n <= lines.length);
-    return marks.length > 0 ? [excerpt({ step: i, file: result.file, lines, marks }, ctx.redactor)] : [];
+    return marks.length > 0 ? [excerpt({ step: index, file, lines, marks }, ctx.redactor)] : [];
   });
 }
 
