@@ -6,7 +6,7 @@ import { junitOpening, JUNIT_CLOSING, suiteHead, type JunitRedaction } from "./j
 import { openJunitParts, type JunitParts, type SuitePart, type SuiteParts } from "./junit-parts";
 import { redactStep, redactSuiteFields } from "./redact-result";
 import { suiteOrder } from "./suite-order";
-import { stepBatches } from "./step-batches";
+import { stepBatches, type WholeSuites } from "./step-batches";
 import { writeReportChunks } from "./write-file";
 
 /** File name of the JUnit report inside the output directory. */
@@ -27,7 +27,7 @@ export interface JunitReporterOptions {
  * is assembled from them in the plan's order, chunk by chunk: neither the run's results nor the document are held in
  * memory. A result handed over whole (no suite events) is written the same way at its end.
  */
-export function createJunitReporter(opts: JunitReporterOptions): RunEvents {
+export function createJunitReporter(opts: JunitReporterOptions): RunEvents & WholeSuites {
   const { redactor } = opts;
   const redact: JunitRedaction = { suite: (suite: SuiteResult) => redactSuiteFields(suite, redactor), step: (step: StepResult) => redactStep(step, redactor) };
   const path = join(opts.outDir, JUNIT_REPORT);
@@ -56,6 +56,7 @@ export function createJunitReporter(opts: JunitReporterOptions): RunEvents {
     },
     onStepResult: suites.onStepResult,
     onSuiteEnd: suites.onSuiteEnd,
+    addWhole: (result) => suites.whole(result),
     onRunEnd(result: RunResult) {
       try {
         const order = suiteOrder(result, planned, written.keys());

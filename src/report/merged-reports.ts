@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Diagnostic, GateReport, RunFooter, RunHeader, RunResult, SuiteRecord } from "../model";
+import type { Diagnostic, GateReport, RunFooter, RunHeader, RunResult, SuiteRecord, SuiteResult } from "../model";
 import { makeDiagnostic, type Redactor } from "../diagnostics";
 import { reportToGithub, type GithubActionsOutput } from "./github-actions";
 import { createHtmlReporter } from "./html";
@@ -19,7 +19,7 @@ export interface MergedReportsSettings {
   github?: GithubActionsOutput;
 }
 
-/** The reports of a merge: results.json written record by record as the shards are read, junit.xml and report.html at the end. */
+/** The reports of a merge: results.json, junit.xml and report.html written record by record as the shards are read (none holds the run). */
 export interface MergedReports {
   /** appends one shard's suite record to results.json */
   add(record: SuiteRecord): Promise<void>;
@@ -42,19 +42,30 @@ export function openMergedReports(settings: MergedReportsSettings): MergedReport
   const path = join(outDir, JSON_REPORT);
   let file: Promise<ResultsFile> | undefined;
   const opened = (): Promise<ResultsFile> => (file ??= openResultsFile(path, header, { redactor }));
-  const suites: SuiteRecord[] = [];
   const tags = new Map<string, string[]>();
   const html = createHtmlReporter({ outDir, redactor, cwd: settings.cwd, header, tags, onWritten });
   const junit = createJunitReporter({ outDir, redactor, onWritten });
+  // what the GitHub annotations need: the failed steps of each suite (a suite stops at its first: one plus its teardown)
+  const failing: SuiteRecord[] = [];
+  let failure: unknown;
   return {
     async add(record) {
       await (await opened()).write(record);
-      suites.push(record);
       tags.set(record.key, record.tags);
+      const suite = suiteResultOf(record);
+      try {
+        junit.addWhole(suite);
+        html.addWhole(suite);
+      } catch (e) {
+        failure ??= e;
+      }
+      const failed = record.steps.filter((step) => step.outcome === "failed" || step.outcome === "error");
+      if (failed.length > 0) failing.push({ ...record, steps: failed });
     },
     async finish(footer) {
       const failures: Diagnostic[] = [];
-      const result = mergedResult(header, footer, suites);
+      if (failure !== undefined) failures.push(makeDiagnostic("CC_REPORT_WRITE", `could not write a report: ${(failure as Error).message}`));
+      const result = mergedResult(header, footer, []);
       await each(failures, async () => {
         await (await opened()).close(footer);
         onWritten(path);
@@ -62,7 +73,7 @@ export function openMergedReports(settings: MergedReportsSettings): MergedReport
       await each(failures, () => junit.onRunEnd?.(result));
       await each(failures, () => html.onRunEnd?.(result));
       const { github } = settings;
-      if (github) await each(failures, () => reportToGithub(result, github, redactor));
+      if (github) await each(failures, () => reportToGithub(mergedResult(header, footer, failing), github, redactor));
       return { written: [...written], failures };
     },
     async reportGate(report) {
@@ -73,11 +84,18 @@ export function openMergedReports(settings: MergedReportsSettings): MergedReport
   };
 }
 
-/** The merged run in memory, as JUnit and the HTML page take it (a suite record is a suite result with keys and fingerprints). */
+/**
+ * The merged run as JUnit and the HTML page take it at the end: its suites were handed to them one at a time, so it
+ * holds none; GitHub's holds the failed steps.
+ */
 function mergedResult(header: RunHeader, footer: RunFooter, suites: SuiteRecord[]): RunResult {
   const { tool, target, regions, strict, startedAt } = header;
-  const results = suites.map((suite) => ({ ...suite, steps: suite.steps.map(({ operationId, ...step }) => (operationId === null ? step : { ...step, operationId })) }));
-  return { formatVersion: 1, tool, target, regions, strict, startedAt, finishedAt: footer.finishedAt, durationMs: footer.durationMs, totals: footer.totals, suites: results };
+  return { formatVersion: 1, tool, target, regions, strict, startedAt, finishedAt: footer.finishedAt, durationMs: footer.durationMs, totals: footer.totals, suites: suites.map(suiteResultOf) };
+}
+
+/** A suite record as a suite result (a record is a result with keys and fingerprints; its steps' operationId may be null). */
+function suiteResultOf(record: SuiteRecord): SuiteResult {
+  return { ...record, steps: record.steps.map(({ operationId, ...step }) => (operationId === null ? step : { ...step, operationId })) };
 }
 
 async function each(failures: Diagnostic[], write: () => unknown): Promise<void> {

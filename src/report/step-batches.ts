@@ -12,6 +12,12 @@ export interface StepBatchHandler<S> {
   end(state: S, result: SuiteResult, item?: PlannedSuite): void;
 }
 
+/** A reporter that also takes finished suites handed over one at a time, in order (a merge copying records). */
+export interface WholeSuites {
+  /** writes one finished suite now, as if it had run; onRunEnd then needs a result without it */
+  addWhole(result: SuiteResult): void;
+}
+
 /** The run events that feed a handler, and a way to hand it a suite whole. */
 export interface StepBatchEvents extends Required<Pick<RunEvents, "onStepResult" | "onSuiteEnd">> {
   /** a suite no event announced (the cleanup check's record, a result handed over whole) */

@@ -4,7 +4,7 @@ import type { Redactor } from "../../diagnostics";
 import { spooledOpening } from "../results-writer";
 import { openSpool, type Spool, type SpoolEntry } from "../spool";
 import { suiteRecordHead, toStepRecord, withBlankedStepHeaders } from "../suite-record";
-import { stepBatches, type StepBatchHandler } from "../step-batches";
+import { stepBatches, type StepBatchHandler, type WholeSuites } from "../step-batches";
 import { appendToFile, openIncrementalFile, type IncrementalFile } from "./html-file";
 import { blockText, footerBlock, gateBlock, headerBlock, suiteBlockPieces, type PageHeader } from "./page-blocks";
 import { pageHead } from "./page-head";
@@ -28,7 +28,7 @@ export interface HtmlReporterOptions {
 }
 
 /** The HTML reporter: run events, and the gate's report once a gate has compared the run with a baseline. */
-export interface HtmlReporter extends RunEvents {
+export interface HtmlReporter extends RunEvents, WholeSuites {
   /** appends the gate's findings to the finished report.html */
   onGateReport(report: GateReport): void;
 }
@@ -94,6 +94,10 @@ export function createHtmlReporter(opts: HtmlReporterOptions): HtmlReporter {
     },
     onSuiteEnd(item, result) {
       if (run) suites.onSuiteEnd(item, result);
+    },
+    addWhole(result) {
+      run ??= start(opts.header ?? { regions: [result.region], startedAt: result.startedAt }, new Map(opts.tags));
+      suites.whole(result);
     },
     onRunEnd(result: RunResult) {
       const current = run ?? start(opts.header ?? headerOf(result), new Map(opts.tags));
