@@ -8,7 +8,7 @@ import type { SuiteRun } from "./suite-run";
 import { VariableScope } from "./variables";
 import { roundMs } from "./duration";
 import { suiteSteps } from "../vocabulary/suite-steps";
-import { addStepToTotals, emptyTotals, tallyOutcome } from "../vocabulary/run-totals";
+import { addStepToTotals, emptyTotals, isBad, tallyOutcome } from "../vocabulary/run-totals";
 
 /** A suite whose setup and steps are done and whose teardown is still to come. */
 export interface SuiteProgress {
@@ -100,14 +100,14 @@ async function runMain(run: SuiteRun, progress: SuiteProgress): Promise<void> {
     const result = await runStep(run, step);
     record(env, progress, result);
     if (result.error?.code === "CC_INTERRUPTED") progress.interrupted = true;
-    if (result.outcome === "failed" || result.outcome === "error") skip = `an earlier step failed ("${step.name}")`;
+    if (isBad(result)) skip = `an earlier step failed ("${step.name}")`;
   }
 }
 
 async function runStep(run: SuiteRun, step: Step): Promise<StepResult> {
   emit(run.env.ctx.listeners, "onStepStart", run.item, step);
   const result = step.kind === "callback" ? await runCallbackStep(run, step) : await runRequestStep(run, step);
-  if ((result.outcome === "failed" || result.outcome === "error") && run.env.ctx.options.bail) run.env.stopped ??= "bail";
+  if (isBad(result) && run.env.ctx.options.bail) run.env.stopped ??= "bail";
   return result;
 }
 

@@ -12,6 +12,7 @@ import { gateRedactor, inCwd } from "./gate-settings";
 import { readShardSet, type ShardInput } from "./merge-inputs";
 import { shownPath, withShownPaths } from "./shown-paths";
 import type { ProjectStatus } from "./verdict";
+import { addTotals, emptyTotals } from "../vocabulary/run-totals";
 
 /** What `merge` needs: the resolved config (the results files are its positionals), the environment, the console. */
 export interface MergeProjectOptions {
@@ -96,8 +97,8 @@ async function copyRecords(shards: ShardInput[], reports: MergedReports): Promis
 
 function mergedFooter(footers: RunFooter[], startedAt: string): RunFooter {
   const finishedAt = footers.map((f) => f.finishedAt).sort().at(-1) ?? startedAt;
-  const totals: RunTotals = { suites: 0, steps: 0, passed: 0, failed: 0, errors: 0, skipped: 0, flaky: 0, drift: 0 };
-  for (const footer of footers) for (const key of Object.keys(totals) as Array<keyof RunTotals>) totals[key] += footer.totals[key];
+  const totals = emptyTotals();
+  for (const footer of footers) addTotals(totals, footer.totals);
   const durationMs = Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt));
   return { finishedAt, durationMs, totals, interrupted: footers.some((f) => f.interrupted) };
 }

@@ -2,7 +2,8 @@ import type { Exchange, Plan, PlannedSuite, RunResult, RunStartInfo, Step, StepR
 import type { Redactor } from "../diagnostics";
 import type { Reporter } from "./registry";
 import { hasCallbackStep } from "../vocabulary/suite-steps";
-import { exchangeLines, formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
+import { exchangeLines, formatStepDetails, stepLocation, stepTitle } from "./format-step";
+import { isBad } from "../vocabulary/run-totals";
 import { digestSuite, formatDigestSummary, startDigest, type DigestInProgress, type SuiteDigest } from "./format-summary";
 import { suiteOrder } from "./suite-order";
 import { stepBatches, type StepBatchHandler } from "./step-batches";

@@ -81,11 +81,6 @@ export function formatStepDetails(step: StepResult, style: Style, indent: string
   return lines.map((l) => indent + l);
 }
 
-/** Steps a closing summary names as failing: contract failures and tool errors. */
-export function isBad(step: StepResult): boolean {
-  return step.outcome === "failed" || step.outcome === "error";
-}
-
 /** A (redacted) request as "> " lines and its response as "< " lines: method and URL, headers, body. */
 export function exchangeLines(ex: Exchange): string[] {
   const lines = [`> ${ex.request.method} ${ex.request.url}`];

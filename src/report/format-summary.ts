@@ -1,5 +1,6 @@
 import type { Outcome, RunResult, RunTotals, StepResult, SuiteResult } from "../model";
-import { formatStepDetails, isBad, stepLocation, stepTitle } from "./format-step";
+import { formatStepDetails, stepLocation, stepTitle } from "./format-step";
+import { isBad } from "../vocabulary/run-totals";
 import { formatDuration, type Style } from "./style";
 
 /** What the summary says of the run besides its suites. */

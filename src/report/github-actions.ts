@@ -5,6 +5,7 @@ import { failureSummary, stepTitle } from "./format-step";
 import { formatDuration } from "./style";
 import { suiteOrder } from "./suite-order";
 import { stepBatches } from "./step-batches";
+import { isBad } from "../vocabulary/run-totals";
 
 /*
  * GitHub Actions reads workflow commands from a step's stdout: `::error file=F,line=L,col=C,title=T::MESSAGE` puts an
@@ -72,12 +73,8 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-function isFailing(step: StepResult): boolean {
-  return step.outcome === "failed" || step.outcome === "error";
-}
-
 function failingSteps(suites: SuiteResult[]): FailingStep[] {
-  return suites.flatMap((suite) => suite.steps.filter(isFailing).map((step) => ({ suite: { name: suite.name, region: suite.region }, step })));
+  return suites.flatMap((suite) => suite.steps.filter(isBad).map((step) => ({ suite: { name: suite.name, region: suite.region }, step })));
 }
 
 /** At the end of a run (or a merge): an annotation per failing step on stdout, and the summary appended to $GITHUB_STEP_SUMMARY. */
@@ -101,7 +98,7 @@ export function createGithubReporter(output: GithubActionsOutput, redactor: Reda
   const suites = stepBatches<StepResult[]>({
     begin: () => [],
     steps(kept, steps) {
-      kept.push(...steps.filter(isFailing));
+      kept.push(...steps.filter(isBad));
     },
     end(kept, result) {
       failing.set(result.key, kept.map((step) => ({ suite: { name: result.name, region: result.region }, step })));

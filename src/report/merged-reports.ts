@@ -7,6 +7,7 @@ import { JSON_REPORT } from "./json-reporter";
 import { createJunitReporter } from "./junit-reporter";
 import { openResultsFile, type ResultsFile } from "./results-writer";
 import type { ReportsOutcome } from "./report-session";
+import { isBad } from "../vocabulary/run-totals";
 
 /** Where a merge writes, and the header of the merged run. */
 export interface MergedReportsSettings {
@@ -59,7 +60,7 @@ export function openMergedReports(settings: MergedReportsSettings): MergedReport
       } catch (e) {
         failure ??= e;
       }
-      const failed = record.steps.filter((step) => step.outcome === "failed" || step.outcome === "error");
+      const failed = record.steps.filter(isBad);
       if (failed.length > 0) failing.push({ ...record, steps: failed });
     },
     async finish(footer) {

@@ -12,6 +12,11 @@ export function addToTotals(totals: RunTotals, suite: SuiteResult): RunTotals {
   return totals;
 }
 
+/** A step that failed a check or met a tool error: what summaries, annotations and excerpts name. */
+export function isBad(step: Pick<StepResult, "outcome">): boolean {
+  return step.outcome === "failed" || step.outcome === "error";
+}
+
 /** Counts one more step into `totals` (a suite's own tally while it runs, or the run's). */
 export function addStepToTotals(totals: RunTotals, step: StepResult): RunTotals {
   totals.steps++;

@@ -8,7 +8,8 @@ import { stepBatches, type StepBatchHandler, type WholeSuites } from "../step-ba
 import { appendToFile, openIncrementalFile, type IncrementalFile } from "./html-file";
 import { blockText, footerBlock, gateBlock, headerBlock, suiteBlockPieces, type PageHeader } from "./page-blocks";
 import { pageHead } from "./page-head";
-import { isFailed, suiteExcerpts, type FailedStep } from "./source-excerpt";
+import { suiteExcerpts, type FailedStep } from "./source-excerpt";
+import { isBad } from "../../vocabulary/run-totals";
 
 /** File name of the HTML report inside the output directory. */
 export const HTML_REPORT = "report.html";
@@ -126,7 +127,7 @@ function blockSteps(spool: Spool, redactor: Redactor): Pick<StepBatchHandler<Blo
       const json = steps.map((step) => JSON.stringify(withBlankedStepHeaders(toStepRecord(block.key, step), redactor)));
       block.entry.append(blockText(`${block.steps > 0 ? "," : ""}${json.join(",")}`, redactor));
       steps.forEach((step, i) => {
-        if (isFailed(step)) block.failed.push({ index: block.steps + i, step });
+        if (isBad(step)) block.failed.push({ index: block.steps + i, step });
       });
       block.steps += steps.length;
     },

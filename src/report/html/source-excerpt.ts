@@ -34,10 +34,6 @@ export interface FailedStep {
   step: StepResult;
 }
 
-/** Whether a report shows an excerpt for the step: it failed or errored. */
-export function isFailed(step: StepResult): boolean {
-  return step.outcome === "failed" || step.outcome === "error";
-}
 
 /** An excerpt for every failed or errored step of a finished suite (in the suite `file`); none when the file cannot be read any more. */
 export function suiteExcerpts(file: string, bad: FailedStep[], ctx: ExcerptContext): SourceExcerpt[] {
