@@ -100,13 +100,16 @@ const COULD_NOT_RUN = new Set(["CC_PORT_IN_USE"]);
 export async function runProject(options: RunProjectOptions): Promise<ProjectRunOutcome> {
   const sink = createDiagnosticSink(options.onDiagnostics);
   const project = await loadProject(options.config);
-  sink.add(project.diagnostics, project.sources);
+  sink.add(project.diagnostics, new Map(project.sources));
   if (hasErrors(project.diagnostics) || !project.contract) return invalid(sink);
   const timed = await readShardTimings(options.config);
   sink.add(timed.diagnostics);
   if (hasErrors(timed.diagnostics)) return invalid(sink);
   const planned = planRun(options.config, project, timed.timings);
-  sink.add(planned.diagnostics, project.sources);
+  sink.add(planned.diagnostics, new Map(project.sources));
+  // the texts were kept for the code frames of loading and planning (the sink's batches keep their own copies of
+  // the map); the run does not hold them: a later diagnostic's code frame reads its file again
+  project.sources.clear();
   if (!planned.plan || hasErrors(planned.diagnostics)) return invalid(sink);
   const gateInput = await baselineProblems(options.config);
   if (gateInput) {
@@ -122,7 +125,7 @@ export async function runProject(options: RunProjectOptions): Promise<ProjectRun
     return await runOpened({ options, project: { ...project, contract: project.contract }, open: opened.open, plan: planned.plan, sink, timings: timed.timings });
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
-    sink.add(e.diagnostics, project.sources);
+    sink.add(e.diagnostics);
     return { ...invalid(sink), ...(e.diagnostics.some((d) => COULD_NOT_RUN.has(d.code)) ? { status: "could-not-run" } : {}) };
   } finally {
     await opened.open.close();

@@ -121,7 +121,7 @@ export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (te
   if (cache.dir === undefined) return (text, file) => parseNow(text, file);
   const dir = cache.dir;
   return (text, file) => {
-    const inputs = ["suite-5", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
+    const inputs = ["suite-6", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
     const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
     const stored = storedSuite(ref, file);
     if (stored) return { suite: stored, diagnostics: [] };

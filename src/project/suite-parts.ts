@@ -69,8 +69,11 @@ function positionOf(mark: [string, number, number], file: string): SourcePos {
 }
 
 const PHASES: readonly Phase[] = ["setup", "steps", "teardown"];
-/** Steps per stored part at most: writing and reading a suite holds one part's text at a time, whatever the suite's size. */
-const STEPS_PER_PART = 500;
+/**
+ * Steps per stored part at most: writing and reading a suite holds one part's text at a time, whatever the suite's
+ * size. Small, so a pass over a suite (check, secrets, fingerprint) lets each part go while it is still young garbage.
+ */
+const STEPS_PER_PART = 100;
 /**
  * A suite with more steps than this is not held in memory once it is stored: its phases read their steps back from
  * the cache entry a part at a time (stored-steps). A smaller one is read whole.

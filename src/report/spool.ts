@@ -28,8 +28,11 @@ export interface Spool {
   remove(): void;
 }
 
-/** An entry buffers about this many characters before they go to the file; the file is written that much at a time. */
-const CHUNK_CHARS = 1 << 16;
+/**
+ * An entry buffers about this many characters before they go to the file; the file is written that much at a time.
+ * Small: text held across many steps outlives V8's young generation and is left for a full collection to find.
+ */
+const CHUNK_CHARS = 1 << 13;
 
 interface SpoolFile {
   fd?: number;

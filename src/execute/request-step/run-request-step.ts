@@ -77,8 +77,11 @@ function checkAndCapture(run: SuiteRun, c: CompiledRequestStep, req: HttpRequest
   learnCaptures(env.redactor, c.captures, (name) => scope.captures.get(name));
 }
 
-/** Compiled request steps a run keeps at most. */
-const COMPILED_LIMIT = 4096;
+/**
+ * Compiled request steps a run keeps at most: the same suite runs in each region at about the same pace, so a step
+ * is used again soon or never; one kept longer only outlives the young generation.
+ */
+const COMPILED_LIMIT = 32;
 
 function compiled(run: SuiteRun, step: RequestStep): CompiledRequestStep {
   const { env } = run;
