@@ -5,7 +5,7 @@
 const { rmSync } = require("node:fs");
 const { join } = require("node:path");
 const { build } = require("esbuild");
-const { VENDORED } = require("../dist/vocabulary/vendored");
+const { VENDORED, VENDORED_PARTS } = require("../dist/vocabulary/vendored");
 
 const root = join(__dirname, "..");
 /** postman-collection's faker, loaded only when used (.ci/vendor/faker-lazy.js says why); the stand-in loads the real one */
@@ -13,7 +13,21 @@ const lazyFaker = {
   name: "lazy-faker",
   setup(build) {
     build.onResolve({ filter: /^@faker-js\/faker\/locale\/en$/ }, (args) =>
-      args.importer.endsWith("faker-lazy.js") ? undefined : { path: join(__dirname, "vendor", "faker-lazy.js") });
+      args.importer.includes(join("node_modules", "postman-collection")) ? { path: join(__dirname, "vendor", "faker-lazy.js") } : undefined);
+  },
+};
+/** iconv-lite inside postman-collection: a stand-in that loads the real one when first called (.ci/vendor/iconv-lazy.js) */
+const lazyIconv = {
+  name: "lazy-iconv",
+  setup(build) {
+    build.onResolve({ filter: /^iconv-lite$/ }, (args) => (args.importer.includes(join("node_modules", "postman-collection")) ? { path: join(__dirname, "vendor", "iconv-lazy.js") } : undefined));
+  },
+};
+/** What the stand-ins load when first used (VENDORED_PARTS): bundles of their own, required by their path at run time */
+const parts = {
+  name: "vendored-parts",
+  setup(build) {
+    for (const name of Object.keys(VENDORED_PARTS)) build.onResolve({ filter: new RegExp(`^\\./${name}\\.js$`) }, (args) => ({ path: args.path, external: true }));
   },
 };
 /** undici's HTTP/2 client (and node:http2), loaded only when used (.ci/vendor/client-h2-lazy.js says why) */
@@ -28,7 +42,7 @@ const outdir = join(root, "dist", "vendor");
 rmSync(outdir, { recursive: true, force: true });
 build({
   absWorkingDir: root,
-  entryPoints: Object.entries(VENDORED).map(([out, from]) => ({ out, in: from })),
+  entryPoints: Object.entries({ ...VENDORED, ...VENDORED_PARTS }).map(([out, from]) => ({ out, in: from })),
   outdir,
   bundle: true,
   platform: "node",
@@ -38,7 +52,7 @@ build({
   minifyWhitespace: true,
   legalComments: "eof",
   logLevel: "warning",
-  plugins: [lazyFaker, lazyHttp2],
+  plugins: [lazyFaker, lazyIconv, parts, lazyHttp2],
 }).catch(() => {
   process.exitCode = 1; // esbuild has printed why
 });

@@ -6,7 +6,7 @@ import * as Yaml from "yaml";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone";
-import { VENDORED, type VendoredName } from "../vocabulary/vendored";
+import { VENDORED, VENDORED_PARTS, type VendoredName } from "../vocabulary/vendored";
 
 // `npm run build` bundles each library of vocabulary/vendored into one file of dist/vendor/ (.ci/bundle-vendor.js),
 // which a run loads instead of the installed package: the bundle must do what the package does.
@@ -19,7 +19,24 @@ const COLLECTIONS = [join(ROOT, "collections", "conversation-api.postman_collect
 
 describe("the vendored bundles of dist/vendor", () => {
   it("exist for every vendored library", () => {
-    expect(readdirSync(join(ROOT, "dist", "vendor")).sort()).toEqual(Object.keys(VENDORED).map((n) => `${n}.js`).sort());
+    expect(readdirSync(join(ROOT, "dist", "vendor")).sort()).toEqual([...Object.keys(VENDORED), ...Object.keys(VENDORED_PARTS)].map((n) => `${n}.js`).sort());
+  });
+
+  it("postman-collection: loads its faker and iconv-lite parts only when they are used, and they do what the packages do", () => {
+    const probe = `const file = ${JSON.stringify(join(ROOT, "dist", "vendor", "postman-collection.js"))};
+      const { Collection, Response } = require(file);
+      const loaded = () => Object.keys(require.cache).filter((f) => /postman-(faker|iconv)\.js$/.test(f)).map((f) => f.replace(/.*[\\/]/, ""));
+      new Collection({ item: [{ name: "x", request: "https://example.com/{{$randomInt}}" }] }).forEachItem(() => {});
+      const before = loaded();
+      const text = new Response({ code: 200, stream: Buffer.from([0x63, 0x61, 0x66, 0xe9]), header: [{ key: "Content-Type", value: "text/plain; charset=windows-1252" }] }).text();
+      const afterIconv = loaded();
+      const city = new (require(file).VariableScope)({}).replaceIn("{{$randomCity}}");
+      console.log(JSON.stringify({ before, text, afterIconv, afterFaker: loaded().sort(), city: /^[^{]+$/.test(city) }));`;
+    expect(JSON.parse(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" }))).toEqual({
+      before: [], text: "caf\u00e9", afterIconv: ["postman-iconv.js"], afterFaker: ["postman-faker.js", "postman-iconv.js"], city: true,
+    });
+    const packaged = new Postman.Response({ code: 200, stream: Buffer.from([0x63, 0x61, 0x66, 0xe9]), header: [{ key: "Content-Type", value: "text/plain; charset=windows-1252" }] } as unknown as Postman.ResponseDefinition);
+    expect(packaged.text()).toBe("caf\u00e9");
   });
 
   it("postman-collection: reads every collection as the package does", () => {

@@ -17,6 +17,16 @@ export const VENDORED = {
 
 export type VendoredName = keyof typeof VENDORED;
 
+/**
+ * Parts of a vendored library bundled on their own, which a stand-in in its bundle loads on first use (.ci/vendor/):
+ * postman-collection's faker and iconv-lite, two thirds of its code, which a run never calls; V8 would parse them on
+ * every first run. Name -> the module the part is made from.
+ */
+export const VENDORED_PARTS = {
+  "postman-faker": "@faker-js/faker/locale/en",
+  "postman-iconv": "iconv-lite",
+} as const;
+
 /** The bundle `npm run build` made of a vendored library; undefined without one (running from source). */
 export function vendoredBundle(name: VendoredName): string | undefined {
   const file = join(__dirname, "..", "vendor", `${name}.js`);
