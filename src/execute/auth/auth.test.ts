@@ -60,6 +60,13 @@ describe("token manager", () => {
     await expect(tokens.token(target)).rejects.toMatchObject({ code: "CC_TARGET_UNREACHABLE" });
     await expect(tokens.token({ ...api.target("us"), authUrl: `${api.base}/us/nothing-here` })).rejects.toMatchObject({ code: "CC_TOKEN_FAILED" });
   });
+
+  it("says where it looked when the token endpoint is not there (404), without the URL's user", async () => {
+    const tokens = new TokenManager(base);
+    const authUrl = `${api.base.replace("://", "://someone:pw@")}/us/nothing-here`;
+    const error = (await tokens.token({ ...api.target("us"), authUrl }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(`token request for region us failed with status 404 (nothing at ${api.base}/us/nothing-here/oauth2/token: the token endpoint is AUTH_URL + /oauth2/token, and an --env file sets AUTH_URL)`);
+  });
 });
 
 describe("auth layer", () => {

@@ -94,7 +94,7 @@ export class TokenManager {
       json = undefined;
     }
     if (!json || typeof json.access_token !== "string" || json.access_token === "") {
-      throw new TokenError("CC_TOKEN_FAILED", `token request for region ${target.region} failed with status ${res.status}${oauthError(res.body)}`);
+      throw new TokenError("CC_TOKEN_FAILED", `token request for region ${target.region} failed with status ${res.status}${oauthError(res.body)}${notFoundNote(res.status, target)}`);
     }
     const now = this.now();
     this.cache.set(key, { token: json.access_token, refreshAt: refreshAt(json.access_token, json.expires_in, now) });
@@ -118,6 +118,16 @@ function keyOf(target: RegionTarget): string {
 
 function tokenUrl(target: RegionTarget): string {
   return `${target.authUrl.replace(/\/+$/, "")}/oauth2/token`;
+}
+
+/**
+ * What a 404 from the token endpoint means: AUTH_URL names no token endpoint (a URL --target makes it the base URL;
+ * an emulator serves it at <region>/auth). The URL without user, query or fragment.
+ */
+function notFoundNote(status: number, target: RegionTarget): string {
+  if (status !== 404) return "";
+  const url = new URL(tokenUrl(target));
+  return ` (nothing at ${url.origin}${url.pathname}: the token endpoint is AUTH_URL + /oauth2/token, and an --env file sets AUTH_URL)`;
 }
 
 /** ": invalid_client" from an ORY-style error body (it holds no secret). */
