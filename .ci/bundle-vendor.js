@@ -8,26 +8,18 @@ const { build } = require("esbuild");
 const { VENDORED, VENDORED_PARTS } = require("../dist/vocabulary/vendored");
 
 const root = join(__dirname, "..");
-/** postman-collection's faker, loaded only when used (.ci/vendor/faker-lazy.js says why); the stand-in loads the real one */
-const lazyFaker = {
-  name: "lazy-faker",
-  setup(build) {
-    build.onResolve({ filter: /^@faker-js\/faker\/locale\/en$/ }, (args) =>
-      args.importer.includes(join("node_modules", "postman-collection")) ? { path: join(__dirname, "vendor", "faker-lazy.js") } : undefined);
-  },
-};
-/** iconv-lite inside postman-collection: a stand-in that loads the real one when first called (.ci/vendor/iconv-lazy.js) */
-const lazyIconv = {
-  name: "lazy-iconv",
-  setup(build) {
-    build.onResolve({ filter: /^iconv-lite$/ }, (args) => (args.importer.includes(join("node_modules", "postman-collection")) ? { path: join(__dirname, "vendor", "iconv-lazy.js") } : undefined));
-  },
-};
-/** What the stand-ins load when first used (VENDORED_PARTS): bundles of their own, required by their path at run time */
+/**
+ * The parts of VENDORED_PARTS: inside postman-collection each module is replaced by its stand-in
+ * (.ci/vendor/<part>-lazy.js says why), which requires the part's own bundle (./<part>.js) by its path when first used.
+ */
 const parts = {
   name: "vendored-parts",
   setup(build) {
-    for (const name of Object.keys(VENDORED_PARTS)) build.onResolve({ filter: new RegExp(`^\\./${name}\\.js$`) }, (args) => ({ path: args.path, external: true }));
+    for (const [name, from] of Object.entries(VENDORED_PARTS)) {
+      build.onResolve({ filter: new RegExp(`^${from.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`) }, (args) =>
+        args.importer.includes(join("node_modules", "postman-collection")) ? { path: join(__dirname, "vendor", `${name}-lazy.js`) } : undefined);
+      build.onResolve({ filter: new RegExp(`^\\./${name}\\.js$`) }, (args) => ({ path: args.path, external: true }));
+    }
   },
 };
 /** undici's HTTP/2 client (and node:http2), loaded only when used (.ci/vendor/client-h2-lazy.js says why) */
@@ -52,7 +44,7 @@ build({
   minifyWhitespace: true,
   legalComments: "eof",
   logLevel: "warning",
-  plugins: [lazyFaker, lazyIconv, parts, lazyHttp2],
+  plugins: [parts, lazyHttp2],
 }).catch(() => {
   process.exitCode = 1; // esbuild has printed why
 });
