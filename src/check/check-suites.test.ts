@@ -198,6 +198,17 @@ steps:
     expect(check(suite("s", text))).toEqual([["CC_DUPLICATE_STEP", 5, 13]]);
   });
 
+  it("CC_DUPLICATE_STEP compares the names themselves: two names of one hash are not a duplicate, a third use is one more", () => {
+    // "step 115" and "step 422980" share their 32-bit FNV-1a hash: the check keeps hashes, then compares the names
+    const steps = ["step 115", "step 422980", "b", "step 115", "b", "b"].map((name) => `  - { name: ${name}, request: Contacts/Create contact }`);
+    const diagnostics = checkSuites([suite("s", `name: s\nsteps:\n${steps.join("\n")}\n`)], ctx).filter((d) => d.code === "CC_DUPLICATE_STEP");
+    expect(diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      '6: step name "step 115" is used twice in suite "s" (first at 3:13)',
+      '7: step name "b" is used twice in suite "s" (first at 5:13)',
+      '8: step name "b" is used twice in suite "s" (first at 5:13)',
+    ]);
+  });
+
   it("CC_DUPLICATE_SUITE for two files with the same stem", () => {
     const a = suite("s", "name: a\nsteps:\n  - { name: a, request: Contacts/Create contact }\n");
     const b = { ...a, file: "other/s.yaml" };

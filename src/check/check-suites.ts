@@ -6,18 +6,43 @@ import { checkExports, checkNeedsCycles, checkNeedsExist } from "./check-needs";
 import { variableCheck } from "./check-variables";
 import { allSteps, fieldAt, type CheckContext, type SuiteCheck } from "./context";
 
-/** Steps named explicitly twice in one suite (implicit names such as a request id may repeat); fed one step at a time. */
-function duplicateStepCheck(check: SuiteCheck): (step: Step) => void {
-  const seen = new Map<string, string>();
-  return (step) => {
-    if (step.fieldPos["name"] === undefined) return;
-    const first = seen.get(step.name);
-    if (first !== undefined) {
-      check.out.push(makeDiagnostic("CC_DUPLICATE_STEP", `step name "${step.name}" is used twice in suite "${check.suite.id}" (first at ${first})`, fieldAt(step, "name")));
-    } else {
-      const at = fieldAt(step, "name");
-      seen.set(step.name, `${at.line}:${at.column}`);
-    }
+/** FNV-1a, 32 bits: a number per step name, so that a pass over 100,000 steps does not hold their names (~10 MB). */
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/**
+ * Steps named explicitly twice in one suite (implicit names such as a request id may repeat), fed one step at a time.
+ * The pass keeps each name's hash only; names whose hash came twice (a duplicate, or two names that share a hash)
+ * are compared themselves in a second pass, made only then.
+ */
+function duplicateStepCheck(check: SuiteCheck): { visit(step: Step): void; finish(): void } {
+  const hashes = new Set<number>();
+  const twice = new Set<number>();
+  return {
+    visit(step) {
+      if (step.fieldPos["name"] === undefined) return;
+      const hash = nameHash(step.name);
+      if (hashes.has(hash)) twice.add(hash);
+      else hashes.add(hash);
+    },
+    finish() {
+      hashes.clear();
+      if (twice.size === 0) return;
+      const seen = new Map<string, string>();
+      for (const step of allSteps(check.suite)) {
+        if (step.fieldPos["name"] === undefined || !twice.has(nameHash(step.name))) continue;
+        const first = seen.get(step.name);
+        if (first !== undefined) {
+          check.out.push(makeDiagnostic("CC_DUPLICATE_STEP", `step name "${step.name}" is used twice in suite "${check.suite.id}" (first at ${first})`, fieldAt(step, "name")));
+        } else {
+          const at = fieldAt(step, "name");
+          seen.set(step.name, `${at.line}:${at.column}`);
+        }
+      }
+    },
   };
 }
 
@@ -44,9 +69,10 @@ function checkSuite(suite: Suite, ctx: CheckContext, suitesById: Map<string, Sui
   const variable = variableCheck(variables);
   for (const step of allSteps(suite)) {
     checkStep(steps, step);
-    duplicate(step);
+    duplicate.visit(step);
     variable.visit(step);
   }
+  duplicate.finish();
   const captured = variable.finish();
   checkNeedsExist(needs);
   checkExports(needs, captured);
