@@ -12,6 +12,13 @@ export function cacheKey(parts: Array<string | Buffer>): string {
   return hash.digest("hex");
 }
 
+/** sha256 hex of a text given in pieces: the same as of the text whole. */
+export function textDigest(pieces: Iterable<string>): string {
+  const hash = createHash("sha256");
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest("hex");
+}
+
 /** A cache entry that is always sealed (see CacheRef.seal). */
 export type SealedCacheRef = CacheRef & { seal: string };
 

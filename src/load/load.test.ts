@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { keyPosition, loadCollections, loadSuiteFiles, loadSuiteSchema, parseJsonWithPosition } from "./index";
 import { readTextFile } from "./read-file";
+import { WHOLE_TEXT_BYTES } from "./suite-files";
+import { DiagnosticError } from "../diagnostics";
 
 let dir: string;
 beforeEach(() => {
@@ -32,6 +34,37 @@ describe("loadSuiteFiles", () => {
     expect(missing.diagnostics.map((d) => [d.code, d.file])).toEqual([["CC_FILE_NOT_FOUND", "nope.yaml"]]);
     const empty = loadSuiteFiles([dir], dir);
     expect(empty.diagnostics.map((d) => d.code)).toEqual(["CC_NO_SUITES"]);
+  });
+});
+
+describe("loadSuiteFiles of a file over 1 MiB", () => {
+  it("gives it as a large text, read in pieces of whole characters each time it is asked for", () => {
+    const step = "  - name: \"ünïcödé €\"\n    request: Things/Get thing\n";
+    const text = `name: big\nsteps:\n${step.repeat(Math.ceil(WHOLE_TEXT_BYTES / Buffer.byteLength(step)) + 1)}`;
+    writeFileSync(join(dir, "big.yaml"), text);
+    writeFileSync(join(dir, "small.yaml"), "name: small");
+    const out = loadSuiteFiles(["big.yaml", "small.yaml"], dir);
+    expect(out.diagnostics).toEqual([]);
+    const [big, small] = out.files;
+    expect(small).toEqual({ file: "small.yaml", text: "name: small" });
+    if (big === undefined || typeof big.text === "string") throw new Error("not a large text");
+    const pieces = [...big.text.pieces()];
+    expect(pieces.length).toBeGreaterThan(16);
+    expect(pieces.join("")).toBe(text);
+    expect(pieces.some((piece) => piece.includes("\uFFFD"))).toBe(false);
+    expect(big.text.whole()).toBe(text);
+  });
+
+  it("a large file that went away when it is read again: a diagnostic naming it, not a stack trace", () => {
+    writeFileSync(join(dir, "big.yaml"), `name: big\n# ${"x".repeat(WHOLE_TEXT_BYTES)}\n`);
+    const [big] = loadSuiteFiles(["big.yaml"], dir).files;
+    rmSync(join(dir, "big.yaml"));
+    if (big === undefined || typeof big.text === "string") throw new Error("not a large text");
+    const large = big.text;
+    for (const read of [() => [...large.pieces()], () => large.whole()]) {
+      expect(read).toThrow(DiagnosticError);
+      expect(read).toThrow("CC_FILE_NOT_FOUND: no such file: big.yaml");
+    }
   });
 });
 

@@ -1,15 +1,19 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, isAbsolute } from "node:path";
-import type { Diagnostic } from "../model";
+import type { Diagnostic, SuiteText } from "../model";
 import { makeDiagnostic } from "../diagnostics";
 import { INPUT_LIMITS } from "../vocabulary/input-limits";
-import { readTextFile } from "./read-file";
+import { largeTextFile, readTextFile } from "./read-file";
 
 /** A suite file as read from disk; `file` is relative to the working directory when inside it. */
 export interface SuiteFile {
   file: string;
-  text: string;
+  /** one string up to WHOLE_TEXT_BYTES; a larger file is read again, in pieces, by each pass over it */
+  text: SuiteText;
 }
+
+/** A suite file up to this size is read as one string (and kept for code frames); a larger one is never held whole. */
+export const WHOLE_TEXT_BYTES = 1 << 20;
 
 /** What loadSuiteFiles found. */
 export interface LoadedSuiteFiles {
@@ -43,16 +47,19 @@ function expand(arg: string, cwd: string, diagnostics: Diagnostic[]): string[] {
 }
 
 /** A suite file larger than INPUT_LIMITS allows is not read at all (an unreadable one is readTextFile's to report). */
-function sizeProblem(absolute: string, file: string): Diagnostic | undefined {
-  let size: number;
-  try {
-    size = statSync(absolute).size;
-  } catch {
-    return undefined;
-  }
+function sizeProblem(size: number, file: string): Diagnostic | undefined {
   if (size <= INPUT_LIMITS.suiteFileBytes) return undefined;
   return makeDiagnostic("CC_INPUT_LIMIT", `${file} is ${size} bytes; a suite file may have at most ${INPUT_LIMITS.suiteFileBytes}`, { file },
     "split the suite, or move large request bodies into the collection");
+}
+
+/** The file's size, 0 when it cannot be read (readTextFile then says why). */
+function sizeOf(absolute: string): number {
+  try {
+    return statSync(absolute).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Read the suite files named by `paths` (files or directories), relative to `cwd`. Never throws. */
@@ -65,9 +72,14 @@ export function loadSuiteFiles(paths: string[], cwd: string): LoadedSuiteFiles {
       if (seen.has(absolute)) continue;
       seen.add(absolute);
       const file = displayPath(absolute, cwd);
-      const tooLarge = sizeProblem(absolute, file);
+      const size = sizeOf(absolute);
+      const tooLarge = sizeProblem(size, file);
       if (tooLarge) {
         diagnostics.push(tooLarge);
+        continue;
+      }
+      if (size > WHOLE_TEXT_BYTES) {
+        files.push({ file, text: largeTextFile(absolute, file) });
         continue;
       }
       const read = readTextFile(absolute, file);

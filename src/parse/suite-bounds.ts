@@ -35,16 +35,24 @@ function commentEnd(text: string, i: number): number | undefined {
  * levels takes seconds and ends in a stack overflow. Returns the offset where the limit is passed, if it is.
  */
 export function flowTooDeep(text: string, max: number): number | undefined {
-  let depth = 0;
+  return flowDepth(text, max, 0).over;
+}
+
+/**
+ * flowTooDeep over a text given in regions, each starting where the one before ended at a line break (a quoted string or a
+ * comment never goes on past one that follows no backslash): the depth the region starts at, the depth it ends at.
+ */
+export function flowDepth(text: string, max: number, start: number): { depth: number; over?: number } {
+  let depth = start;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"' || c === "'") i = skipQuoted(text, i);
     else if (c === "#") i = commentEnd(text, i) ?? i;
     else if (c === "[" || c === "{") {
-      if (++depth > max) return i;
+      if (++depth > max) return { depth, over: i };
     } else if ((c === "]" || c === "}") && depth > 0) depth -= 1;
   }
-  return undefined;
+  return { depth };
 }
 
 interface Visit {

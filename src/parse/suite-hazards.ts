@@ -7,6 +7,11 @@ import { posAt, textPosition, type YamlSource } from "./yaml-source";
 const NOT_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0080-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 
 /** A suite file holding a NUL byte or another character YAML forbids: one diagnostic at the first of them. */
+/** Whether the text holds a character YAML forbids (forbiddenCharacter says which and where). */
+export function hasForbiddenCharacter(text: string): boolean {
+  return NOT_PRINTABLE.test(text);
+}
+
 export function forbiddenCharacter(text: string, file: string): Diagnostic | undefined {
   const m = NOT_PRINTABLE.exec(text);
   if (!m) return undefined;
@@ -18,15 +23,19 @@ export function forbiddenCharacter(text: string, file: string): Diagnostic | und
 /** The tags of plain data; anything else (!!binary, !!set, !custom ...) would not reach a request as written. */
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
-function tagStart(src: YamlSource, text: string, node: Node): number {
+function tagStart(text: string | undefined, node: Node): number {
   const start = node.range?.[0] ?? 0;
+  if (text === undefined) return start;
   let bang = text.lastIndexOf("!", start);
   while (bang > 0 && text[bang - 1] === "!") bang -= 1;
   return bang >= 0 && !text.slice(bang, start).includes("\n") ? bang : start;
 }
 
-/** Explicit YAML tags other than those of plain data, and aliases to an anchor that was never set. */
-export function unsupportedNodes(src: YamlSource, text: string): Diagnostic[] {
+/**
+ * Explicit YAML tags other than those of plain data, and aliases to an anchor that was never set. Without the text,
+ * a tag is shown as resolved and placed at its node (for a caller that only needs to know whether there is one).
+ */
+export function unsupportedNodes(src: YamlSource, text?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(src.doc, {
     Alias(_, node) {
@@ -37,8 +46,8 @@ export function unsupportedNodes(src: YamlSource, text: string): Diagnostic[] {
     },
     Node(_, node) {
       if (isAlias(node) || node.tag === undefined || PLAIN_TAGS.has(node.tag)) return;
-      const at = tagStart(src, text, node);
-      const written = /^![^\s]*/.exec(text.slice(at))?.[0] ?? node.tag;
+      const at = tagStart(text, node);
+      const written = (text === undefined ? undefined : /^![^\s]*/.exec(text.slice(at))?.[0]) ?? node.tag;
       out.push(makeDiagnostic("CC_YAML_SYNTAX", `YAML tag ${written} is not supported in a suite`, posAt(src, at),
         "suites are plain data: remove the tag and write the value as a string, number, list or mapping"));
     },
@@ -72,16 +81,17 @@ function malformedOpenings(value: string): number[] {
 }
 
 /** Where the k-th "{{" of a scalar's value is in the file (escapes aside, the same k-th "{{" of its source). */
-function openingOffset(text: string, node: Node, value: string, at: number): number {
+function openingOffset(text: string | undefined, node: Node, value: string, at: number): number {
   const [start = 0, end = start] = node.range ?? [];
+  if (text === undefined) return start;
   const nth = value.slice(0, at).split("{{").length - 1;
   let offset = text.indexOf("{{", start);
   for (let k = 0; k < nth && offset >= 0; k++) offset = text.indexOf("{{", offset + 2);
   return offset >= start && offset < end ? offset : start;
 }
 
-/** Every "{{" in a string of the suite (keys too) that is not a well-formed {{NAME}}: an unclosed {{VAR}, an empty {{}}. */
-export function malformedTemplates(src: YamlSource, text: string): Diagnostic[] {
+/** Every "{{" in a string of the suite (keys too) that is not a well-formed {{NAME}}: an unclosed {{VAR}, an empty {{}}; without the text, each placed at its string. */
+export function malformedTemplates(src: YamlSource, text?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(src.doc, {
     Scalar(_, node) {

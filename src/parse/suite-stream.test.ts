@@ -3,7 +3,8 @@ import { join, resolve } from "node:path";
 import { LineCounter } from "yaml";
 import { parseSuite, parseWhole, type SuiteSchema } from "./suite";
 import { streamSuite } from "./suite-stream";
-import type { Phase, Step } from "../model";
+import type { LargeText, Phase, Step } from "../model";
+import { INPUT_LIMITS } from "../vocabulary/input-limits";
 
 const ROOT = resolve(__dirname, "../..");
 const schema = JSON.parse(readFileSync(join(ROOT, "schemas/suite.schema.json"), "utf8")) as SuiteSchema;
@@ -32,7 +33,7 @@ describe("parseSuite streams a suite's steps and builds what the whole document 
     const whole = parseWhole(text, file, schema);
     expect(parseSuite(text, file, schema)).toEqual(whole);
     // a valid suite is built from the stream, not from the whole-document parse
-    if (whole.suite) expect(streamSuite(text, file, new LineCounter())).toBeDefined();
+    if (whole.suite) expect(streamSuite([text], file, new LineCounter())).toBeDefined();
   });
 
   it.each([1, 255, 257, 258, 259, 700])("a suite of %i steps, in batches, keeps every value and position", (count) => {
@@ -42,7 +43,7 @@ describe("parseSuite streams a suite's steps and builds what the whole document 
     expect(whole.suite?.steps).toHaveLength(count);
     // a list of 258 steps or more streams (batches of 256, the last two kept back): all but its last step are built
     // from the stream, the last is still in the top-level document; a shorter list stays whole in that document
-    expect(streamSuite(text, "big.yaml", new LineCounter())?.built.steps ?? []).toHaveLength(count >= 258 ? count - 1 : 0);
+    expect(streamSuite([text], "big.yaml", new LineCounter())?.built.steps ?? []).toHaveLength(count >= 258 ? count - 1 : 0);
     expect(parseSuite(text, "big.yaml", schema)).toEqual(whole);
   });
 
@@ -100,5 +101,73 @@ describe("parseSuite with a sink", () => {
     expect(over.parsed.sunk).toBeUndefined();
     expect(over.parsed.diagnostics.map((d) => d.code)).toEqual(parseWhole(bigSuite(700), "big.yaml", strict).diagnostics.map((d) => d.code));
     expect(over.parsed.diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+describe("parseSuite of a large text, read in pieces", () => {
+  /** The text as a large file gives it: in pieces of `size` characters; reading it whole is counted. */
+  function inPieces(text: string, size: number) {
+    const reads = { whole: 0, pieces: 0 };
+    const large: LargeText = {
+      *pieces() {
+        for (let at = 0; at < text.length; at += size) {
+          reads.pieces += 1;
+          yield text.slice(at, at + size);
+        }
+      },
+      whole() {
+        reads.whole += 1;
+        return text;
+      },
+    };
+    return { large, reads };
+  }
+
+  const files = [...yamlFiles("suites"), ...yamlFiles("src/e2e/fixtures/suites")];
+
+  it.each(files)("%s in pieces of 1 and 7 characters: what the whole text gives, never read whole when clean", (file) => {
+    const text = readFileSync(join(ROOT, file), "utf8");
+    const whole = parseSuite(text, file, schema);
+    for (const size of [1, 7]) {
+      const { large, reads } = inPieces(text, size);
+      expect(parseSuite(large, file, schema)).toEqual(whole);
+      if (whole.suite) expect(reads.whole).toBe(0);
+    }
+  });
+
+  it.each([1, 5, 4096])("a suite of 700 steps in pieces of %i characters streams every step from the pieces", (size) => {
+    const text = bigSuite(700);
+    const { large, reads } = inPieces(text, size);
+    expect(parseSuite(large, "big.yaml", schema)).toEqual(parseWhole(text, "big.yaml", schema));
+    expect(reads.whole).toBe(0);
+  });
+
+  const deep = (depth: number) => `name: Deep\nsteps:\n  - request: Things/Get thing\n    body: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+  // an alias makes the whole file decide (yaml bounds alias expansion per document); any other problem too
+  it.each([
+    ["a character YAML forbids in a later piece", bigSuite(700).replace("name: inline 500", "name: inline\u0000 500"), 1, false],
+    ["flow collections nested past the limit, across pieces", deep(INPUT_LIMITS.nesting + 1), 1, false],
+    ["an alias to an anchor of another piece", bigSuite(700).replace('tags: [a, "b"] }', "tags: &T [a] }").replace("name: inline 500", "name: *T"), 1, false],
+    ["an alias to an anchor of the same step", bigSuite(700).replace('name: "thing 3", tags: [a, "b"] }', 'name: &N "thing 3", tags: [*N] }'), 1, true],
+    ["a malformed template in a later piece", bigSuite(700).replace("{{THING}}", "{{THING"), 1, false],
+    // a quote goes on past a line break that follows a backslash: its brackets are not flow collections
+    ["quoted brackets past a line break after a backslash", bigSuite(300).replace(/url: "\{\{BASE_URL\}\}\/things\/\{\{THING\}\}"/g, 'url: "{{BASE_URL}}/[[[\\\n      [[[/{{THING}}"'), 0, true],
+  ] as const)("%s: what the whole text gives (read whole %d times)", (_what, text, wholeReads, clean) => {
+    const whole = parseSuite(text, "big.yaml", schema);
+    expect(whole.suite !== undefined).toBe(clean);
+    for (const size of [3, 64]) {
+      const { large, reads } = inPieces(text, size);
+      expect(parseSuite(large, "big.yaml", schema)).toEqual(whole);
+      expect(reads.whole).toBe(wholeReads);
+    }
+  });
+
+  it("flow collections nested past the limit over many lines stop the stream at the piece that passes it", () => {
+    const text = `name: Deep\nsteps:\n  - request: Things/Get thing\n    body:\n${"      [\n".repeat(50_000)}`;
+    // pieces of 64 characters: 7 lines each, the limit passed in the tenth (of 7,000)
+    const { large, reads } = inPieces(text, 64);
+    const parsed = parseSuite(large, "deep.yaml", schema);
+    expect(reads.pieces).toBeLessThan(12);
+    expect(parsed.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual([`CC_INPUT_LIMIT ${5 + INPUT_LIMITS.nesting}`]);
   });
 });

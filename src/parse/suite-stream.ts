@@ -4,6 +4,7 @@ import { buildStep } from "./build-step";
 import type { PositionShapes } from "./field-positions";
 import { boundsProblemsFrom } from "./suite-bounds";
 import { malformedTemplates, unsupportedNodes } from "./suite-hazards";
+import { TextScreen } from "./text-screen";
 import type { YamlSource } from "./yaml-source";
 
 /** Options the whole-file parse gives yaml; every piece is composed with the same. */
@@ -44,16 +45,14 @@ interface PhaseState {
 }
 
 /** Whether a composed piece is plain, clean data: no YAML error, bound, tag, template or alias problem. */
-function clean(src: YamlSource, text: string, root: Node | null | undefined, path: string[], maybeAlias: boolean): boolean {
+function clean(src: YamlSource, root: Node | null | undefined, path: string[], maybeAlias: boolean): boolean {
   if (src.doc.errors.length > 0) return false;
   // an alias may point outside the piece, and yaml bounds alias expansion per document: the whole file decides
-  // (a text without a "*" after a space, a bracket or a comma has none: `maybeAlias`, found once per file, not per piece)
+  // (a text without a "*" after a space, a bracket or a comma has none: `maybeAlias`, from the text read so far)
   if (maybeAlias && hasAlias(src.doc)) return false;
   if (boundsProblemsFrom(src, root, path).length > 0) return false;
-  return unsupportedNodes(src, text).length === 0 && malformedTemplates(src, text).length === 0;
+  return unsupportedNodes(src).length === 0 && malformedTemplates(src).length === 0;
 }
-
-const MAYBE_ALIAS = /(?:^|[\s,[{])\*/;
 
 function hasAlias(doc: Document): boolean {
   let alias = false;
@@ -85,26 +84,25 @@ class SuiteStreamer {
   private readonly phases = new Map<Phase, PhaseState>();
   private readonly shapes: PositionShapes = new Map();
   private failed = false;
-  private readonly maybeAlias: boolean;
+  /** how much of the text the parser has been given */
+  length = 0;
 
   constructor(
-    private readonly text: string,
+    private readonly screen: TextScreen,
     private readonly file: string,
     private readonly lineCounter: LineCounter,
     private readonly handOff?: StepHandOff,
-  ) {
-    this.maybeAlias = MAYBE_ALIAS.test(text);
-  }
+  ) {}
 
   /** Compose `items` of a phase's list as one document of their own, check them and build their steps. */
   take(phase: Phase, seq: CST.BlockSequence, items: SeqItem[]): void {
     if (this.failed || items.length === 0) return;
     const value: CST.BlockSequence = { type: "block-seq", offset: seq.offset, indent: seq.indent, items };
-    const docs = [...new Composer(YAML_OPTIONS).compose([{ type: "document", offset: seq.offset, start: [], value, end: [] }], true, this.text.length)];
+    const docs = [...new Composer(YAML_OPTIONS).compose([{ type: "document", offset: seq.offset, start: [], value, end: [] }], true, this.length)];
     const doc = docs[0] as Document | undefined;
     const src: YamlSource = { file: this.file, doc: doc as Document, lineCounter: this.lineCounter };
     const list = doc?.contents as { items?: Node[] } | null | undefined;
-    if (!doc || docs.length !== 1 || !Array.isArray(list?.items) || !clean(src, this.text, doc.contents, [phase], this.maybeAlias)) {
+    if (!doc || docs.length !== 1 || !Array.isArray(list?.items) || !clean(src, doc.contents, [phase], this.screen.maybeAlias)) {
       this.failed = true;
       return;
     }
@@ -135,11 +133,11 @@ class SuiteStreamer {
     const streamed = first ? closedPhases(first).filter(({ phase }) => this.phases.has(phase)) : [];
     for (const { phase, seq } of streamed) this.take(phase, seq, seq.items.splice(0, seq.items.length - 1));
     if (this.failed) return undefined;
-    const docs = [...new Composer(YAML_OPTIONS).compose(tokens, true, this.text.length)];
+    const docs = [...new Composer(YAML_OPTIONS).compose(tokens, true, this.length)];
     const doc = docs[0];
     if (!doc || docs.length !== 1 || doc.contents === null) return undefined;
     const src: YamlSource = { file: this.file, doc, lineCounter: this.lineCounter };
-    if (!clean(src, this.text, doc.contents, [], this.maybeAlias)) return undefined;
+    if (!clean(src, doc.contents, [], this.screen.maybeAlias)) return undefined;
     const raw = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
     const built: Partial<Record<Phase, Step[]>> = {};
@@ -158,28 +156,43 @@ class SuiteStreamer {
 }
 
 /**
- * Parse a suite without holding the whole file's YAML nodes: the parser's tokens stream in, and the steps of each
- * phase list are taken out as they complete, BATCH at a time, composed as a document of their own (their offsets,
- * so their positions, are those of the file), checked and built. Undefined when anything is not plain, clean data
- * (an error, a bound passed, a tag, an alias, several documents...): the whole-file parse then reports exactly.
+ * Parse a suite without holding the whole file's YAML nodes, nor its whole text: the text comes in pieces, each
+ * screened (text-screen) before the parser's tokens stream in, and the steps of each phase list are taken out as they
+ * complete, BATCH at a time, composed as a document of their own (their offsets, so their positions, are those of the
+ * file), checked and built. Undefined when anything is not plain, clean data (a forbidden character, an error, a bound
+ * passed, a tag, an alias, several documents...): the whole-file parse then reports exactly.
  * With a hand-off, the streamed steps go to it, a batch at a time, and `raw` keeps only what did not stream.
  */
-export function streamSuite(text: string, file: string, lineCounter: LineCounter, handOff?: StepHandOff): StreamedSuite | undefined {
+export function streamSuite(pieces: Iterable<string>, file: string, lineCounter: LineCounter, handOff?: StepHandOff): StreamedSuite | undefined {
   const parser = new Parser(lineCounter.addNewLine);
-  const streamer = new SuiteStreamer(text, file, lineCounter, handOff);
+  const lexer = new Lexer();
+  const screen = new TextScreen();
+  const streamer = new SuiteStreamer(screen, file, lineCounter, handOff);
   const tokens: CST.Token[] = [];
   let firstDocumentDone = false;
-  lineCounter.addNewLine(0);
-  for (const lexeme of new Lexer().lex(text)) {
-    for (const token of parser.next(lexeme)) {
-      tokens.push(token);
-      if (token.type === "document") firstDocumentDone = true;
+  const parse = (region: string, more: boolean): void => {
+    if (region === "" && more) return;
+    streamer.length += region.length;
+    for (const lexeme of lexer.lex(region, more)) {
+      for (const token of parser.next(lexeme)) {
+        tokens.push(token);
+        if (token.type === "document") firstDocumentDone = true;
+      }
+      // a list grows at its "-"; only in the first document (a second one is an error the whole-file parse reports)
+      const open = lexeme !== "-" || firstDocumentDone ? undefined : openPhase(parser.stack);
+      // the last two items stay: the parser may still add a comment to the one before the current
+      if (open && open.seq.items.length >= BATCH + 2) streamer.take(open.phase, open.seq, open.seq.items.splice(0, open.seq.items.length - 2));
     }
-    // a list grows at its "-"; only in the first document (a second one is an error the whole-file parse reports)
-    const open = lexeme !== "-" || firstDocumentDone ? undefined : openPhase(parser.stack);
-    // the last two items stay: the parser may still add a comment to the one before the current
-    if (open && open.seq.items.length >= BATCH + 2) streamer.take(open.phase, open.seq, open.seq.items.splice(0, open.seq.items.length - 2));
+  };
+  lineCounter.addNewLine(0);
+  for (const piece of pieces) {
+    const region = screen.take(piece);
+    if (region === undefined) return undefined;
+    parse(region, true);
   }
+  const last = screen.end();
+  if (last === undefined) return undefined;
+  parse(last, false);
   for (const token of parser.end()) tokens.push(token);
   return streamer.finish(tokens);
 }

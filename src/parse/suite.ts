@@ -1,6 +1,6 @@
 import type { ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
-import type { Diagnostic, Phase, Step, Suite } from "../model";
+import type { Diagnostic, Phase, Step, Suite, SuiteText } from "../model";
 import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import { buildSuite } from "./build-suite";
 import { schemaErrorsToDiagnostics } from "./schema-errors";
@@ -65,11 +65,11 @@ function validatorOf(suiteSchema: SuiteSchema): ValidateFunction | Diagnostic {
  * The suite built from the file's pieces (suite-stream), when it is clean and valid; else undefined. With a sink, its
  * steps go there (when the schema allows, a checked batch at a time as they stream in; memory then holds one batch).
  */
-function parseStreamed(text: string, file: string, suiteSchema: SuiteSchema, sink?: StepSink): Suite | undefined {
+function parseStreamed(pieces: Iterable<string>, file: string, suiteSchema: SuiteSchema, sink?: StepSink): Suite | undefined {
   const validate = validatorOf(suiteSchema);
   if (typeof validate !== "function") return undefined;
   const handOff = sink && batchHandOff(suiteSchema, validate, sink);
-  const streamed = streamSuite(text, file, new LineCounter(), handOff);
+  const streamed = streamSuite(pieces, file, new LineCounter(), handOff);
   if (!streamed || !validate(streamed.raw)) return undefined;
   const suite = buildSuite(streamed.src, streamed.raw, streamed);
   if (!sink) return suite;
@@ -115,14 +115,15 @@ export function parseWhole(text: string, file: string, suiteSchema: SuiteSchema)
 /**
  * Parse a suite's YAML text into the model. Every problem is a diagnostic pointing at the exact key or
  * value (file:line:column); the suite is returned only when there is none. A clean suite is built from its
- * pieces as they stream in (memory of one batch of steps' YAML nodes, whatever the file's size); a file with
- * any problem is parsed again whole, so that every diagnostic is exactly that of the whole document. With a sink,
- * a suite that streams cleanly gives its steps to it (`sunk`); what it gave before a problem showed is to be dropped.
+ * pieces as they stream in (memory of one batch of steps' YAML nodes, whatever the file's size; of a large text, one
+ * piece of it); a file with any problem is parsed again whole, so that every diagnostic is exactly that of the whole
+ * document. With a sink, a suite that streams cleanly gives its steps to it (`sunk`); what it gave before a problem
+ * showed is to be dropped.
  */
-export function parseSuite(text: string, file: string, suiteSchema: SuiteSchema, sink?: StepSink): ParsedSuite {
-  const early = inputProblem(text, file);
-  if (early) return { diagnostics: [early] };
-  const suite = parseStreamed(text, file, suiteSchema, sink);
-  if (!suite) return parseWhole(text, file, suiteSchema);
-  return sink ? { suite, diagnostics: [], sunk: true } : { suite, diagnostics: [] };
+export function parseSuite(text: SuiteText, file: string, suiteSchema: SuiteSchema, sink?: StepSink): ParsedSuite {
+  const suite = parseStreamed(typeof text === "string" ? [text] : text.pieces(), file, suiteSchema, sink);
+  if (suite) return sink ? { suite, diagnostics: [], sunk: true } : { suite, diagnostics: [] };
+  const whole = typeof text === "string" ? text : text.whole();
+  const early = inputProblem(whole, file);
+  return early ? { diagnostics: [early] } : parseWhole(whole, file, suiteSchema);
 }

@@ -17,7 +17,7 @@ export interface Project {
   suites: Suite[];
   requests: Map<string, RequestTemplate>;
   contract?: Contract;
-  /** file -> text of the files up to 1 MiB, for code frames (a larger one is read again when needed) */
+  /** file -> text of the files read as one string (up to 1 MiB), for code frames (a larger one is read again when needed) */
   sources: Map<string, string>;
   diagnostics: Diagnostic[];
   /** the --env files, read and checked */
@@ -49,9 +49,6 @@ export interface LoadHooks {
   onSuiteFiles?(count: number): void;
 }
 
-/** Texts kept for code frames up to this size; a larger file is read again if a diagnostic points into it. */
-const KEPT_SOURCE_CHARS = 1 << 20;
-
 /** How long parsing suites may hold the event loop; a signal waits at most about this long. */
 const YIELD_AFTER_MS = 20;
 
@@ -66,7 +63,7 @@ async function loadSuites(paths: string[], loading: SuiteLoading, hooks: LoadHoo
       await nextTurn();
       busySince = performance.now();
     }
-    if (f.text.length <= KEPT_SOURCE_CHARS) loading.sources.set(f.file, f.text);
+    if (typeof f.text === "string") loading.sources.set(f.file, f.text);
     const parsed = loading.parse(f.text, f.file);
     loading.diagnostics.push(...parsed.diagnostics);
     if (parsed.suite) loading.suites.push(parsed.suite);

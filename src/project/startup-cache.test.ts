@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { LargeText } from "../model";
 import type { SuiteSchema } from "../parse/suite-validator";
 import { parseSuite } from "../parse/suite";
 import { compiledSchemaMemo, createSuiteParser, metaSchemaMemo, startupCache } from "./startup-cache";
@@ -27,6 +28,29 @@ describe("createSuiteParser", () => {
     const second = createSuiteParser(schema(), cache)(SUITE, "suites/one.yaml");
     expect(second).toEqual(first);
     expect(second).toEqual(parseSuite(SUITE, "suites/one.yaml", schema()));
+  });
+
+  it("takes a large text in pieces: stored and served as the same text whole; one that changed between its reads is not stored", () => {
+    const text = `${SUITE}${"  - name: get\n    request: Things/Get thing\n".repeat(STORED_AFTER_STEPS + 10).replace(/name: get/g, () => `name: get ${Math.random()}`)}`;
+    const inPieces = (...texts: string[]): LargeText => {
+      let reads = 0;
+      return {
+        *pieces() {
+          const read = texts[Math.min(reads++, texts.length - 1)]!;
+          for (let at = 0; at < read.length; at += 1000) yield read.slice(at, at + 1000);
+        },
+        whole: () => texts.at(-1)!,
+      };
+    };
+    const expected = parseSuite(text, "suites/big.yaml", schema());
+    const changed = createSuiteParser(schema(), startupCache(dir))(inPieces(text, text.replace("name: One", "name: Two")), "suites/big.yaml");
+    expect(changed.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(["CC_FILE_UNREADABLE: suites/big.yaml changed while it was read"]);
+    expect(entries()).toEqual([]);
+    const fresh = createSuiteParser(schema(), startupCache(dir))(inPieces(text), "suites/big.yaml");
+    expect(entries()).toHaveLength(1);
+    const cached = createSuiteParser(schema(), startupCache(dir))(inPieces(text), "suites/big.yaml");
+    for (const parsed of [fresh, cached]) expect(JSON.stringify(parsed)).toBe(JSON.stringify(expected));
+    expect(JSON.stringify(createSuiteParser(schema(), startupCache(dir))(text, "suites/big.yaml"))).toBe(JSON.stringify(expected));
   });
 
   it("stores positions compactly: the file's path once per suite, not in every position of every step", () => {

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Phase, Step, Suite } from "../model";
+import type { Diagnostic, LargeText, Phase, Step, Suite, SuiteText } from "../model";
+import { makeDiagnostic } from "../diagnostics";
 import type { CollectionCacheContext } from "../load/collection-cache";
-import { cacheKey, readCacheEntry, sealKey, writeCacheEntry, type SealedCacheRef } from "../load/disk-cache";
+import { cacheKey, readCacheEntry, sealKey, textDigest, writeCacheEntry, type SealedCacheRef } from "../load/disk-cache";
 import { createCachePartsWriter, openCacheParts, writeCacheParts, type OpenCacheParts } from "../load/cache-parts";
 import { parseCollection } from "../parse/collection";
 import type { ParsedSuite, StepSink } from "../parse/suite";
@@ -62,7 +64,36 @@ function storedSuite(ref: SealedCacheRef, file: string): Suite | undefined {
   }
 }
 
-type SuiteParse = (text: string, file: string, sink?: StepSink) => ParsedSuite;
+type SuiteParse = (text: SuiteText, file: string, sink?: StepSink) => ParsedSuite;
+
+/** A large text whose reads are hashed on the way: what the parse read must be the text the cache key was made from. */
+interface ReadLargeText extends LargeText {
+  /** the digest of the text the last complete read gave */
+  lastRead?: string;
+}
+
+function hashedReads(text: LargeText): ReadLargeText {
+  const read: ReadLargeText = {
+    *pieces() {
+      const hash = createHash("sha256");
+      for (const piece of text.pieces()) {
+        hash.update(piece);
+        yield piece;
+      }
+      read.lastRead = hash.digest("hex");
+    },
+    whole() {
+      const whole = text.whole();
+      read.lastRead = textDigest([whole]);
+      return whole;
+    },
+  };
+  return read;
+}
+
+function changedWhileRead(file: string): Diagnostic {
+  return makeDiagnostic("CC_FILE_UNREADABLE", `${file} changed while it was read`, { file }, "run again once the file is saved");
+}
 
 /**
  * Parse now, storing as it goes: a suite that streams cleanly has its steps written to the entry a batch at a time (a
@@ -71,7 +102,7 @@ type SuiteParse = (text: string, file: string, sink?: StepSink) => ParsedSuite;
  * caller parses again. A suite that did not stream (it has a problem, or YAML the streaming leaves to the whole-file
  * parse) comes back as parsed, stored whole when clean.
  */
-function parseStoring(parseNow: SuiteParse, ref: SealedCacheRef, text: string, file: string): ParsedSuite | undefined {
+function parseStoring(parse: (sink?: StepSink) => ParsedSuite, ref: SealedCacheRef, file: string): ParsedSuite | undefined {
   const writer = createCachePartsWriter(ref);
   if (!writer) return undefined;
   const builder = new SuitePartsBuilder(file);
@@ -83,7 +114,7 @@ function parseStoring(parseNow: SuiteParse, ref: SealedCacheRef, text: string, f
       storable = false;
     }
   };
-  const parsed = parseNow(text, file, sink);
+  const parsed = parse(sink);
   if (!parsed.sunk) writer.abort();
   if (!parsed.sunk) return storeParsed(ref, parsed, file);
   if (!storable || !parsed.suite) {
@@ -106,9 +137,9 @@ function parseStoring(parseNow: SuiteParse, ref: SealedCacheRef, text: string, f
  * parsed now is stored as it streams in, then read back as a stored one (a large one holds its steps a part at a time).
  * Without a cache folder, or when the entry cannot be written, the suite is held whole, as parsed.
  */
-export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (text: string, file: string) => ParsedSuite {
+export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (text: SuiteText, file: string) => ParsedSuite {
   const schemaText = JSON.stringify(schema);
-  let parse: ((text: string, file: string, schema: SuiteSchema, sink?: StepSink) => ParsedSuite) | undefined;
+  let parse: ((text: SuiteText, file: string, schema: SuiteSchema, sink?: StepSink) => ParsedSuite) | undefined;
   const parseNow: SuiteParse = (text, file, sink) => {
     if (!parse) {
       useBuiltSuiteValidator(schema); // else the schema is compiled on first use
@@ -121,11 +152,18 @@ export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (te
   if (cache.dir === undefined) return (text, file) => parseNow(text, file);
   const dir = cache.dir;
   return (text, file) => {
-    const inputs = ["suite-6", cache.toolVersion, cache.parserFingerprint, schemaText, file, text];
+    // of a large text, the digest is all that is held of it (a sealed entry opens only with the text's digest)
+    const digest = textDigest(typeof text === "string" ? [text] : text.pieces());
+    const inputs = ["suite-7", cache.toolVersion, cache.parserFingerprint, schemaText, file, digest];
     const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
     const stored = storedSuite(ref, file);
     if (stored) return { suite: stored, diagnostics: [] };
-    return parseStoring(parseNow, ref, text, file) ?? storeParsed(ref, parseNow(text, file), file);
+    const read = typeof text === "string" ? undefined : hashedReads(text);
+    const parse = (sink?: StepSink): ParsedSuite => {
+      const parsed = parseNow(read ?? text, file, sink);
+      return read && read.lastRead !== digest ? { diagnostics: [changedWhileRead(file)] } : parsed;
+    };
+    return parseStoring(parse, ref, file) ?? storeParsed(ref, parse(), file);
   };
 }
 
