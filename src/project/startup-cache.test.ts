@@ -170,6 +170,17 @@ describe("createSuiteParser", () => {
     expect(JSON.stringify(held.suite)).toBe(JSON.stringify(parseSuite(inf, "suites/order.yaml", schema()).suite));
   });
 
+  it("holds whole at most STORED_AFTER_STEPS steps of all the suites of a run: a suite past that is read back in parts", () => {
+    const text = (name: string) => `name: ${name}\nsteps:\n${Array.from({ length: STORED_AFTER_STEPS * 0.75 }, (_, i) => `  - name: step ${i}\n    request: Things/Get thing\n`).join("")}`;
+    const writable = (steps: unknown[]) => Reflect.set(steps, 0, steps[0]);
+    for (const run of ["first", "warm"]) {
+      const parse = createSuiteParser(schema(), startupCache(dir));
+      const [a, b] = [parse(text("A"), "suites/a.yaml"), parse(text("B"), "suites/b.yaml")];
+      expect([run, writable(a.suite!.steps), writable(b.suite!.steps)]).toEqual([run, true, false]);
+      expect(JSON.stringify(b.suite)).toBe(JSON.stringify(parseSuite(text("B"), "suites/b.yaml", schema()).suite));
+    }
+  });
+
   it("holds a large suite whole, as parsed, without a cache folder", () => {
     const steps = Array.from({ length: STORED_AFTER_STEPS + 1 }, (_, i) => `  - name: step ${i}\n    request: Things/Get thing\n`);
     const parsed = createSuiteParser(schema(), startupCache(undefined))(`name: Many\nsteps:\n${steps.join("")}`, "suites/many.yaml");

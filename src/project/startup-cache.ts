@@ -11,7 +11,7 @@ import type { ParsedSuite, StepSink } from "../parse/suite";
 import { useBuiltSuiteValidator, type SuiteSchema } from "../parse/suite-validator";
 import type { CompiledSchemaMemo, MetaSchemaMemo } from "../contract/schema-validator";
 import { packageInfo } from "./package-info";
-import { STORED_AFTER_STEPS, suiteFromParts, suiteParts, SuitePartsBuilder } from "./suite-parts";
+import { heldStepsBudget, suiteFromParts, suiteParts, SuitePartsBuilder, type HoldWhole } from "./suite-parts";
 import { stepCount } from "../vocabulary/suite-steps";
 
 /**
@@ -49,7 +49,7 @@ export function collectionCache(cache: StartupCache): CollectionCacheContext {
 }
 
 /** The suite stored for `ref`, or undefined when there is none for these inputs or it is not what suiteParts wrote. */
-function storedSuite(ref: SealedCacheRef, file: string): Suite | undefined {
+function storedSuite(ref: SealedCacheRef, file: string, holdWhole: HoldWhole): Suite | undefined {
   let parts: OpenCacheParts;
   try {
     parts = openCacheParts(ref);
@@ -57,7 +57,7 @@ function storedSuite(ref: SealedCacheRef, file: string): Suite | undefined {
     return undefined; // missing, for other inputs, or corrupt
   }
   try {
-    return suiteFromParts(parts, file);
+    return suiteFromParts(parts, file, holdWhole);
   } catch {
     parts.close();
     return undefined;
@@ -102,7 +102,7 @@ function changedWhileRead(file: string): Diagnostic {
  * caller parses again. A suite that did not stream (it has a problem, or YAML the streaming leaves to the whole-file
  * parse) comes back as parsed, stored whole when clean.
  */
-function parseStoring(parse: (sink?: StepSink) => ParsedSuite, ref: SealedCacheRef, file: string): ParsedSuite | undefined {
+function parseStoring(parse: (sink?: StepSink) => ParsedSuite, ref: SealedCacheRef, file: string, holdWhole: HoldWhole): ParsedSuite | undefined {
   const writer = createCachePartsWriter(ref);
   if (!writer) return undefined;
   const builder = new SuitePartsBuilder(file);
@@ -116,7 +116,7 @@ function parseStoring(parse: (sink?: StepSink) => ParsedSuite, ref: SealedCacheR
   };
   const parsed = parse(sink);
   if (!parsed.sunk) writer.abort();
-  if (!parsed.sunk) return storeParsed(ref, parsed, file);
+  if (!parsed.sunk) return storeParsed(ref, parsed, file, holdWhole);
   if (!storable || !parsed.suite) {
     writer.abort();
     return undefined;
@@ -128,7 +128,7 @@ function parseStoring(parse: (sink?: StepSink) => ParsedSuite, ref: SealedCacheR
     return undefined;
   }
   if (!writer.commit()) return undefined;
-  const stored = storedSuite(ref, file);
+  const stored = storedSuite(ref, file, holdWhole);
   return stored && { suite: stored, diagnostics: [] };
 }
 
@@ -151,28 +151,29 @@ export function createSuiteParser(schema: SuiteSchema, cache: StartupCache): (te
   };
   if (cache.dir === undefined) return (text, file) => parseNow(text, file);
   const dir = cache.dir;
+  const holdWhole = heldStepsBudget();
   return (text, file) => {
     // of a large text, the digest is all that is held of it (a sealed entry opens only with the text's digest)
     const digest = textDigest(typeof text === "string" ? [text] : text.pieces());
     const inputs = ["suite-7", cache.toolVersion, cache.parserFingerprint, schemaText, file, digest];
     const ref = { dir, slot: `suite-${cacheKey([file]).slice(0, 16)}`, key: cacheKey(inputs), seal: sealKey(inputs) };
-    const stored = storedSuite(ref, file);
+    const stored = storedSuite(ref, file, holdWhole);
     if (stored) return { suite: stored, diagnostics: [] };
     const read = typeof text === "string" ? undefined : hashedReads(text);
     const parse = (sink?: StepSink): ParsedSuite => {
       const parsed = parseNow(read ?? text, file, sink);
       return read && read.lastRead !== digest ? { diagnostics: [changedWhileRead(file)] } : parsed;
     };
-    return parseStoring(parse, ref, file) ?? storeParsed(ref, parse(), file);
+    return parseStoring(parse, ref, file, holdWhole) ?? storeParsed(ref, parse(), file, holdWhole);
   };
 }
 
-/** A suite parsed whole, stored when clean; a large one is then read back as a stored one (when that works). */
-function storeParsed(ref: SealedCacheRef, parsed: ParsedSuite, file: string): ParsedSuite {
+/** A suite parsed whole, stored when clean; one past the budget is then read back as a stored one (when that works). */
+function storeParsed(ref: SealedCacheRef, parsed: ParsedSuite, file: string, holdWhole: HoldWhole): ParsedSuite {
   if (!parsed.suite || parsed.diagnostics.length > 0) return parsed;
   writeCacheParts(ref, suiteParts(parsed.suite, file));
-  if (stepCount(parsed.suite) <= STORED_AFTER_STEPS) return parsed;
-  return { suite: storedSuite(ref, file) ?? parsed.suite, diagnostics: [] };
+  if (holdWhole(stepCount(parsed.suite))) return parsed;
+  return { suite: storedSuite(ref, file, () => false) ?? parsed.suite, diagnostics: [] };
 }
 
 /** Schema sets (from --schemas) that passed the meta-schema check once are not checked again while unchanged. */

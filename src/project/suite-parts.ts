@@ -75,10 +75,24 @@ const PHASES: readonly Phase[] = ["setup", "steps", "teardown"];
  */
 const STEPS_PER_PART = 100;
 /**
- * A suite with more steps than this is not held in memory once it is stored: its phases read their steps back from
- * the cache entry a part at a time (stored-steps). A smaller one is read whole.
+ * Steps held in memory at most, all suites of a run together: a stored suite that would pass it is not held once it is
+ * stored (its phases read their steps back from the cache entry a part at a time, stored-steps); one within it is read
+ * whole. So many mid-sized suites cost what one large one does.
  */
 export const STORED_AFTER_STEPS = 2000;
+
+/** Whether a suite of `steps` steps is read whole; counts it against STORED_AFTER_STEPS when it is. */
+export type HoldWhole = (steps: number) => boolean;
+
+/** A budget of STORED_AFTER_STEPS held steps, for the suites of one run. */
+export function heldStepsBudget(): HoldWhole {
+  let held = 0;
+  return (steps) => {
+    if (held + steps > STORED_AFTER_STEPS) return false;
+    held += steps;
+    return true;
+  };
+}
 
 /** Where each phase's steps are: its parts in order, [part index, how many steps]. */
 type Directory = [PhaseParts, PhaseParts, PhaseParts];
@@ -195,16 +209,16 @@ function stepsPart(part: string, file: string, phase: Phase, count: number): Ste
 }
 
 /**
- * A cached suite back from its parts; throws when they are not what SuitePartsBuilder made. A large suite keeps
- * `parts` open and reads its steps from them when they are used; a small one is read whole and `parts` closed.
+ * A cached suite back from its parts; throws when they are not what SuitePartsBuilder made. A suite past the budget
+ * keeps `parts` open and reads its steps from them when they are used; one within it is read whole and `parts` closed.
  */
-export function suiteFromParts(parts: OpenCacheParts, file: string): Suite {
+export function suiteFromParts(parts: OpenCacheParts, file: string, holdWhole: HoldWhole = heldStepsBudget()): Suite {
   const { suite, directory } = suiteHead(parts, file);
   const where = new Map<number, [Phase, number]>();
   directory.forEach((phaseParts, p) => phaseParts.forEach(([part, count]) => where.set(part, [PHASES[p]!, count])));
   const read = (index: number): Step[] => stepsPart(parts.part(index), file, ...where.get(index)!);
   const total = directory.reduce((n, phaseParts) => phaseParts.reduce((m, [, count]) => m + count, n), 0);
-  if (total > STORED_AFTER_STEPS) {
+  if (!holdWhole(total)) {
     [suite.setup, suite.steps, suite.teardown] = storedPhases(directory, { read, close: parts.close });
     return suite;
   }
