@@ -27,7 +27,8 @@ export interface RunPlanContext {
   /**
    * false: each step's result goes to the listeners (onStepResult) as it is recorded and each suite's when it
    * finishes, without its steps, and none is kept; the run's result then holds no suites, only the totals (what a
-   * long run needs to stay flat in memory). Default true: every suite is kept, with its steps.
+   * long run needs to stay flat in memory), and a planned suite's phases are emptied once its last run has ended.
+   * Default true: every suite is kept, with its steps, and the plan's suites are left as they were.
    */
   keepResults?: boolean;
 }

@@ -310,4 +310,25 @@ describe("cross-region run variables", () => {
     expect(releasedRun.suites).toEqual([]);
     expect(releasedRun.totals).toEqual(keptRun.totals);
   });
+
+  it("keeping no results, lets a suite's steps go once its last region has run it, and runs every region in full first", async () => {
+    const suites = () => [
+      suite("a", { steps: [contactFlow.create(), contactFlow.get()], teardown: [contactFlow.remove()] }),
+      suite("b", { setup: [contactFlow.create()], steps: [contactFlow.get()], teardown: [contactFlow.remove()] }),
+    ];
+    const stepsLeft = (list: Suite[]) => list.map((s) => s.setup.length + s.steps.length + s.teardown.length);
+    const ran = (): RunEvents & { steps: string[] } => {
+      const listener = { steps: [] as string[], onStepResult: (item: { key: string }, step: { name: string; outcome: string }) => listener.steps.push(`${item.key} ${step.name}:${step.outcome}`) };
+      return listener;
+    };
+    const [kept, released] = [ran(), ran()];
+    const [keptSuites, releasedSuites] = [suites(), suites()];
+    const keptRun = await run(keptSuites, { regions: ["us", "eu"], options: { concurrency: 1 }, listeners: [kept] });
+    const releasedRun = await run(releasedSuites, { regions: ["us", "eu"], options: { concurrency: 1 }, listeners: [released], keepResults: false });
+    expect(released.steps).toEqual(kept.steps);
+    expect(released.steps.filter((s) => s.endsWith(":passed"))).toHaveLength(12);
+    expect(releasedRun.totals).toEqual(keptRun.totals);
+    expect(stepsLeft(keptSuites)).toEqual([3, 3]);
+    expect(stepsLeft(releasedSuites)).toEqual([0, 0]);
+  });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pLimit from "p-limit";
 import { createRedactor } from "../diagnostics";
-import type { PlannedSuite, RegionTarget, RunResult, RunTotals, SuiteResult } from "../model";
+import type { PlannedSuite, RegionTarget, RunResult, RunTotals, Suite, SuiteResult } from "../model";
 import { REGIONAL_VARIABLES, regionalVariableName, type RunVariable } from "../vocabulary/run-variables";
 import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
@@ -42,7 +42,8 @@ interface Finished {
  * it have finished (a shared resource, the app, outlives its users), then runs it outside the queue: cleaning up
  * never waits behind suites that have not started, and waiting never holds a concurrency slot.
  * Without keepResults no step's result is held (the listeners saw each one as it was recorded), and a finished suite is
- * counted and let go: its variables and captures are not held once the suites that need it are done.
+ * counted and let go: its variables and captures are not held once the suites that need it are done, nor its parsed
+ * steps once its last run (one per region) has ended.
  */
 async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit): Promise<Finished> {
   const keep = env.ctx.keepResults !== false;
@@ -52,9 +53,14 @@ async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit)
   const finished = new Map<string, Promise<void>>();
   const dependents = new Map<string, string[]>();
   for (const item of items) for (const need of item.needs) dependents.set(need, [...(dependents.get(need) ?? []), item.key]);
+  const runsLeft = new Map<Suite, number>();
+  if (!keep) for (const { suite } of items) runsLeft.set(suite, (runsLeft.get(suite) ?? 0) + 1);
   const done = (index: number, progress: SuiteProgress, result: SuiteResult): void => {
     addTotals(totals, progress.tally);
     if (keep) results[index] = result;
+    const left = (runsLeft.get(progress.item.suite) ?? 0) - 1;
+    runsLeft.set(progress.item.suite, left);
+    if (left === 0) releaseSteps(progress.item.suite);
   };
   items.forEach((item, index) => {
     const needs = Promise.all(item.needs.map((key) => started.get(key)).filter((p): p is Promise<SuiteProgress> => p !== undefined));
@@ -76,6 +82,13 @@ async function schedule(env: RunEnv, items: PlannedSuite[], limit: pLimit.Limit)
   });
   await Promise.all(items.map((item) => finished.get(item.key)!));
   return { suites: keep ? results.filter((r): r is SuiteResult => r !== undefined) : [], totals };
+}
+
+/** A suite whose runs have all ended: its phases are emptied, so its parsed steps (or stored parts) are not held. */
+function releaseSteps(suite: Suite): void {
+  suite.setup = [];
+  suite.steps = [];
+  suite.teardown = [];
 }
 
 /** A suite others needed, done with its teardown: its variables and captures are no longer held. */
