@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { constants, Script } from "node:vm";
 
-/** One compiled file in the store: V8's code cache for the file with exactly this text. */
+/** One compiled file: V8's code cache for the file with exactly this text (none yet for a file compiled anew). */
 interface StoredCode {
   file: string;
   sha256: string;
-  data: Buffer;
+  data: Buffer | undefined;
 }
 
 /** How Node compiles a CommonJS file: the method this module takes over for the files it caches. */
@@ -19,9 +19,15 @@ interface CompilingModule {
 
 /**
  * The store's file for this Node.js: V8 rejects code cached by another version (and code cached with other V8 flags:
- * that file is then compiled and stored anew). A store holds every file it cached; a new one replaces the others.
+ * that file is then compiled and stored anew). A new one replaces the others.
  */
 const storeName = (): string => `code-${createHash("sha256").update(`${process.version} ${process.arch}`).digest("hex").slice(0, 16)}.bin`;
+
+/**
+ * What a store holds at most. A process keeps the code of every file it loaded, and of the files other processes
+ * stored, most recently stored first, up to this size: a CLI run needs ~1 MB, the newman command's packages ~10 MB.
+ */
+export const CODE_STORE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Compiles the files the process loads that `accepts` takes with V8's code cache kept in `dir` (the start-up cache
@@ -30,18 +36,19 @@ const storeName = (): string => `code-${createHash("sha256").update(`${process.v
  * not only the top level). Only the text's sha256 decides: a changed file compiles anew. Failures only cost speed.
  * A process that finds no store only leaves an empty one: writing the code costs a run ~15 ms, wasted where nothing
  * runs twice (a CI machine's fresh folder), so the code is stored by the second run in a folder, used from the third.
+ * Only the store's index is read at start, and then the code of each file as it loads, so its size costs little.
  */
-export function installCodeCache(accepts: (file: string) => boolean, dir: string): void {
+export function installCodeCache(accepts: (file: string) => boolean, dir: string, limitBytes = CODE_STORE_BYTES): void {
   const storePath = join(dir, storeName());
-  const stored = readStore(storePath);
-  const compiled: Array<{ file: string; sha256: string; script: Script }> = [];
+  const stored = openStore(storePath);
+  const loaded: StoredCode[] = [];
+  const compiled: Array<{ code: StoredCode; script: Script }> = [];
   const proto = Module.prototype as unknown as CompilingModule;
   const compile = proto._compile;
   proto._compile = function (this: CompilingModule, content: string, filename: string): unknown {
     if (!accepts(filename)) return compile.call(this, content, filename);
     const sha256 = createHash("sha256").update(content).digest("hex");
-    const cached = stored?.get(filename);
-    const cachedData = cached?.sha256 === sha256 ? cached.data : undefined;
+    const cachedData = stored?.codeOf(filename, sha256);
     // a #! line is valid only at the very start of a script, not inside the module wrapper (the line stays, empty)
     const source = `(function (exports, require, module, __filename, __dirname) { ${content.startsWith("#!") ? content.replace(/^#!.*/, "") : content}\n});`;
     let script: Script;
@@ -51,40 +58,97 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
       // not a CommonJS script (an ES module's syntax): Node knows what to do with it, and says what is wrong
       return compile.call(this, content, filename);
     }
-    if (cachedData === undefined || script.cachedDataRejected === true) compiled.push({ file: filename, sha256, script });
+    const code: StoredCode = { file: filename, sha256, data: cachedData };
+    loaded.push(code);
+    if (cachedData === undefined || script.cachedDataRejected === true) compiled.push({ code, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   process.once("exit", () => {
-    if (stored === undefined) writeStore(dir, storePath, new Map(), []);
-    else if (compiled.length > 0) writeStore(dir, storePath, stored, compiled);
+    if (stored === undefined) writeStore(dir, storePath, []);
+    else if (compiled.length > 0) {
+      for (const { code, script } of compiled) code.data = script.createCachedData();
+      writeStore(dir, storePath, [...loaded, ...stored.others(new Set(loaded.map((c) => c.file)), limitBytes - size(loaded))]);
+    }
+    stored?.close();
   });
 }
 
-/** The store's entries by file; undefined when there is none or it cannot be read. */
-function readStore(path: string): Map<string, StoredCode> | undefined {
+const size = (codes: StoredCode[]): number => codes.reduce((sum, c) => sum + (c.data?.length ?? 0), 0);
+
+/** Where a file's code lies in the store. */
+interface IndexEntry {
+  file: string;
+  sha256: string;
+  start: number;
+  length: number;
+}
+
+/** A store open for reading: its index is read at once, a file's code only when asked for. */
+interface OpenStore {
+  /** the stored code of the file with exactly this text */
+  codeOf(file: string, sha256: string): Buffer | undefined;
+  /** the code of stored files not in `except` that still exist, in the store's order, as long as they fit in `room` bytes */
+  others(except: Set<string>, room: number): StoredCode[];
+  close(): void;
+}
+
+/** The store at `path`; undefined when there is none or its index cannot be read. */
+function openStore(path: string): OpenStore | undefined {
+  let fd: number | undefined;
   try {
-    const entries = new Map<string, StoredCode>();
-    const bytes = readFileSync(path);
-    const indexLength = bytes.readUInt32LE(0);
-    const index = JSON.parse(bytes.toString("utf8", 4, 4 + indexLength)) as Array<{ file: string; sha256: string; start: number; length: number }>;
-    for (const { file, sha256, start, length } of index) {
-      entries.set(file, { file, sha256, data: bytes.subarray(4 + indexLength + start, 4 + indexLength + start + length) });
-    }
-    return entries;
+    fd = openSync(path, "r");
+    const indexLength = readAt(fd, 0, 4).readUInt32LE(0);
+    if (4 + indexLength > fstatSync(fd).size) throw new Error("index past the end");
+    const index = new Map((JSON.parse(readAt(fd, 4, indexLength).toString("utf8")) as IndexEntry[]).map((e) => [e.file, e]));
+    const open = fd;
+    const codeAt = (e: IndexEntry): Buffer | undefined => {
+      try {
+        return readAt(open, 4 + indexLength + e.start, e.length);
+      } catch {
+        return undefined;
+      }
+    };
+    return {
+      codeOf: (file, sha256) => {
+        const e = index.get(file);
+        return e?.sha256 === sha256 ? codeAt(e) : undefined;
+      },
+      others: (except, room) => {
+        const kept: StoredCode[] = [];
+        for (const e of index.values()) {
+          if (except.has(e.file)) continue;
+          if (e.length > room) break;
+          if (statSync(e.file, { throwIfNoEntry: false })?.isFile() !== true) continue;
+          const data = codeAt(e);
+          if (data === undefined) break;
+          kept.push({ file: e.file, sha256: e.sha256, data });
+          room -= e.length;
+        }
+        return kept;
+      },
+      close: () => closeSync(open),
+    };
   } catch {
+    if (fd !== undefined) closeSync(fd);
     return undefined;
   }
 }
 
-/** Writes the store: what this process compiled, and the entries read before for files that still exist. */
-function writeStore(dir: string, path: string, stored: Map<string, StoredCode>, compiled: Array<{ file: string; sha256: string; script: Script }>): void {
+/** Exactly `length` bytes of the file from `position`, or an error. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  if (readSync(fd, bytes, 0, length, position) !== length) throw new Error("the store ends early");
+  return bytes;
+}
+
+/** Writes the store: these files' code, in this order (the first are kept longest). */
+function writeStore(dir: string, path: string, codes: StoredCode[]): void {
   try {
-    const entries = new Map([...stored].filter(([file]) => statSync(file, { throwIfNoEntry: false })?.isFile() === true));
-    for (const { file, sha256, script } of compiled) entries.set(file, { file, sha256, data: script.createCachedData() });
+    const entries = codes.filter((c): c is StoredCode & { data: Buffer } => c.data !== undefined);
     let start = 0;
-    const index = [...entries.values()].map(({ file, sha256, data }) => {
-      const at = { file, sha256, start, length: data.length };
+    const index = entries.map(({ file, sha256, data }) => {
+      const at: IndexEntry = { file, sha256, start, length: data.length };
       start += data.length;
       return at;
     });
@@ -92,7 +156,7 @@ function writeStore(dir: string, path: string, stored: Map<string, StoredCode>, 
     const head = Buffer.alloc(4);
     head.writeUInt32LE(indexBytes.length, 0);
     const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, Buffer.concat([head, indexBytes, ...[...entries.values()].map((e) => e.data)]), { mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([head, indexBytes, ...entries.map((e) => e.data)]), { mode: 0o600 });
     renameSync(temp, path);
     // stores of other Node.js versions are of no further use here
     for (const name of readdirSync(dir)) if (/^code-[0-9a-f]{16}\.bin$/.test(name) && join(dir, name) !== path) rmSync(join(dir, name), { force: true });

@@ -6,16 +6,20 @@ import { runBuiltCli } from "./cli-process";
 
 const CODE_CACHE = resolve(__dirname, "..", "..", "dist", "cli", "code-cache.js");
 
-/** A folder with a package-like `root/` of modules, a cache folder and a start script that loads `root/main.js` with the code cache. */
-function project(): { root: string; cache: string; start: () => string } {
+/**
+ * A folder with a package-like `root/` of modules, a cache folder and `start(main)`, which loads `root/<main>` with the
+ * code cache (a store of at most `limit` bytes when given).
+ */
+function project(limit?: number): { root: string; cache: string; start: (main?: string) => string } {
   const dir = mkdtempSync(join(tmpdir(), "cc-code-cache-"));
   const root = join(dir, "root");
   const cache = join(dir, "cache");
   mkdirSync(root);
   mkdirSync(cache);
   const start = join(dir, "start.js");
-  writeFileSync(start, `require(${JSON.stringify(CODE_CACHE)}).installCodeCache((file) => file.startsWith(${JSON.stringify(root + sep)}), ${JSON.stringify(cache)});\nrequire(${JSON.stringify(join(root, "main.js"))});\n`);
-  return { root, cache, start: () => execFileSync(process.execPath, [start], { encoding: "utf8" }) };
+  const args = [`(file) => file.startsWith(${JSON.stringify(root + sep)})`, JSON.stringify(cache), ...(limit === undefined ? [] : [String(limit)])];
+  writeFileSync(start, `require(${JSON.stringify(CODE_CACHE)}).installCodeCache(${args.join(", ")});\nrequire(require("node:path").join(${JSON.stringify(root)}, process.argv[2]));\n`);
+  return { root, cache, start: (main = "main.js") => execFileSync(process.execPath, [start, main], { encoding: "utf8" }) };
 }
 
 const storeOf = (cache: string): string[] => readdirSync(cache).filter((name) => /^code-[0-9a-f]{16}\.bin$/.test(name));
@@ -83,6 +87,29 @@ describe("the CLI's code cache (V8's compiled code of the package's files, kept 
     expect(plain.length).toBeGreaterThan(1);
     expect(p.start()).toBe(plain);
     expect(p.start()).toBe(plain);
+  });
+
+  it("keeps the files of the process that writes it first, and those of others only as long as they fit in its size", () => {
+    const twoPrograms = (limit: number) => {
+      const p = project(limit);
+      for (const name of ["a", "b"]) {
+        writeFileSync(join(p.root, `${name}.js`), `console.log(require('./${name}-lib').name);\n`);
+        writeFileSync(join(p.root, `${name}-lib.js`), `exports.name = '${name}';\n`);
+      }
+      const filesNow = () => filesIn(join(p.cache, storeOf(p.cache)[0]!)).map((file) => file.slice(p.root.length + 1));
+      return { p, filesNow };
+    };
+    const roomy = twoPrograms(1024 * 1024);
+    for (const main of ["a.js", "a.js", "b.js"]) roomy.p.start(main);
+    expect(roomy.filesNow()).toEqual(["b.js", "b-lib.js", "a.js", "a-lib.js"]);
+
+    const tight = twoPrograms(1);
+    for (const main of ["a.js", "a.js"]) expect(tight.p.start(main)).toBe("a\n");
+    expect(tight.filesNow()).toEqual(["a.js", "a-lib.js"]);
+    expect(tight.p.start("b.js")).toBe("b\n");
+    expect(tight.filesNow()).toEqual(["b.js", "b-lib.js"]);
+    expect(tight.p.start("a.js")).toBe("a\n");
+    expect(tight.filesNow()).toEqual(["a.js", "a-lib.js"]);
   });
 
   it("the built CLI keeps its store in the start-up cache folder and answers the same from it", async () => {
