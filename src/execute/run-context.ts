@@ -1,7 +1,7 @@
 import type { Redactor } from "../diagnostics";
 import type { Contract, ExecuteOptions, Plan, RegionTarget, RequestTemplate, RunEvents } from "../model";
 import type { CallbackReceiver } from "./callbacks";
-import type { Send } from "./http";
+import type { Lanes, Send } from "./http";
 import type { CompiledRequestStep } from "./request-step/compile-request-step";
 
 /** What runPlan needs; the caller (the CLI, a library user) builds it once. */
@@ -38,6 +38,8 @@ export interface RunEnv {
   ctx: RunPlanContext;
   /** the HTTP stack: auth(retry(dispatcher)) */
   send: Send;
+  /** one dispatcher per suite that is sending (SuiteRun.lane) */
+  lanes: Lanes;
   receiver: CallbackReceiver;
   redactor: Redactor;
   /** run variables per region, without WEBHOOK_URL (set per suite run) */

@@ -31,6 +31,21 @@ describe("runPlan", () => {
     expect(api.tokenFetches).toEqual({ us: 1 });
   });
 
+  it("sends a suite's requests one after another over one connection, which the next suite then takes over", async () => {
+    const flow = (name: string) => suite(name, { steps: [contactFlow.create(), contactFlow.get(), contactFlow.get({ name: "again" })], teardown: [contactFlow.remove()] });
+    const r = await run([flow("a"), flow("b")], { options: { concurrency: 1 } });
+    expect(r.totals.passed).toBe(8);
+    expect(api.clientPorts).toHaveLength(8);
+    expect(new Set(api.clientPorts).size).toBe(1);
+  });
+
+  it("gives suites that run at once a connection each", async () => {
+    const flows = ["a", "b", "c"].map((name) => suite(name, { steps: [contactFlow.create(), contactFlow.get(), contactFlow.get({ name: "again" })] }));
+    const r = await run(flows, { options: { concurrency: 3 } });
+    expect(r.totals.passed).toBe(9);
+    expect(new Set(api.clientPorts).size).toBe(3);
+  });
+
   it("fetches one token for ten concurrent suites of a region, and one per region", async () => {
     const suites = Array.from({ length: 10 }, (_, i) => suite(`s${i}`, { steps: [contactFlow.create()] }));
     const r = await run(suites, { regions: ["us", "eu"], options: { concurrency: 10 } });

@@ -7,7 +7,7 @@ import { TokenManager, withAuth } from "./auth";
 import { CallbackReceiver } from "./callbacks";
 import { emit } from "./emit";
 import { learnRunInputs } from "./exchange";
-import { createDispatcher, createSend, withObserver, withRetry } from "./http";
+import { createDispatcher, createSend, Lanes, withObserver, withRetry } from "./http";
 import type { RunEnv, RunPlanContext } from "./run-context";
 import { buildRunResult } from "./run-result";
 import { addTotals, emptyTotals } from "../vocabulary/run-totals";
@@ -104,7 +104,9 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   for (const secret of [...targets.map((t) => t.clientSecret), webhookSecret]) redactor.add(secret);
   learnRunInputs(redactor, ctx);
   const { requestTimeoutMs } = ctx.options;
-  const dispatcher = createDispatcher({ connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs });
+  const limits = { connectTimeoutMs: Math.min(requestTimeoutMs, 10_000), requestTimeoutMs };
+  const dispatcher = createDispatcher(limits);
+  const lanes = new Lanes(() => createDispatcher({ ...limits, connections: 1 }));
   const retrying = withRetry(withObserver(createSend(dispatcher, { timeoutMs: requestTimeoutMs })), { policy: ctx.options.backoff, sleep: abortableSleep });
   const tokens = new TokenManager(retrying, { onIssued: (token) => redactor.add(token) });
   const receiver = new CallbackReceiver();
@@ -113,13 +115,14 @@ async function createEnv(ctx: RunPlanContext): Promise<{ env: RunEnv; close: () 
   const env: RunEnv = {
     ctx, redactor, receiver,
     send: withAuth(retrying, { tokens, targets: ctx.targets }),
+    lanes,
     regionVars: new Map(targets.map((t) => [t.region, regionVariables(t, { ...shared, ...ctx.regionVariables?.[t.region] }, webhookSecret)])),
     compiled: new Map(),
     sleep: abortableSleep,
   };
   const close = async (): Promise<void> => {
     await receiver.close();
-    await dispatcher.close();
+    await Promise.all([dispatcher.close(), lanes.close()]);
   };
   return { env, close };
 }

@@ -44,7 +44,7 @@ export async function startSuite(env: RunEnv, item: PlannedSuite, needed: SuiteP
     for (const step of suiteSteps(suite)) record(env, progress, skippedResult(step, notStarted));
   } else {
     progress.run = startRun(env, item, needed);
-    await runMain(progress.run, progress);
+    await inLane(progress.run, () => runMain(progress.run!, progress));
     progress.exports = collectExports(progress.run);
   }
   progress.outcome = tallyOutcome(progress.tally);
@@ -56,7 +56,9 @@ export async function startSuite(env: RunEnv, item: PlannedSuite, needed: SuiteP
 export async function finishSuite(env: RunEnv, progress: SuiteProgress): Promise<SuiteResult> {
   const t0 = performance.now();
   const { item, run } = progress;
-  if (run) for (const step of item.suite.teardown) record(env, progress, await runStep(run, step));
+  if (run) await inLane(run, async () => {
+    for (const step of item.suite.teardown) record(env, progress, await runStep(run, step));
+  });
   const result: SuiteResult = {
     key: item.key, suiteId: item.suite.id, name: item.suite.name, file: item.suite.file, region: item.region,
     outcome: tallyOutcome(progress.tally), startedAt: progress.startedAt.toISOString(),
@@ -80,6 +82,17 @@ function startRun(env: RunEnv, item: PlannedSuite, needed: SuiteProgress[]): Sui
   const scope = new VariableScope(vars, exported);
   scope.setSuiteVariables(item.suite.variables);
   return { env, item, scope };
+}
+
+/** The suite run sends through a lane of its own while `work` runs (Lanes). */
+async function inLane<T>(run: SuiteRun, work: () => Promise<T>): Promise<T> {
+  run.lane = run.env.lanes.take();
+  try {
+    return await work();
+  } finally {
+    run.env.lanes.give(run.lane);
+    run.lane = undefined;
+  }
 }
 
 /** What runs before teardown, in order. */

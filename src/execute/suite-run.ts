@@ -1,3 +1,4 @@
+import type { Dispatcher } from "undici";
 import type { PlannedSuite } from "../model";
 import type { RunEnv } from "./run-context";
 import type { VariableScope } from "./variables";
@@ -7,4 +8,6 @@ export interface SuiteRun {
   env: RunEnv;
   item: PlannedSuite;
   scope: VariableScope;
+  /** the lane its requests go through while it sends (Lanes); taken for setup and steps, and again for teardown */
+  lane?: Dispatcher;
 }

@@ -11,10 +11,11 @@ const bundledAgent = vendoredBundle("undici-agent");
 const AgentClass = (bundledAgent === undefined ? require("undici/lib/dispatcher/agent") : require(bundledAgent)) as typeof Agent;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** One keep-alive agent for the whole run; timeouts are set here once rather than per request. */
-export function createDispatcher(opts: { connectTimeoutMs: number; requestTimeoutMs?: number }): Agent {
+/** A keep-alive agent (`connections` per origin at most, default any number); timeouts are set here once rather than per request. */
+export function createDispatcher(opts: { connectTimeoutMs: number; requestTimeoutMs?: number; connections?: number }): Agent {
   const timeout = opts.requestTimeoutMs ?? 300_000;
   return new AgentClass({
+    ...(opts.connections === undefined ? {} : { connections: opts.connections }),
     keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connect: { timeout: opts.connectTimeoutMs },
     headersTimeout: timeout, bodyTimeout: timeout,
   });
@@ -30,7 +31,8 @@ export interface AttemptLimits {
  * The bottom layer: one request through the shared dispatcher. It uses dispatch() with a handler that
  * collects the body chunks, so no stream object is built per response. The attempt's own timer holds it to
  * `timeoutMs` from the moment it is sent to its last byte (undici's timeouts are idle timeouts, per phase, and
- * coarse); aborting the request's signal (SendContext) ends it as CC_INTERRUPTED.
+ * coarse); aborting the request's signal (SendContext) ends it as CC_INTERRUPTED. A request goes through the
+ * SendContext's dispatcher (a suite's lane) when it names one.
  */
 export function createSend(dispatcher: Dispatcher, limits: AttemptLimits = {}): Send {
   const watch = new AttemptWatch();
@@ -41,7 +43,7 @@ export function createSend(dispatcher: Dispatcher, limits: AttemptLimits = {}): 
       const handler = new CollectingHandler(start, resolve, reject);
       if (!handler.limit(watch, limits.timeoutMs, ctx?.signal)) return;
       try {
-        dispatcher.dispatch({
+        (ctx?.dispatcher ?? dispatcher).dispatch({
           origin: cut < 0 ? req.url : req.url.slice(0, cut), path: cut < 0 ? "/" : req.url.slice(cut),
           method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body,
         }, handler);

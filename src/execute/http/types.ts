@@ -1,3 +1,4 @@
+import type { Dispatcher } from "undici";
 import type { Attempt } from "../../model";
 
 /** A request on its way to the wire; `auth` is applied by the auth layer, never stored in results. */
@@ -29,6 +30,8 @@ export interface SendContext {
   signal?: AbortSignal;
   /** called with each attempt as sent (auth applied) and its response, if one came (--verbose) */
   onAttempt?(req: HttpRequest, res: HttpResponse | undefined): void;
+  /** the dispatcher to send through instead of the shared one: the suite's lane (Lanes) */
+  dispatcher?: Dispatcher;
 }
 
 /** One layer of the HTTP stack (undici style: each wraps the one below, the bottom one owns the dispatcher). */

@@ -37,6 +37,7 @@ export async function runRequestStep(run: SuiteRun, step: RequestStep): Promise<
   // a teardown step always finishes, interrupt or not: it cleans up
   if (step.phase !== "teardown" && run.env.ctx.signal) ctx.signal = run.env.ctx.signal;
   if (run.env.ctx.options.verbose) ctx.onAttempt = showAttempt(run, step);
+  if (run.lane) ctx.dispatcher = run.lane;
   let res: HttpResponse | undefined;
   try {
     if (c.poll) {

@@ -15,6 +15,8 @@ export interface FakeApi {
   expired: Set<string>;
   /** every Authorization header the API (not the token endpoint) received */
   authSeen: string[];
+  /** the client's port of each API request (not the token endpoint's): one port, one connection */
+  clientPorts: number[];
   /** every access token the token endpoint issued */
   issuedTokens: string[];
   /** rejectCredentials: the token endpoint refuses; faults: path substring -> statuses to answer first */
@@ -28,7 +30,7 @@ const SECRET = "secret-1";
 /** Start the fake API on 127.0.0.1, port 0. */
 export async function startFakeApi(): Promise<FakeApi> {
   const api = {
-    tokenFetches: {} as Record<string, number>, expired: new Set<string>(), authSeen: [] as string[], issuedTokens: [] as string[],
+    tokenFetches: {} as Record<string, number>, expired: new Set<string>(), authSeen: [] as string[], clientPorts: [] as number[], issuedTokens: [] as string[],
     options: { rejectCredentials: false, tokenLifetimeSec: 3600, faults: new Map<string, number[]>() },
   };
   const issued = new Map<string, string>();
@@ -50,6 +52,7 @@ export async function startFakeApi(): Promise<FakeApi> {
     if (fault) return json(res, fault, { error: { code: fault, message: "fault", status: "UNAVAILABLE", details: [] } });
     const auth = req.headers.authorization ?? "";
     api.authSeen.push(auth);
+    api.clientPorts.push(req.socket.remotePort ?? 0);
     const bearer = auth.startsWith("Bearer ") ? auth.slice(7) : "";
     if (bearer && api.expired.has(bearer)) {
       return json(res, 401, { error: { code: 401, message: "expired", status: "UNAUTHENTICATED", details: [] } },
