@@ -12,7 +12,7 @@ const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 
 /** Names used in one string. */
 export function variablesIn(text: string): string[] {
-  return [...text.matchAll(VARIABLE)].map((m) => m[1] as string);
+  return text.includes("{{") ? [...text.matchAll(VARIABLE)].map((m) => m[1] as string) : [];
 }
 
 /** Every variable in a value (strings and keys, deeply), with the dotted path it sits at. */
