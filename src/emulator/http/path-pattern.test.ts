@@ -53,6 +53,14 @@ describe("fault path patterns [emulator-only]", () => {
     }
   });
 
+  it("reads a path parameter in braces, as the API's documentation writes paths, as one segment", () => {
+    const contact = compiled("/v1/projects/{project_id}/contacts/{contact_id}");
+    expect(contact("/v1/projects/p1/contacts/c9")).toBe(true);
+    expect(contact("/v1/projects/p1/contacts")).toBe(false);
+    expect(contact("/v1/projects/p1/contacts/c9/channels")).toBe(false);
+    expect(compiled("/v1/projects/{project}/contacts/{id}:merge")("/v1/projects/p/contacts/c:merge")).toBe(true);
+  });
+
   it("refuses regular expressions and malformed patterns with what to write instead", () => {
     expect(compilePathPattern("^/us/v1/.*/webhooks/")).toMatch(/regular expressions are not accepted.*\*\* for any number of segments/);
     expect(compilePathPattern("v1/contacts")).toMatch(/starts with \//);

@@ -6,7 +6,7 @@ const MAX_SEGMENTS = 64;
 export const PATH_PATTERN_HELP =
   "use an exact path, * for one path segment (or part of one, as in contacts:*) and ** for any number of segments, e.g. /v1/projects/*/contacts/**";
 
-/** A compiled path pattern: exact, `*` within one segment, `**` for any number of segments. */
+/** A compiled path pattern: exact, `*` (or a path parameter, `{id}`) within one segment, `**` for any number of segments. */
 export type PathMatcher = (path: string) => boolean;
 
 /** Whether one path segment fits a segment pattern whose `*`s match any run of characters (the greedy glob match). */
@@ -60,7 +60,8 @@ export function compilePathPattern(pattern: string): PathMatcher | string {
   if (parts.length > MAX_SEGMENTS) return `a path pattern has at most ${MAX_SEGMENTS} segments`;
   if (parts.some((p) => p.includes(ANY_SEGMENTS) && p !== ANY_SEGMENTS)) return `** stands alone as a whole segment: ${PATH_PATTERN_HELP}`;
   const runs: string[][] = [[]];
-  for (const part of parts) {
+  // a client sends a literal { as %7B, so `{project}` as the API's docs write it can only mean a parameter
+  for (const part of parts.map((p) => p.replace(/\{[^{}/]*\}/g, "*"))) {
     if (part === ANY_SEGMENTS) runs.push([]);
     else (runs[runs.length - 1] as string[]).push(part);
   }
