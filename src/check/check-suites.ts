@@ -1,5 +1,5 @@
 import type { Diagnostic, Step, Suite } from "../model";
-import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
+import { makeDiagnostic, sortDiagnostics, SuiteFactsPass } from "../diagnostics";
 import { checkKnownRequest, checkKnownSchema, checkKnownTrigger, checkRequestSource } from "./check-requests";
 import { checkStepMatchers } from "./check-matchers";
 import { checkExports, checkNeedsCycles, checkNeedsExist } from "./check-needs";
@@ -67,11 +67,15 @@ function checkSuite(suite: Suite, ctx: CheckContext, suitesById: Map<string, Sui
   const [steps, duplicates, variables, needs] = [part(), part(), part(), part()];
   const duplicate = duplicateStepCheck(duplicates);
   const variable = variableCheck(variables);
+  // what the run asks of every step later, found in this pass (a large suite's steps are read back for each pass)
+  const facts = new SuiteFactsPass(suite);
   for (const step of allSteps(suite)) {
     checkStep(steps, step);
     duplicate.visit(step);
     variable.visit(step);
+    facts.visit(step);
   }
+  facts.finish();
   duplicate.finish();
   const captured = variable.finish();
   checkNeedsExist(needs);

@@ -5,4 +5,5 @@ export * from "./redact";
 export * from "./format";
 export * from "./diagnostic-error";
 export * from "./fingerprint";
+export * from "./suite-facts";
 export * from "./text-position";

@@ -13,6 +13,8 @@ export interface Redactor {
    * suite, a set of variables. Templates (`{{X}}`) and JSONPaths are not values and are left alone.
    */
   learn(value: unknown): void;
+  /** learn values found under secret-like keys before (SuiteFacts.writtenSecrets), as `learn` would have */
+  learnSecrets(secrets: Iterable<string>): void;
 }
 
 /** Extra knowledge for a redactor. */
@@ -116,12 +118,13 @@ export function createRedactor(secrets: string[], options: RedactorOptions = {})
     return out;
   };
 
-  const learn = (value: unknown): void => {
-    for (const secret of secretValuesIn(value)) {
+  const learnSecrets = (secrets: Iterable<string>): void => {
+    for (const secret of secrets) {
       add(secret);
       const credential = AUTH_SCHEME.exec(secret)?.[1];
       if (credential !== undefined) add(credential);
     }
   };
-  return { redact, redactHeaders, add, learn };
+  const learn = (value: unknown): void => learnSecrets(secretValuesIn(value));
+  return { redact, redactHeaders, add, learn, learnSecrets };
 }

@@ -1,6 +1,5 @@
-import type { Redactor } from "../diagnostics";
-import type { CheckFailure, Exchange, Plan, StepResult, Suite } from "../model";
-import { writtenValues } from "../vocabulary/secrets";
+import { suiteFacts, type Redactor } from "../diagnostics";
+import type { CheckFailure, Exchange, Plan, StepResult } from "../model";
 
 const MAX_BODY = 4096;
 
@@ -87,17 +86,10 @@ export function learnCaptures(redactor: Redactor, captures: Array<[string, { pat
   }
 }
 
-/** The suites each redactor learned already: reading a large suite's steps again costs a pass over its stored parts. */
-const learnedSuites = new WeakMap<Redactor, WeakSet<Suite>>();
-
 /** Teach the redactor what the run's inputs hold under secret-like keys: the suites as written (when there are suites), --var and the environment files' values. */
 export function learnRunInputs(redactor: Redactor, inputs: { plan?: Plan; runVariables?: Record<string, string>; regionVariables?: Record<string, Record<string, string>> }): void {
   redactor.learn([inputs.runVariables, inputs.regionVariables]);
-  const learned = learnedSuites.get(redactor) ?? new WeakSet<Suite>();
-  learnedSuites.set(redactor, learned);
   for (const item of inputs.plan?.items ?? []) {
-    if (learned.has(item.suite)) continue;
-    learned.add(item.suite);
-    for (const written of writtenValues(item.suite)) redactor.learn(written);
+    redactor.learnSecrets(suiteFacts(item.suite).writtenSecrets);
   }
 }

@@ -1,7 +1,6 @@
 import type { Exchange, Plan, PlannedSuite, RunResult, RunStartInfo, Step, StepResult, SuiteResult } from "../model";
-import type { Redactor } from "../diagnostics";
+import { suiteFacts, type Redactor } from "../diagnostics";
 import type { Reporter } from "./registry";
-import { hasCallbackStep } from "../vocabulary/suite-steps";
 import { exchangeLines, formatStepDetails, stepLocation, stepTitle } from "./format-step";
 import { isBad } from "../vocabulary/run-totals";
 import { digestSuite, formatDigestSummary, startDigest, type DigestInProgress, type SuiteDigest } from "./format-summary";
@@ -104,7 +103,7 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
 
 /** Where callbacks must reach the run, when a step waits for one or a public URL forwards to it (a tunnel aims at this address). */
 function receiverLine(plan: Plan, info: RunStartInfo): string | undefined {
-  const waits = plan.items.some((item) => hasCallbackStep(item.suite));
+  const waits = plan.items.some((item) => suiteFacts(item.suite).waitsForCallback);
   if (!waits && !info.callbackUrl) return undefined;
   return `Webhook receiver: ${info.callbackReceiver}${info.callbackUrl ? ` (callbacks arrive through ${info.callbackUrl})` : ""}`;
 }

@@ -1,22 +1,25 @@
 import type { Plan, RunFooter, RunHeader, RunResult } from "../model";
-import { KeySetFingerprint } from "../diagnostics";
-import { stepKey } from "../vocabulary/step-key";
-import { suiteSteps } from "../vocabulary/suite-steps";
+import { KeySetFingerprint, stepOfSuite, suiteFacts } from "../diagnostics";
 import { DEFAULT_API_VERSION } from "../vocabulary/api-versions";
 
-/** A short hash of every suite key and step key of a plan (give it the plan before sharding): the same suites, the same hash. */
+/**
+ * A short hash of every suite key of a plan with the hash of its steps' phases and names, in any order (give it the
+ * plan before sharding): the same suites with the same steps, the same hash.
+ */
 export function planFingerprint(plan: Plan): string {
   const keys = new KeySetFingerprint();
-  for (const item of plan.items) {
-    for (const step of suiteSteps(item.suite)) keys.add(stepKey(item.key, step.phase, step.name));
-  }
+  for (const item of plan.items) keys.add(`${item.key}/${suiteFacts(item.suite).stepsDigest}`);
   return keys.digest();
 }
 
 /** The header of a finished result written without its run's header (a library user's result): what the result says. */
 export function headerOfResult(result: RunResult): RunHeader {
   const keys = new KeySetFingerprint();
-  for (const suite of result.suites) for (const step of suite.steps) keys.add(stepKey(suite.key, step.phase, step.name));
+  for (const suite of result.suites) {
+    const steps = new KeySetFingerprint();
+    for (const step of suite.steps) steps.add(stepOfSuite(step));
+    keys.add(`${suite.key}/${steps.digest()}`);
+  }
   return {
     tool: result.tool, target: result.target, regions: result.regions, apiVersion: DEFAULT_API_VERSION, strict: result.strict,
     startedAt: result.startedAt, planFingerprint: keys.digest(),

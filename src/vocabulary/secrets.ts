@@ -1,6 +1,3 @@
-import type { Suite } from "../model";
-import { suiteSteps } from "./suite-steps";
-
 /**
  * What counts as a secret, defined once. A value is a secret when the key it sits under names one (a body field,
  * a header, a suite or environment variable, a --var, a capture's name or path in any spelling: `$.access_token`,
@@ -88,13 +85,4 @@ function collectSecretValues(root: unknown, found: string[]): void {
       }
     }
   }
-}
-
-/**
- * What a suite's author wrote as values, without where they wrote them (source positions are keyed by field path):
- * its variables, then each step, one at a time (a large suite's steps are not all held at once).
- */
-export function* writtenValues(suite: Suite): Generator<unknown, void> {
-  yield { variables: suite.variables };
-  for (const { fieldPos: _fieldPos, pos: _pos, ...written } of suiteSteps(suite)) yield written;
 }

@@ -14,9 +14,3 @@ export function* suiteSteps(suite: Suite, phases: readonly Phase[] = ALL_PHASES)
 export function stepCount(suite: Suite): number {
   return suite.setup.length + suite.steps.length + suite.teardown.length;
 }
-
-/** Whether any step of the suite waits for a callback. */
-export function hasCallbackStep(suite: Suite): boolean {
-  for (const step of suiteSteps(suite)) if (step.kind === "callback") return true;
-  return false;
-}
