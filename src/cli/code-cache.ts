@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { constants, Script } from "node:vm";
 
 /** One compiled file: V8's code cache for the file with exactly this text (none yet for a file compiled anew). */
@@ -18,10 +18,12 @@ interface CompilingModule {
 }
 
 /**
- * The store's file for this Node.js: V8 rejects code cached by another version (and code cached with other V8 flags:
- * that file is then compiled and stored anew). A new one replaces the others.
+ * The store's file for this Node.js (`code-<id>.bin`, the seed's `code-seed-<id>.bin`): V8 rejects code cached by
+ * another version (and code cached with other V8 flags: that file is then compiled and stored anew). A new one
+ * replaces the others.
  */
-const storeName = (): string => `code-${createHash("sha256").update(`${process.version} ${process.arch}`).digest("hex").slice(0, 16)}.bin`;
+const storeName = (kind = "code"): string => `${kind}-${createHash("sha256").update(`${process.version} ${process.arch}`).digest("hex").slice(0, 16)}.bin`;
+const SEED = "code-seed";
 
 /**
  * What a store holds at most. A process keeps the code of every file it loaded, and of the files other processes
@@ -37,18 +39,26 @@ export const CODE_STORE_BYTES = 4 * 1024 * 1024;
  * A process that finds no store only leaves an empty one: writing the code costs a run ~15 ms, wasted where nothing
  * runs twice (a CI machine's fresh folder), so the code is stored by the second run in a folder, used from the third.
  * Only the store's index is read at start, and then the code of each file as it loads, so its size costs little.
+ * A file the store does not have is taken from the seed when there is one: the code `npm run build` stored for the
+ * package's files (writeSeed), so even a first run compiles only what the build did not. A process that writes the
+ * store stores its own code of those files too (what it ran, not the build's run against the emulator).
  */
-export function installCodeCache(accepts: (file: string) => boolean, dir: string, limitBytes = CODE_STORE_BYTES): void {
+export function installCodeCache(accepts: (file: string) => boolean, dir: string, opts: CodeCacheOptions = {}): void {
   const storePath = join(dir, storeName());
   const stored = openStore(storePath);
+  const seed = opts.seedDir === undefined ? undefined : openStore(join(opts.seedDir, storeName(SEED)));
   const loaded: StoredCode[] = [];
-  const compiled: Array<{ code: StoredCode; script: Script }> = [];
+  const seen = new Set<string>();
+  /** files compiled anew or taken from the seed: when the store is written, it gets this process's code of them */
+  const renewed: Array<{ code: StoredCode; script: Script }> = [];
+  let compiledAnew = false;
   const proto = Module.prototype as unknown as CompilingModule;
   const compile = proto._compile;
   proto._compile = function (this: CompilingModule, content: string, filename: string): unknown {
     if (!accepts(filename)) return compile.call(this, content, filename);
     const sha256 = createHash("sha256").update(content).digest("hex");
-    const cachedData = stored?.codeOf(filename, sha256);
+    const ownCode = stored?.codeOf(filename, sha256);
+    const cachedData = ownCode ?? seed?.codeOf(filename, sha256);
     // a #! line is valid only at the very start of a script, not inside the module wrapper (the line stays, empty)
     const source = `(function (exports, require, module, __filename, __dirname) { ${content.startsWith("#!") ? content.replace(/^#!.*/, "") : content}\n});`;
     let script: Script;
@@ -59,19 +69,67 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
       return compile.call(this, content, filename);
     }
     const code: StoredCode = { file: filename, sha256, data: cachedData };
+    seen.add(filename);
+    const fresh = cachedData === undefined || script.cachedDataRejected === true;
+    compiledAnew ||= fresh;
     loaded.push(code);
-    if (cachedData === undefined || script.cachedDataRejected === true) compiled.push({ code, script });
+    if (fresh || ownCode === undefined) renewed.push({ code, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   process.once("exit", () => {
     if (stored === undefined) writeStore(dir, storePath, []);
-    else if (compiled.length > 0) {
-      for (const { code, script } of compiled) code.data = script.createCachedData();
-      writeStore(dir, storePath, [...loaded, ...stored.others(new Set(loaded.map((c) => c.file)), limitBytes - size(loaded))]);
+    else if (compiledAnew) {
+      for (const { code, script } of renewed) code.data = script.createCachedData();
+      writeStore(dir, storePath, [...loaded, ...stored.others(seen, (opts.limitBytes ?? CODE_STORE_BYTES) - size(loaded))]);
     }
     stored?.close();
+    seed?.close();
   });
+}
+
+/** Options of installCodeCache. */
+export interface CodeCacheOptions {
+  /** the most the store holds, in bytes (CODE_STORE_BYTES) */
+  limitBytes?: number;
+  /** the folder of the seed (writeSeed) */
+  seedDir?: string;
+}
+
+/**
+ * Writes the seed: the store that a process with its code cache in `storeDir` wrote, without the files outside `root`.
+ * Its files keep their full paths: V8's code names the file it was compiled from, and a stack trace would name that one,
+ * so the seed serves the package only where it was built (an installed package built elsewhere compiles as before).
+ * Returns how many files it holds.
+ */
+export function writeSeed(storeDir: string, root: string, seedDir: string): number {
+  const store = openStore(join(storeDir, storeName()));
+  if (!store) throw new Error(`no code store in ${storeDir}`);
+  try {
+    const inside = store.others(new Set(), Infinity).filter((c) => {
+      const file = relative(root, c.file);
+      return !file.startsWith("..") && !isAbsolute(file);
+    });
+    if (inside.length === 0) throw new Error(`the code store in ${storeDir} holds no file of ${root}`);
+    removeSeed(seedDir);
+    const path = join(seedDir, storeName(SEED));
+    writeStore(seedDir, path, inside);
+    // a file of the package, as the rest of dist/: readable by whoever runs it
+    chmodSync(path, 0o644);
+    return inside.length;
+  } finally {
+    store.close();
+  }
+}
+
+/** Removes the seed from `seedDir` (the seed of any Node.js version). */
+export function removeSeed(seedDir: string): void {
+  for (const name of readdirSync(seedDir)) if (name.startsWith(`${SEED}-`)) rmSync(join(seedDir, name), { force: true });
+}
+
+/** Leaves an empty store in `dir`, so that the next process there stores what it compiles (it is not a first run). */
+export function createEmptyStore(dir: string): void {
+  writeStore(dir, join(dir, storeName()), []);
 }
 
 const size = (codes: StoredCode[]): number => codes.reduce((sum, c) => sum + (c.data?.length ?? 0), 0);
@@ -116,13 +174,13 @@ function openStore(path: string): OpenStore | undefined {
       },
       others: (except, room) => {
         const kept: StoredCode[] = [];
-        for (const e of index.values()) {
-          if (except.has(e.file)) continue;
+        for (const [file, e] of index) {
+          if (except.has(file)) continue;
           if (e.length > room) break;
-          if (statSync(e.file, { throwIfNoEntry: false })?.isFile() !== true) continue;
+          if (statSync(file, { throwIfNoEntry: false })?.isFile() !== true) continue;
           const data = codeAt(e);
           if (data === undefined) break;
-          kept.push({ file: e.file, sha256: e.sha256, data });
+          kept.push({ file, sha256: e.sha256, data });
           room -= e.length;
         }
         return kept;

@@ -1,24 +1,8 @@
 #!/usr/bin/env node
-import { join, sep } from "node:path";
-import { setFlagsFromString } from "node:v8";
+import { join } from "node:path";
 import { resolveCacheDir } from "../load/cache-dir";
-import { installCodeCache } from "./code-cache";
+import { prepareCli } from "./prepare-cli";
 
-// undici's HTTP parser is WebAssembly: V8's optimizing compile of it runs in the background and process exit
-// waits for it (~200 ms, most of a short run's wall time); the baseline compiler parses no measurably slower.
-// Set before any of the CLI compiles: V8's code cache is only taken back with the flags it was made with.
-setFlagsFromString("--liftoff-only");
-// V8 grows the young generation to 2 x 16 MB when much of it survives a scavenge, as a run's in-flight steps do: at a
-// 1 MB semi-space the garbage dies in memory the CPU cache holds, a 10,000-step run peaks ~25 MB lower and ends sooner
-setFlagsFromString("--semi-space-growth-factor=1");
-// and the old generation grows to twice what survived its last collection, not up to four times: what a run keeps is
-// small, what it leaves behind is not, so the peak follows the first and not the second (100,000 steps: 165 -> 105 MB)
-setFlagsFromString("--heap-growing-percent=100");
-
-const dist = join(__dirname, "..") + sep;
-const packages = `${sep}node_modules${sep}`;
-const cacheDir = resolveCacheDir(join(dist, ".."));
-// the tool's own files and the packages it runs with; never a file of the user's
-if (cacheDir !== undefined) installCodeCache((file) => file.startsWith(dist) || file.includes(packages), cacheDir);
+prepareCli(resolveCacheDir(join(__dirname, "..", "..")));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require("./entry");

@@ -1,25 +1,27 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
+import { createEmptyStore, writeSeed } from "../cli/code-cache";
 import { runBuiltCli } from "./cli-process";
 
 const CODE_CACHE = resolve(__dirname, "..", "..", "dist", "cli", "code-cache.js");
 
 /**
- * A folder with a package-like `root/` of modules, a cache folder and `start(main)`, which loads `root/<main>` with the
- * code cache (a store of at most `limit` bytes when given).
+ * A folder with a package-like `root/` of modules, a cache folder, a seed folder (empty until a test writes a seed)
+ * and `start(main)`, which loads `root/<main>` with the code cache (a store of at most `limit` bytes when given).
  */
-function project(limit?: number): { root: string; cache: string; start: (main?: string) => string } {
+function project(limit?: number): { root: string; cache: string; seed: string; start: (main?: string) => string } {
   const dir = mkdtempSync(join(tmpdir(), "cc-code-cache-"));
   const root = join(dir, "root");
   const cache = join(dir, "cache");
-  mkdirSync(root);
-  mkdirSync(cache);
+  const seed = join(dir, "seed");
+  for (const folder of [root, cache, seed]) mkdirSync(folder);
   const start = join(dir, "start.js");
-  const args = [`(file) => file.startsWith(${JSON.stringify(root + sep)})`, JSON.stringify(cache), ...(limit === undefined ? [] : [String(limit)])];
+  const options = JSON.stringify({ ...(limit === undefined ? {} : { limitBytes: limit }), seedDir: seed });
+  const args = [`(file) => file.startsWith(${JSON.stringify(root + sep)})`, JSON.stringify(cache), options];
   writeFileSync(start, `require(${JSON.stringify(CODE_CACHE)}).installCodeCache(${args.join(", ")});\nrequire(require("node:path").join(${JSON.stringify(root)}, process.argv[2]));\n`);
-  return { root, cache, start: (main = "main.js") => execFileSync(process.execPath, [start, main], { encoding: "utf8" }) };
+  return { root, cache, seed, start: (main = "main.js") => execFileSync(process.execPath, [start, main], { encoding: "utf8" }) };
 }
 
 const storeOf = (cache: string): string[] => readdirSync(cache).filter((name) => /^code-[0-9a-f]{16}\.bin$/.test(name));
@@ -112,17 +114,42 @@ describe("the CLI's code cache (V8's compiled code of the package's files, kept 
     expect(tight.filesNow()).toEqual(["a.js", "a-lib.js"]);
   });
 
-  it("the built CLI keeps its store in the start-up cache folder and answers the same from it", async () => {
+  it("takes the code its store lacks from the seed the build wrote, for the same text only: a first run compiles nothing", () => {
+    const p = project();
+    writeFileSync(join(p.root, "main.js"), "console.log(require('./lib').value());\n");
+    writeFileSync(join(p.root, "lib.js"), "exports.value = () => 'one';\n");
+    // as the build makes it: an empty store first, so the one process stores what it compiled
+    createEmptyStore(p.cache);
+    expect(p.start()).toBe("one\n");
+    expect(writeSeed(p.cache, p.root, p.seed)).toBe(2);
+    rmSync(join(p.cache, storeOf(p.cache)[0]!));
+    expect(p.start()).toBe("one\n");
+    expect(p.start()).toBe("one\n");
+    // everything came from the seed, twice: nothing was compiled, so the store the first left empty was not written
+    expect(filesIn(join(p.cache, storeOf(p.cache)[0]!))).toEqual([]);
+    writeFileSync(join(p.root, "lib.js"), "exports.value = () => 'two';\n");
+    expect(p.start()).toBe("two\n");
+    // lib.js was compiled anew: the store is written, with this process's code of main.js too
+    expect(filesIn(join(p.cache, storeOf(p.cache)[0]!)).sort()).toEqual([join(p.root, "lib.js"), join(p.root, "main.js")]);
+  });
+
+  it("the built CLI keeps its store in the start-up cache folder, over the build's seed, and answers the same from them", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "cc-code-cache-cli-"));
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await runBuiltCli(["--version"], { cwd }));
     expect(runs[0]!.code).toBe(0);
     expect(runs[2]).toEqual(runs[0]);
-    const cacheDir = resolve(__dirname, "..", "..", "node_modules", ".cache", "conversation-contract");
+    const root = resolve(__dirname, "..", "..");
+    const notThePackage = (files: string[]) => files.filter((file) => !file.startsWith(join(root, "dist")) && !file.includes("/node_modules/"));
+    const cacheDir = join(root, "node_modules", ".cache", "conversation-contract");
     const stores = storeOf(cacheDir);
     expect(stores).toHaveLength(1);
-    const files = filesIn(join(cacheDir, stores[0]!));
-    expect(files).toContain(resolve(__dirname, "..", "..", "dist", "cli", "entry.js"));
-    expect(files.filter((file) => !file.startsWith(resolve(__dirname, "..", "..", "dist")) && !file.includes("/node_modules/"))).toEqual([]);
+    // what the build's seed has is stored only by a process that compiled something else as well (the order of tests decides)
+    expect(notThePackage(filesIn(join(cacheDir, stores[0]!)))).toEqual([]);
+    const seeds = readdirSync(join(root, "dist", "cli")).filter((name) => /^code-seed-[0-9a-f]{16}\.bin$/.test(name));
+    expect(seeds).toHaveLength(1);
+    const seeded = filesIn(join(root, "dist", "cli", seeds[0]!));
+    expect(seeded).toEqual(expect.arrayContaining([join(root, "dist", "cli", "entry.js"), join(root, "dist", "vendor", "yaml.js"), join(root, "dist", "vendor", "undici-agent.js")]));
+    expect(notThePackage(seeded)).toEqual([]);
   });
 });
