@@ -59,6 +59,11 @@ describe("fault path patterns [emulator-only]", () => {
     expect(contact("/v1/projects/p1/contacts")).toBe(false);
     expect(contact("/v1/projects/p1/contacts/c9/channels")).toBe(false);
     expect(compiled("/v1/projects/{project}/contacts/{id}:merge")("/v1/projects/p/contacts/c:merge")).toBe(true);
+    // two parameters in one segment are still one segment, not **
+    for (const pattern of ["/v1/{a}{b}/x", "/v1/*{b}/x"]) {
+      expect(compiled(pattern)("/v1/q/x")).toBe(true);
+      expect(compiled(pattern)("/v1/q/r/x")).toBe(false);
+    }
   });
 
   it("refuses regular expressions and malformed patterns with what to write instead", () => {

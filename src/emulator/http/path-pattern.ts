@@ -60,8 +60,9 @@ export function compilePathPattern(pattern: string): PathMatcher | string {
   if (parts.length > MAX_SEGMENTS) return `a path pattern has at most ${MAX_SEGMENTS} segments`;
   if (parts.some((p) => p.includes(ANY_SEGMENTS) && p !== ANY_SEGMENTS)) return `** stands alone as a whole segment: ${PATH_PATTERN_HELP}`;
   const runs: string[][] = [[]];
-  // a client sends a literal { as %7B, so `{project}` as the API's docs write it can only mean a parameter
-  for (const part of parts.map((p) => p.replace(/\{[^{}/]*\}/g, "*"))) {
+  // a client sends a literal { as %7B, so `{project}` as the API's docs write it can only mean a parameter; within a
+  // segment one * is as good as two, and two side by side must not read as **
+  for (const part of parts.map((p) => (p.includes("{") ? p.replace(/\{[^{}/]*\}/g, "*").replace(/\*+/g, "*") : p))) {
     if (part === ANY_SEGMENTS) runs.push([]);
     else (runs[runs.length - 1] as string[]).push(part);
   }
