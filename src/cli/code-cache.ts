@@ -48,7 +48,6 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
   const stored = openStore(storePath);
   const seed = opts.seedDir === undefined ? undefined : openStore(join(opts.seedDir, storeName(SEED)));
   const loaded: StoredCode[] = [];
-  const seen = new Set<string>();
   /** files compiled anew or taken from the seed: when the store is written, it gets this process's code of them */
   const renewed: Array<{ code: StoredCode; script: Script }> = [];
   let compiledAnew = false;
@@ -69,7 +68,6 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
       return compile.call(this, content, filename);
     }
     const code: StoredCode = { file: filename, sha256, data: cachedData };
-    seen.add(filename);
     const fresh = cachedData === undefined || script.cachedDataRejected === true;
     compiledAnew ||= fresh;
     loaded.push(code);
@@ -81,7 +79,7 @@ export function installCodeCache(accepts: (file: string) => boolean, dir: string
     if (stored === undefined) writeStore(dir, storePath, []);
     else if (compiledAnew) {
       for (const { code, script } of renewed) code.data = script.createCachedData();
-      writeStore(dir, storePath, [...loaded, ...stored.others(seen, (opts.limitBytes ?? CODE_STORE_BYTES) - size(loaded))]);
+      writeStore(dir, storePath, [...loaded, ...stored.others(new Set(loaded.map((c) => c.file)), (opts.limitBytes ?? CODE_STORE_BYTES) - size(loaded))]);
     }
     stored?.close();
     seed?.close();

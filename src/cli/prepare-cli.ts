@@ -2,9 +2,6 @@ import { join, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { installCodeCache } from "./code-cache";
 
-/** The package's folder (dist/cli/ is two below it). */
-const PACKAGE_ROOT = join(__dirname, "..", "..");
-
 /**
  * What the CLI's bundle (`./entry`) is loaded under: V8's flags, then the code cache in `cacheDir` (none without one),
  * seeded from dist/cli/. The bin (main.ts) and the build's seed (.ci/seed-code-cache.js) both load it so.
@@ -20,7 +17,7 @@ export function prepareCli(cacheDir: string | undefined): void {
   // and the old generation grows to twice what survived its last collection, not up to four times: what a run keeps is
   // small, what it leaves behind is not, so the peak follows the first and not the second (100,000 steps: 165 -> 105 MB)
   setFlagsFromString("--heap-growing-percent=100");
-  const dist = join(PACKAGE_ROOT, "dist") + sep;
+  const dist = join(__dirname, "..") + sep;
   const packages = `${sep}node_modules${sep}`;
   // the tool's own files and the packages it runs with; never a file of the user's
   const accepts = (file: string): boolean => file.startsWith(dist) || file.includes(packages);
